@@ -1,0 +1,59 @@
+# Hamkor: `make demo` serves a demo; `make test` runs every test.
+# Prerequisites: Python 3.11+, Node.js with npm, make.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HAMKOR := $(BIN)/hamkor
+INSTALLED := $(VENV)/.installed
+VENDORED  := hamkor/static/vendor/.stamp
+PYTEST_ARGS ?=
+
+.PHONY: demo test vendor lint format install messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(INSTALLED)
+
+$(VENDORED): package.json package-lock.json tools/vendor.py
+	npm ci --no-audit --no-fund --loglevel=error
+	$(PYTHON) tools/vendor.py
+
+vendor: $(VENDORED)
+
+demo: install vendor
+	$(HAMKOR) migrate --noinput
+	$(HAMKOR) demo-data
+	$(HAMKOR) serve 127.0.0.1:8000
+
+test: install vendor
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(HAMKOR) makemigrations --check --dry-run
+	$(HAMKOR) check --fail-level WARNING
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Collect new strings, derive Uzbek Cyrillic from Uzbek Latin, compile every catalogue.
+messages: install
+	cd hamkor && ../$(HAMKOR) makemessages --no-obsolete --no-location -l uz -l ru -l en \
+		--ignore 'static/vendor/*'
+	$(HAMKOR) make-cyrillic
+	cd hamkor && ../$(HAMKOR) compilemessages -l uz -l ru -l en -l uz_Cyrl
+
+bench: install vendor
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) node_modules hamkor/static/vendor

@@ -1,0 +1,149 @@
+"""Forms of the accounts app."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy as _
+
+from hamkor.accounts.models import OrgUnit, User
+from hamkor.accounts.roles import Role
+from hamkor.core.forms import BootstrapMixin, Form, ModelForm
+from hamkor.partners.models import Institution
+
+
+class LoginForm(BootstrapMixin, auth_forms.AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+    error_messages = {
+        "invalid_login": _("The e-mail address or the password is wrong. Both are case-sensitive."),
+        "inactive": _("This account is disabled."),
+    }
+
+
+class PasswordChangeForm(BootstrapMixin, auth_forms.PasswordChangeForm):
+    pass
+
+
+class PasswordResetForm(BootstrapMixin, auth_forms.PasswordResetForm):
+    pass
+
+
+class SetPasswordForm(BootstrapMixin, auth_forms.SetPasswordForm):
+    pass
+
+
+class OrgUnitForm(ModelForm):
+    class Meta:
+        model = OrgUnit
+        fields = [
+            "institution",
+            "parent",
+            "kind",
+            "code",
+            "name_uz",
+            "name_ru",
+            "name_en",
+            "is_active",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            home = Institution.objects.home()
+            if home:
+                self.initial.setdefault("institution", home.pk)
+
+
+class OrgUnitImportForm(forms.ModelForm):
+    """One row of an import; units and institutions are named by code and name."""
+
+    institution = forms.ModelChoiceField(
+        queryset=Institution.objects.all(),
+        to_field_name="name",
+        label=_("institution"),
+        required=False,
+        help_text=_("Empty: the home university."),
+    )
+    parent = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.all(),
+        to_field_name="code",
+        required=False,
+        label=_("part of"),
+    )
+
+    class Meta:
+        model = OrgUnit
+        fields = [
+            "code",
+            "kind",
+            "name_uz",
+            "name_ru",
+            "name_en",
+            "parent",
+            "institution",
+            "is_active",
+        ]
+
+    def clean_institution(self):
+        return self.cleaned_data.get("institution") or Institution.objects.home()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("institution") is None:
+            raise forms.ValidationError(_("No home university is set up yet."))
+        return cleaned
+
+
+class UserInviteForm(Form):
+    email = forms.EmailField(label=_("E-mail"))
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple
+    )
+    org_unit = forms.ModelChoiceField(
+        label=_("Faculty or unit"), required=False, queryset=OrgUnit.objects.filter(is_active=True)
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", "—"), *User._meta.get_field("language").choices],
+    )
+
+
+class UserForm(ModelForm):
+    """An administrator's edit of a user: name, unit, roles, active."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = User
+        fields = ["full_name", "email", "phone", "org_unit", "language", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["roles"] = sorted(self.instance.roles)
+
+
+class ProfileForm(ModelForm):
+    """What users change about themselves."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "phone", "language"]
+
+
+class TokenForm(Form):
+    token = forms.RegexField(
+        label=_("Code from your authenticator app"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Enter the six digits the app shows.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}
+        ),
+    )

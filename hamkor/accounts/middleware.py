@@ -1,0 +1,64 @@
+"""Per-user language on staff pages, and the two-factor requirement."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language_from_path
+
+from hamkor.accounts.twofactor import needs_enrolment, needs_verification
+
+
+class UserLanguageMiddleware:
+    """Staff pages (no language prefix) speak the language the user chose in their profile.
+
+    Public pages carry the language in their URL, which always wins.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.language
+            and not get_language_from_path(request.path_info)
+        ):
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return self.get_response(request)
+
+
+class TwoFactorRequiredMiddleware:
+    """A user with an authenticator must enter its code; roles that require one must enrol.
+
+    Until then only the two-factor pages, logout, the language switch and static files open.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not self._exempt(request.path_info):
+            if needs_verification(user):
+                return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
+            if needs_enrolment(user):
+                return redirect("accounts:two_factor_setup")
+        return self.get_response(request)
+
+    @staticmethod
+    def _exempt(path: str) -> bool:
+        open_paths = (
+            reverse("accounts:two_factor_verify"),
+            reverse("accounts:two_factor_setup"),
+            reverse("accounts:logout"),
+            reverse("accounts:set_language"),
+            settings.STATIC_URL,
+            "/healthz",
+        )
+        return path.startswith(open_paths)

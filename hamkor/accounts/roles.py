@@ -1,0 +1,112 @@
+"""Roles and their permissions, declared once.
+
+Each role is a Django group of the same name. :func:`roles_sync` makes the groups hold
+exactly the permissions listed here; it runs after every ``migrate`` and as
+``hamkor sync-roles``. Row scoping (a coordinator's faculty) lives in each model's
+``RestrictedQuerySet.scope``; this table says only which actions a role may take.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+VIEW = ("view",)
+READ = ("view", "export")
+EDIT = ("view", "add", "change", "delete")
+ALL = (*EDIT, "import", "export")
+
+# The apps whose every permission the administrator holds.
+HAMKOR_APPS = ("core", "accounts", "partners", "website", "auth")
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Administrator")
+    OFFICER = "officer", _("IRO officer")
+    COORDINATOR = "coordinator", _("Faculty coordinator")
+    LEADERSHIP = "leadership", _("Leadership")
+    APPLICANT = "applicant", _("Applicant")
+
+
+STAFF_ROLES = (Role.ADMINISTRATOR, Role.OFFICER, Role.COORDINATOR, Role.LEADERSHIP)
+
+# role -> {"app.model": actions} plus single codenames under the key "" (app.codename).
+PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    Role.ADMINISTRATOR: {"*": ALL},
+    Role.OFFICER: {
+        "": ("accounts.staff_area",),
+        "accounts.orgunit": ALL,
+        "partners.institution": ALL,
+        "website.departmentprofile": ("view", "change"),
+    },
+    Role.COORDINATOR: {
+        "": ("accounts.staff_area",),
+        "accounts.orgunit": READ,
+        "partners.institution": READ,
+        "website.departmentprofile": VIEW,
+    },
+    Role.LEADERSHIP: {
+        "": ("accounts.staff_area",),
+        "accounts.orgunit": READ,
+        "partners.institution": READ,
+        "website.departmentprofile": VIEW,
+    },
+    Role.APPLICANT: {},
+}
+
+
+def codenames(role: str) -> set[tuple[str, str]]:
+    """The (app_label, codename) pairs ``role`` holds."""
+    from django.contrib.auth.models import Permission
+
+    pairs: set[tuple[str, str]] = set()
+    for key, actions in PERMISSIONS[role].items():
+        if key == "*":
+            pairs |= set(
+                Permission.objects.filter(content_type__app_label__in=HAMKOR_APPS).values_list(
+                    "content_type__app_label", "codename"
+                )
+            )
+        elif key == "":
+            pairs |= {tuple(name.split(".", 1)) for name in actions}
+        else:
+            app_label, model = key.split(".")
+            pairs |= {(app_label, f"{action}_{model}") for action in actions}
+    return pairs
+
+
+def roles_sync() -> dict[str, int]:
+    """Make each role's group hold exactly its declared permissions; return their counts."""
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    counts = {}
+    for role in Role.values:
+        group, _created = Group.objects.get_or_create(name=role)
+        wanted = codenames(role)
+        if not wanted:
+            group.permissions.clear()
+            counts[role] = 0
+            continue
+        query = Q()
+        for app_label, codename in wanted:
+            query |= Q(content_type__app_label=app_label, codename=codename)
+        permissions = list(Permission.objects.filter(query))
+        missing = wanted - {(p.content_type.app_label, p.codename) for p in permissions}
+        if missing:
+            raise LookupError(f"roles.py names unknown permissions: {sorted(missing)}")
+        group.permissions.set(permissions)
+        counts[role] = len(permissions)
+    return counts
+
+
+def sync_after_migrate(sender, app_config=None, **kwargs) -> None:
+    # post_migrate fires once per app; sync once, after the last of ours has its tables.
+    if app_config is None or app_config.label != "accounts":
+        return
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0)
+    roles_sync()

@@ -1,0 +1,32 @@
+"""REST API v1 and its OpenAPI description (offline Swagger UI)."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
+from hamkor.api.permissions import StaffOnly
+
+app_name = "api"
+
+
+
+class APIRootView(DefaultRouter.APIRootView):
+    permission_classes = [StaffOnly]
+
+
+router = DefaultRouter()
+router.APIRootView = APIRootView
+router.register("org-units", OrgUnitViewSet, basename="orgunit")
+router.register("users", UserViewSet, basename="user")
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[StaffOnly]), name="schema"),
+    # The split view serves its script as a file, so the CSP needs no inline script.
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", permission_classes=[StaffOnly]),
+        name="docs",
+    ),
+]

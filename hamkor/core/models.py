@@ -1,0 +1,158 @@
+"""Shared model pieces: the business-model base, row scoping, the e-mail outbox."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from hamkor.core.translit import latin_to_cyrillic
+
+# Every business model can be imported and exported besides the four Django actions.
+DEFAULT_PERMISSIONS = ("add", "change", "delete", "view", "import", "export")
+
+
+class RestrictedQuerySet(models.QuerySet):
+    """A queryset that knows which rows a user may act on.
+
+    ``restrict(user, action)`` is the one place a model's row scoping lives; views and the
+    API both call it. The default answers from the model permission alone: all rows or none.
+    Models scoped by faculty override :meth:`scope` and keep this method.
+    """
+
+    def restrict(self, user, action: str = "view") -> RestrictedQuerySet:
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        opts = self.model._meta
+        if not user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
+            return self.none()
+        return self.scope(user, action)
+
+    def scope(self, user, action: str) -> RestrictedQuerySet:
+        """Rows within the user's reach once the model permission is granted."""
+        return self
+
+
+class BaseModel(models.Model):
+    """Base of every business model: timestamps and a version for optimistic concurrency.
+
+    ``version`` grows by one on every save through :func:`hamkor.core.services.object_save`;
+    an edit form carries the version it was based on, and a stale one is refused.
+    """
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        default_permissions = DEFAULT_PERMISSIONS
+
+    def get_absolute_url(self) -> str:
+        opts = self._meta
+        return reverse(f"{opts.app_label}:{opts.model_name}_detail", kwargs={"pk": self.pk})
+
+
+def translated(field: str):
+    """A property answering ``<field>_<language>`` for the active language.
+
+    Content has a column per language (uz, ru, en); Uzbek Cyrillic is the Latin column
+    transliterated, and an empty column falls back to Uzbek, then English, then Russian.
+    """
+
+    def getter(self) -> str:
+        language = (get_language() or settings.LANGUAGE_CODE).lower()
+        if language == "uz-cyrl":
+            value = getattr(self, f"{field}_uz", "")
+            return latin_to_cyrillic(value) if value else _fallback(self, field)
+        value = getattr(self, f"{field}_{language.split('-')[0]}", "")
+        return value or _fallback(self, field)
+
+    getter.__name__ = field
+    return property(getter)
+
+
+def _fallback(obj, field: str) -> str:
+    for language in ("uz", "en", "ru"):
+        value = getattr(obj, f"{field}_{language}", "")
+        if value:
+            return value
+    return ""
+
+
+class OutboxMessage(models.Model):
+    """A copy of every e-mail the system sends, for administrators to read.
+
+    In the embedded mode this is where mail goes (besides the console); with SMTP it is the
+    record of what was sent and whether sending failed.
+    """
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Sent")
+        KEPT = "kept", _("Kept (not sent)")
+        FAILED = "failed", _("Failed")
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    sender = models.CharField(_("from"), max_length=254)
+    recipients = models.TextField(_("to"))
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("text"))
+    html_body = models.TextField(_("HTML text"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    error = models.TextField(_("error"), blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("e-mail message")
+        verbose_name_plural = _("outbox")
+        ordering = ("-created_at", "-id")
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:outboxmessage_detail", kwargs={"pk": self.pk})
+
+
+class ImportJob(models.Model):
+    """One upload to a bulk import: the file, its preview, and whether it was applied.
+
+    The file is kept in the database so that the preview and the apply step may be served
+    by different app servers.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Previewed")
+        APPLIED = "applied", _("Applied")
+        REJECTED = "rejected", _("Rejected")
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    model = models.CharField(_("records"), max_length=100)
+    filename = models.CharField(_("file"), max_length=255)
+    content = models.BinaryField(_("content"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_created = models.PositiveIntegerField(_("created"), default=0)
+    rows_updated = models.PositiveIntegerField(_("updated"), default=0)
+    rows_rejected = models.PositiveIntegerField(_("Rejected"), default=0)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ("-created_at", "-id")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.model}: {self.filename}"

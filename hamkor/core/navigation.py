@@ -1,0 +1,72 @@
+"""The staff sidebar: each role sees only what it may open.
+
+An item names a URL and the permission its view checks, so the menu and the views agree.
+Domain apps add their groups here as they land.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    url_name: str
+    permission: str | None
+    icon: str
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    items: tuple[Item, ...]
+
+
+MENU: tuple[Group, ...] = (
+    Group(
+        _("Overview"),
+        (Item(_("Dashboard"), "core:home", "accounts.staff_area", "speedometer2"),),
+    ),
+    Group(
+        _("University"),
+        (
+            Item(
+                _("Faculties and departments"),
+                "accounts:orgunit_list",
+                "accounts.view_orgunit",
+                "diagram-3",
+            ),
+        ),
+    ),
+    Group(
+        _("Administration"),
+        (
+            Item(_("Users"), "accounts:user_list", "accounts.view_user", "people"),
+            Item(_("Outbox"), "core:outboxmessage_list", "core.view_outboxmessage", "envelope"),
+            Item(_("API"), "api:docs", "accounts.staff_area", "braces"),
+        ),
+    ),
+    Group(
+        _("My account"),
+        (Item(_("Profile"), "accounts:profile", None, "person"),),
+    ),
+)
+
+
+def menu_for(user, path: str) -> list[dict]:
+    groups = []
+    for group in MENU:
+        items = []
+        for item in group.items:
+            if item.permission and not user.has_perm(item.permission):
+                continue
+            url = reverse(item.url_name)
+            active = path == url or (url != reverse("core:home") and path.startswith(url))
+            items.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
+        if items:
+            groups.append({"label": group.label, "items": items})
+    return groups

@@ -1,0 +1,22 @@
+"""Error pages rendered with the project's layout and in the user's language."""
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Plain template, no context processors: the failure may be in them.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,34 @@
+"""The interface languages, and Uzbek Cyrillic made known to Django.
+
+``settings.py`` imports this module, so it imports nothing that needs configured settings:
+only ``django.conf.locale`` and ``gettext_noop``.
+
+Django has no ``uz-cyrl`` locale. Registering it in ``LANG_INFO`` lets
+``get_language_info()`` and the ``{% get_language_info %}`` tag describe it; its message
+catalogue is generated from the Uzbek Latin one (``manage.py make_cyrillic``) and its
+formats live in ``hamkor.formats.uz_Cyrl``.
+"""
+
+from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_noop
+
+# Each name is written in its own language, as a reader of that language looks for it.
+LANGUAGES = [
+    ("uz", "Oʻzbekcha"),
+    ("uz-cyrl", "Ўзбекча"),
+    ("ru", "Русский"),
+    ("en", "English"),
+]
+
+# Content columns exist for these; uz-cyrl content is transliterated from uz.
+CONTENT_LANGUAGES = ("uz", "ru", "en")
+
+LANG_INFO["uz-cyrl"] = {
+    "bidi": False,
+    "code": "uz-cyrl",
+    "name": gettext_noop("Uzbek (Cyrillic)"),
+    # get_language_info() overwrites this with the lazy translation of "name"; the key is
+    # here for code that reads LANG_INFO directly.
+    "name_translated": gettext_noop("Uzbek (Cyrillic)"),
+    "name_local": "Ўзбекча",
+}

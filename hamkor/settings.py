@@ -1,0 +1,303 @@
+"""Hamkor's one settings module, read from the environment (12-factor).
+
+Every setting has a safe default for the embedded mode (SQLite in ``var/``, eager tasks,
+local-memory cache, e-mail kept in the outbox). Production sets ``DATABASE_URL``,
+``REDIS_URL``, ``SECRET_KEY``, ``ALLOWED_HOSTS``, ``EMAIL_URL`` and ``HTTPS=on``.
+A setting that cannot be read stops start-up with :class:`ImproperlyConfigured` naming it;
+``hamkor`` prints that as one line.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from hamkor import languages
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent
+
+env = environ.Env()
+
+
+def _read(name: str, reader, **kwargs):
+    """Read one variable; any failure names the variable in one line."""
+    try:
+        return reader(name, **kwargs)
+    except ImproperlyConfigured:
+        raise
+    except Exception as exc:  # environ raises several kinds for a malformed value
+        raise ImproperlyConfigured(f"{name}: cannot read this setting ({exc})") from exc
+
+
+VAR_DIR = Path(_read("HAMKOR_VAR_DIR", env.str, default=str(PROJECT_DIR / "var")))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = _read("DEBUG", env.bool, default=False)
+
+# SECRET_KEY: production passes it; the embedded mode generates one once and keeps it.
+SECRET_KEY = _read("SECRET_KEY", env.str, default="")
+if not SECRET_KEY:
+    key_file = VAR_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    SECRET_KEY = key_file.read_text().strip()
+
+ALLOWED_HOSTS = _read("ALLOWED_HOSTS", env.list, default=["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = _read("CSRF_TRUSTED_ORIGINS", env.list, default=[])
+
+# Behind TLS (production): secure cookies, HSTS, redirect to https.
+HTTPS = _read("HTTPS", env.bool, default=False)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+
+INSTALLED_APPS = [
+    "hamkor.core",
+    "hamkor.accounts",
+    "hamkor.partners",
+    "hamkor.website",
+    "hamkor.api",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.forms",
+    "django_filters",
+    "django_tables2",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "simple_history",
+    "django_countries",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "hamkor.accounts.middleware.UserLanguageMiddleware",
+    "hamkor.accounts.middleware.TwoFactorRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "hamkor.urls"
+WSGI_APPLICATION = "hamkor.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "hamkor.core.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+# Database: one URL switches between the embedded SQLite file and PostgreSQL.
+DATABASES = {
+    "default": _read("DATABASE_URL", env.db_url, default=f"sqlite:///{VAR_DIR / 'hamkor.sqlite3'}")
+}
+DATABASES["default"].setdefault(
+    "CONN_MAX_AGE", 60 if "postgres" in DATABASES["default"]["ENGINE"] else 0
+)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # WAL lets the demo server and a management command work on the file side by side.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache and background work: Redis when REDIS_URL is set, otherwise in-process.
+REDIS_URL = _read("REDIS_URL", env.str, default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    CELERY_BROKER_URL = REDIS_URL
+    CELERY_TASK_ALWAYS_EAGER = False
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CELERY_BROKER_URL = "memory://"
+    CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_RESULT_BACKEND = None
+CELERY_TIMEZONE = "Asia/Tashkent"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
+# Lockout after repeated failed logins (django-axes): per user name and address.
+AXES_FAILURE_LIMIT = _read("AXES_FAILURE_LIMIT", env.int, default=5)
+AXES_COOLOFF_TIME = _read("AXES_COOLOFF_MINUTES", env.int, default=15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Two-factor (TOTP): roles that must use it; the others may enrol voluntarily.
+TWO_FACTOR_REQUIRED_ROLES = _read("TWO_FACTOR_REQUIRED_ROLES", env.list, default=["administrator"])
+OTP_TOTP_ISSUER = _read("OTP_TOTP_ISSUER", env.str, default="Hamkor")
+
+# Languages: Uzbek (Latin and Cyrillic), Russian, English. See hamkor/languages.py.
+LANGUAGE_CODE = _read("LANGUAGE_CODE", env.str, default="uz")
+LANGUAGES = [(code, name) for code, name in languages.LANGUAGES]
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"LANGUAGE_CODE: must be one of {', '.join(dict(LANGUAGES))}")
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["hamkor.formats"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = _read("TIME_ZONE", env.str, default="Asia/Tashkent")
+LANGUAGE_COOKIE_NAME = "hamkor_language"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(_read("STATIC_ROOT", env.str, default=str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Without collectstatic (the embedded mode) WhiteNoise serves straight from the apps.
+WHITENOISE_USE_FINDERS = _read("STATIC_FROM_FINDERS", env.bool, default=True)
+
+# Documents are private: stored outside any public URL and served through checked views.
+MEDIA_ROOT = Path(_read("MEDIA_ROOT", env.str, default=str(VAR_DIR / "media")))
+MEDIA_URL = "/media-not-served/"
+S3_BUCKET = _read("S3_BUCKET", env.str, default="")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": _read("S3_ENDPOINT_URL", env.str, default="") or None,
+            "access_key": _read("S3_ACCESS_KEY", env.str, default=""),
+            "secret_key": _read("S3_SECRET_KEY", env.str, default=""),
+            "region_name": _read("S3_REGION", env.str, default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+FILE_UPLOAD_MAX_SIZE = _read("FILE_UPLOAD_MAX_MB", env.int, default=20) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_SIZE
+
+# E-mail: the console plus the administrators' outbox page, unless EMAIL_URL says SMTP.
+EMAIL_URL = _read("EMAIL_URL", env.str, default="")
+if EMAIL_URL:
+    vars().update(_read("EMAIL_URL", env.email_url))
+    EMAIL_BACKEND = "hamkor.core.mail.OutboxSMTPBackend"
+else:
+    EMAIL_BACKEND = "hamkor.core.mail.OutboxConsoleBackend"
+DEFAULT_FROM_EMAIL = _read("DEFAULT_FROM_EMAIL", env.str, default="hamkor@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Content Security Policy: no inline script anywhere; styles only from our files
+# (Bootstrap's components set style attributes, which style-src-attr allows).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["hamkor.api.permissions.RolePermissions"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hamkor API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+DJANGO_TABLES2_TEMPLATE = "core/tables/table.html"
+DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-hover table-sm align-middle"}
+
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Hamkor's own knobs.
+HAMKOR_PAGE_SIZES = (25, 50, 100, 250)
+HAMKOR_DATA_DIR = _read("HAMKOR_DATA_DIR", env.str, default="")  # the shared data files, if any
+HAMKOR_SITE_NAME = _("Hamkor")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": _read("LOG_LEVEL", env.str, default="WARNING")},
+    "loggers": {"axes": {"level": "WARNING"}},
+}
+CSRF_FAILURE_VIEW = "hamkor.core.views.pages.csrf_failure"
+FORM_RENDERER = "hamkor.core.forms.FormRenderer"

@@ -1,0 +1,26 @@
+"""Root URLs: public pages carry a language prefix; staff pages follow the user's language."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from hamkor.core.views.pages import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("", include("hamkor.core.urls")),
+    path("", include("hamkor.accounts.urls")),
+    path("", include("hamkor.website.staff_urls")),
+    path("api/", include("hamkor.api.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("hamkor.website.urls")),
+    prefix_default_language=True,
+)
+
+handler400 = "hamkor.core.views.errors.bad_request"
+handler403 = "hamkor.core.views.errors.permission_denied"
+handler404 = "hamkor.core.views.errors.page_not_found"
+handler500 = "hamkor.core.views.errors.server_error"
