@@ -20,6 +20,9 @@ def _settings_for_tests(settings, tmp_path):
     # Only administrators must use two-factor, as by default; tests of it log in fully.
     settings.TWO_FACTOR_REQUIRED_ROLES = ["administrator"]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Assertions read English unless a test chooses a language; Uzbek stays the default
+    # of the product itself.
+    settings.LANGUAGE_CODE = "en"
 
 
 @pytest.fixture

@@ -55,6 +55,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "accounts:user_history": ADMIN_ONLY,
     "accounts:user_add": ADMIN_ONLY,
     "accounts:user_edit": ADMIN_ONLY,
+    "website:departmentprofile_current": (302, 302, 302, 302, 302, 403, 302),
     "website:departmentprofile_detail": STAFF_READ,
     "website:departmentprofile_history": STAFF_READ,
     "website:departmentprofile_edit": OFFICE_WRITE,

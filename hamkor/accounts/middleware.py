@@ -53,6 +53,8 @@ class TwoFactorRequiredMiddleware:
 
     @staticmethod
     def _exempt(path: str) -> bool:
+        if get_language_from_path(path):
+            return True  # the public site, open to anyone
         open_paths = (
             reverse("accounts:two_factor_verify"),
             reverse("accounts:two_factor_setup"),

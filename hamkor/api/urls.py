@@ -10,7 +10,6 @@ from hamkor.api.permissions import StaffOnly
 app_name = "api"
 
 
-
 class APIRootView(DefaultRouter.APIRootView):
     permission_classes = [StaffOnly]
 

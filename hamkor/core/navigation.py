@@ -40,6 +40,12 @@ MENU: tuple[Group, ...] = (
                 "accounts.view_orgunit",
                 "diagram-3",
             ),
+            Item(
+                _("Department page"),
+                "website:departmentprofile_current",
+                "website.view_departmentprofile",
+                "building",
+            ),
         ),
     ),
     Group(

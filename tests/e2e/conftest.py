@@ -1,0 +1,165 @@
+"""Browser tests: Playwright's sync API driving the system's Chromium against a live server.
+
+They run when Chromium is installed (``/usr/bin/chromium``, or ``CHROMIUM_PATH``) and are
+skipped with a single reason when it is not; Playwright never downloads a browser here.
+A page that logs a JavaScript error, loses a request or gets a 5xx answer fails its test.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django would refuse ORM calls
+# from it (fixtures, refresh_from_db) as "async unsafe" although they run synchronously.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parent.parent
+SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 740}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _chromium() -> Path:
+    # Skipping here, not with a marker per test, makes ``-ra`` print the reason once.
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
+    pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(_chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(_chromium), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_problems(request) -> list[str]:
+    """What went wrong in any page of the test; checked after the test body passes."""
+    problems: list[str] = []
+    request.node.browser_problems = problems
+    return problems
+
+
+@pytest.fixture
+def new_page(browser, live_server, browser_problems):
+    """``new_page(viewport=PHONE, storage_state=...)``: a page in a fresh browser context."""
+    contexts = []
+
+    def make(**options):
+        options = {"viewport": DESKTOP, "locale": "en-US", **options}
+        context = browser.new_context(base_url=live_server.url, **options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        watch(page, browser_problems)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def watch(page, problems: list[str]) -> None:
+    """Collect JavaScript errors, failed requests and error answers of ``page``.
+
+    A page the test opens on purpose may answer 4xx (the test checks that status itself);
+    anything the page loads by itself must succeed. A request the browser cancels
+    (``net::ERR_ABORTED``: the page was left, or the answer became a download) is no failure.
+    """
+
+    def on_console(message):
+        # Chromium repeats every 4xx/5xx answer as a console error; on_response judges those.
+        if message.type == "error" and not message.text.startswith(
+            "Failed to load resource: the server responded with a status of"
+        ):
+            problems.append(f"console error on {page.url}: {message.text}")
+
+    def on_request_failed(request):
+        if request.failure != "net::ERR_ABORTED":
+            problems.append(f"request failed: {request.method} {request.url}: {request.failure}")
+
+    def on_response(response):
+        document = response.request.resource_type == "document"
+        if response.status >= 500 or (response.status >= 400 and not document):
+            problems.append(f"answer {response.status}: {response.request.method} {response.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"JavaScript error on {page.url}: {error}"))
+    page.on("requestfailed", on_request_failed)
+    page.on("response", on_response)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    result = yield
+    problems = getattr(item, "browser_problems", None)
+    if problems:
+        pytest.fail("the browser reported problems:\n" + "\n".join(problems), pytrace=False)
+    return result
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot as ``var/screenshots/<name>.png``."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def log_in(page, user, password: str | None = None) -> None:
+    """Log in through the login form; enrol an authenticator when the role requires one."""
+    from hamkor.accounts.tests.factories import PASSWORD
+
+    page.goto("/account/login/")
+    page.fill("input[name=username]", user.email)
+    page.fill("input[name=password]", password or PASSWORD)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    if page.url.endswith("/account/two-factor/setup/"):
+        enrol_authenticator(page)
+    assert "/account/login/" not in page.url, f"login failed for {user.email}"
+
+
+def enrol_authenticator(page) -> None:
+    """Do what the user does with a phone: read the key, type the app's current code."""
+    from django_otp.oath import totp
+
+    secret = page.locator("code.totp-secret").inner_text().strip()
+    code = totp(base64.b32decode(secret))
+    page.fill("input[name=token]", f"{code:06d}")
+    with page.expect_navigation():
+        page.click("main form:has(input[name=token]) button[type=submit]")
+    assert "/two-factor/" not in page.url, "the authenticator code was refused"
