@@ -1,0 +1,88 @@
+"""The language switcher: public pages move to the chosen language's address; staff pages
+follow the language saved on the user.
+
+Translations are still being written, so the language is read from ``<html lang>`` and the
+address, never from translated words.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import log_in, screenshot
+
+LANGUAGES = ("uz", "uz-cyrl", "ru", "en")
+
+
+def switch_language(page, code: str) -> None:
+    """Open the language menu and pick ``code``, as a user does."""
+    switcher = page.locator("form.language-switcher")
+    switcher.locator("button.dropdown-toggle").click()
+    choice = switcher.locator(f"button[name=language][value={code}]")
+    choice.wait_for(state="visible")
+    with page.expect_navigation():
+        choice.click()
+
+
+# The department's name as entered by the office, per content language.
+NAMES = {
+    "uz": "Xalqaro hamkorlik boʻlimi",
+    "ru": "Отдел международного сотрудничества",
+    "en": "International Cooperation Department",
+}
+
+
+@pytest.fixture
+def department(home):
+    from hamkor.website.models import DepartmentProfile
+
+    return DepartmentProfile.objects.create(
+        institution=home,
+        name_uz=NAMES["uz"],
+        name_ru=NAMES["ru"],
+        name_en=NAMES["en"],
+        head_name="Aziza Karimova",
+        phone="+998 73 000 00 00",
+        email="iro@example.org",
+    )
+
+
+def test_public_page_switches_to_each_language(page, department):
+    """A visitor picks each language in turn, lands on its address and reads the page in it."""
+    page.goto("/en/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    for code in LANGUAGES:
+        switch_language(page, code)
+        assert page.url.endswith(f"/{code}/"), f"{code}: landed on {page.url}"
+        expect(page.locator("html")).to_have_attribute("lang", code)
+        active = page.locator("form.language-switcher button[name=language].active")
+        expect(active).to_have_attribute("value", code)
+        if code in NAMES:
+            expect(page.locator("main h1")).to_have_text(NAMES[code])
+        screenshot(page, f"public-{code}")
+
+
+def test_staff_language_is_saved_on_the_user(page, new_page, officer):
+    """An officer who picks Russian keeps Russian staff pages, even after logging in anew."""
+    log_in(page, officer)
+    page.goto("/staff/units/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+    switch_language(page, "ru")
+    assert page.url.endswith("/staff/units/"), f"the switch left the page: {page.url}"
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    officer.refresh_from_db()
+    assert officer.language == "ru"
+
+    page.goto("/account/profile/")
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    screenshot(page, "staff-profile-ru")
+
+    # A browser without the language cookie: the saved choice comes from the user alone.
+    fresh = new_page()
+    log_in(fresh, officer)
+    expect(fresh).to_have_url(re.compile(r"/staff/$"))
+    expect(fresh.locator("html")).to_have_attribute("lang", "ru")
