@@ -22,8 +22,12 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.exceptions import ImproperlyConfigured
 
     try:
+        from django.conf import settings
         from django.core.management import execute_from_command_line
 
+        # Django's command runner would swallow a settings error and go on with defaults;
+        # reading the settings first makes a wrong value stop here.
+        settings.INSTALLED_APPS  # noqa: B018
         execute_from_command_line(argv)
     except ImproperlyConfigured as exc:
         sys.stderr.write(f"hamkor: configuration error: {exc}\n")

@@ -136,6 +136,13 @@ TEMPLATES = [
 DATABASES = {
     "default": _read("DATABASE_URL", env.db_url, default=f"sqlite:///{VAR_DIR / 'hamkor.sqlite3'}")
 }
+if DATABASES["default"]["ENGINE"] not in (
+    "django.db.backends.sqlite3",
+    "django.db.backends.postgresql",
+):
+    raise ImproperlyConfigured(
+        "DATABASE_URL: use sqlite:///path or postgres://user:password@host:port/name"
+    )
 DATABASES["default"].setdefault(
     "CONN_MAX_AGE", 60 if "postgres" in DATABASES["default"]["ENGINE"] else 0
 )

@@ -6,9 +6,11 @@ import csv
 import io
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from conftest import login
 from hamkor.accounts.models import OrgUnit
 from hamkor.accounts.tests.factories import OrgUnitFactory, UserFactory
 
@@ -156,14 +158,9 @@ def _edit(client, unit, version, **changes):
     return client.post(f"/staff/units/{unit.pk}/edit/", data)
 
 
-def test_edit_based_on_a_stale_version_is_refused_and_input_kept(as_user, faculty_a, client):
-    other = UserFactory(roles=["officer"])
-    from conftest import login
-
-    from django.test import Client
-
-    second = login(Client(), other)
-    assert _edit(second, faculty_a, 1, name_en="Faculty of History").status_code == 302
+def test_edit_based_on_a_stale_version_is_refused_and_input_kept(as_user, faculty_a):
+    colleague = login(Client(), UserFactory(roles=["officer"]))
+    assert _edit(colleague, faculty_a, 1, name_en="Faculty of History").status_code == 302
     response = _edit(as_user("officer"), faculty_a, 1, name_en="Faculty of Law")
     assert response.status_code == 409
     assert "after you opened it" in response.text
@@ -174,11 +171,6 @@ def test_edit_based_on_a_stale_version_is_refused_and_input_kept(as_user, facult
 
 
 def test_edit_saved_again_after_the_conflict_replaces_the_stored_values(as_user, faculty_a):
-    from django.test import Client
-
-    from conftest import login
-
-    login(Client(), UserFactory(roles=["officer"]))
     _edit(login(Client(), UserFactory(roles=["officer"])), faculty_a, 1, name_en="First")
     client = as_user("officer")
     assert _edit(client, faculty_a, 1, name_en="Second").status_code == 409
