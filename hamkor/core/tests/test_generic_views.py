@@ -218,3 +218,27 @@ def test_coordinator_reads_units_but_cannot_change_them(as_user, faculty_a):
     assert _edit(client, faculty_a, 1, name_en="Renamed").status_code == 403
     faculty_a.refresh_from_db()
     assert faculty_a.name_en == "Faculty A"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc",
+        "page=999",
+        "sort=nonexistent",
+        "per_page=abc",
+        "kind=zzz",
+        "institution=abc",
+        "is_active=maybe",
+        "q=%00",
+        "q=" + "a" * 3000,
+    ],
+)
+def test_list_answers_nonsense_in_the_address_without_an_error(as_user, units, query):
+    response = as_user("officer").get(f"{LIST}?{query}")
+    assert response.status_code == 200
+
+
+def test_list_shows_why_a_filter_value_was_not_understood(as_user, units):
+    response = as_user("officer").get(LIST, {"kind": "planet"})
+    assert "Select a valid choice" in response.text

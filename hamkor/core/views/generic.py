@@ -414,8 +414,10 @@ class BulkImportView(ObjectPermissionMixin, View):
 
     def post(self, request):
         opts = self.model._meta
-        job_id = request.POST.get("job")
+        job_id = request.POST.get("job", "")
         if job_id:
+            if not job_id.isdigit():
+                return self.render(error=_("This import is no longer available."), status=400)
             job = get_object_or_404(
                 ImportJob,
                 pk=job_id,
