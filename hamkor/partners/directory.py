@@ -88,7 +88,7 @@ class DirectoryEntry:
     ``name``: the world list's name, else the ECHE legal name, else QS's. ``english_name``:
     QS's (English) name, else the world list's (mostly English). ``website``: the world list's
     first web page, else the ECHE website. ``matched_by`` tells how each record joined:
-    ``seed``, ``duplicate``, ``domain``, ``subdomain``, ``name`` or ``fuzzy <score>``.
+    ``seed``, ``duplicate``, ``domain``, ``subdomain``, ``name`` or ``fuzzy <token_sort_ratio>``.
     """
 
     key: str
@@ -121,7 +121,7 @@ class Candidate:
 class AmbiguousMatch:
     """A record left unlinked. ``method`` is the tier whose candidates were too close to call
     (domain, subdomain, name, fuzzy), or ``conflict`` when another record of the same source
-    claimed the entry as strongly (``note`` names it)."""
+    claimed the same entry more strongly, or as strongly so that neither got it (``note``)."""
 
     record_id: str
     source: str

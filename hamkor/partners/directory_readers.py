@@ -227,19 +227,28 @@ def _marks(words: Iterable[str]) -> set[str]:
 
 def names_agree(left: str, right: str, places: Iterable[str]) -> bool:
     """The word-by-word check of a fuzzy pair (rule 3 in :mod:`hamkor.partners.directory`).
-    ``places`` are the record's own city names, normalised; each is cut out of both names."""
-    for place in sorted(places, key=len, reverse=True):
-        left, right = (f" {text} ".replace(f" {place} ", " ").strip() for text in (left, right))
+
+    ``places`` are the record's own city names, normalised. A word without a twin on the other
+    side must be a legal form, an acronym of the other name, or part of a whole city name
+    ("Queen's University at Kingston"; but "Neu-Ulm" does not explain "Neu" next to "Ulm").
+    """
+    phrases = [set(place.split()) for place in places]
+    city_words = set().union(*phrases)
     left_words, right_words = list(dict.fromkeys(left.split())), list(dict.fromkeys(right.split()))
-    if _marks(left_words) != _marks(right_words):
+    if _marks(set(left_words) - city_words) != _marks(set(right_words) - city_words):
         return False
-    rest = list(right_words)
-    extra = []
+    rest, left_extra = list(right_words), []
     for word in left_words:
         twin = next((w for w in rest if _same_word(word, w)), None)
-        extra.append((word, right_words)) if twin is None else rest.remove(twin)
-    extra += [(word, left_words) for word in rest]
-    return all(w in LEGAL_FORMS or _acronym_of(w, other) for w, other in extra)
+        left_extra.append(word) if twin is None else rest.remove(twin)
+    return _explained(left_extra, right_words, phrases) and _explained(rest, left_words, phrases)
+
+
+def _explained(extra: list[str], other: list[str], phrases: list[set[str]]) -> bool:
+    words = {w for w in extra if w not in LEGAL_FORMS and not _acronym_of(w, other)}
+    for phrase in phrases:
+        words -= phrase if phrase <= words else set()
+    return not words
 
 
 def clean_text(value: object) -> str:
