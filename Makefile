@@ -47,8 +47,7 @@ format: install
 
 # Collect new strings, derive Uzbek Cyrillic from Uzbek Latin, compile every catalogue.
 messages: install
-	cd hamkor && ../$(HAMKOR) makemessages --no-obsolete --no-location -l uz -l ru -l en \
-		--ignore 'static/vendor/*'
+	cd hamkor && ../$(HAMKOR) collect-messages
 	$(HAMKOR) make-cyrillic
 	cd hamkor && ../$(HAMKOR) compilemessages -l uz -l ru -l en -l uz_Cyrl
 

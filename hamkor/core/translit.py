@@ -102,6 +102,7 @@ _PROTECTED = re.compile(
       \.(?:uz|ru|com|org|net|edu|gov|int|io|info|
            pdf|csv|xlsx?|docx?|odt|ods|txt|json|xml|zip|png|jpe?g|gif|svg|html?)
       \b(?:/[^\s<>"'«»]*)?
+    | (?<![A-Za-z0-9])\.(?:pdf|csv|xlsx?|docx?|odt|ods|txt|json|xml|zip|png|jpe?g)\b  # .xlsx
     | %%                                            # a literal % in a format string
     | (?:%\([^()]*\)|(?<![0-9])%)                   # %(name)s, %s, %d, %-5.2f
       [#0+-]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+))?[hlL]?[diouxXeEfFgGcrsa]
@@ -126,6 +127,26 @@ _UZBEK_SHORT_WORDS = frozenset({
     "OY", "SANA", "VAQT", "ISM", "TIL", "NOMI", "XATO", "JAMI", "SONI", "IZOH", "HOLAT",
     "TUR", "ORQA",
 })
+
+# Names of products and foreign proper names that stay in Latin letters.
+_KEEP_LATIN = frozenset({
+    "Google", "Microsoft", "Authenticator", "FreeOTP", "Django", "Erasmus", "Excel",
+    "Chromium", "Playwright", "Swagger", "OpenAPI",
+})
+
+# Russian loanwords whose Cyrillic spelling has letters the Latin one lost (ь, я, ц):
+# stem -> (the whole word, the stem before a suffix).
+_STEMS = {
+    "yanvar": ("январь", "январ"), "fevral": ("февраль", "феврал"), "aprel": ("апрель", "апрел"),
+    "iyun": ("июнь", "июн"), "iyul": ("июль", "июл"), "sentabr": ("сентябрь", "сентябр"),
+    "oktabr": ("октябрь", "октябр"), "noyabr": ("ноябрь", "ноябр"),
+    "dekabr": ("декабрь", "декабр"), "fakultet": ("факультет", "факультет"),
+    "parol": ("пароль", "парол"), "rol": ("роль", "рол"), "profil": ("профиль", "профил"),
+    "modul": ("модуль", "модул"), "filtr": ("фильтр", "фильтр"),
+    "kompyuter": ("компьютер", "компьютер"), "tsentr": ("центр", "центр"),
+    "konferensiya": ("конференция", "конференция"), "stansiya": ("станция", "станция"),
+    "aksiya": ("акция", "акция"), "seminar": ("семинар", "семинар"),
+}
 
 _SINGLE = {
     "a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "ҳ", "i": "и",
@@ -158,6 +179,12 @@ def _word_to_cyrillic(word: str, at_word_start: bool = True) -> str:
             out.append(_cased("ў" if low == "o" else "ғ", upper))
             previous_vowel = low == "o"
             i += 2
+            continue
+        # -tsiya is the Latin spelling of -ция after a vowel (autentifikatsiya).
+        if lower.startswith("tsiya", i):
+            out.append(_cased("ц", upper) + _cased("ия", word[i + 1].isupper()))
+            previous_vowel = True
+            i += 5
             continue
         if low in "sc" and nxt == "h":
             out.append(_cased("ш" if low == "s" else "ч", upper))
@@ -208,8 +235,25 @@ def _word_to_cyrillic(word: str, at_word_start: bool = True) -> str:
     return "".join(out)
 
 
+def _stem(word: str) -> str | None:
+    lower = word.lower()
+    for stem, (whole, before_suffix) in _STEMS.items():
+        if lower.startswith(stem):
+            head = whole if lower == stem else before_suffix
+            rest = _word_to_cyrillic(word[len(stem) :], at_word_start=False)
+            if word.isupper():
+                return head.upper() + rest
+            return (head[0].upper() + head[1:] if word[0].isupper() else head) + rest
+    return None
+
+
 def _transliterate_word(match: re.Match[str]) -> str:
     word = match.group()
+    if word in _KEEP_LATIN:
+        return word
+    stemmed = _stem(word)
+    if stemmed is not None:
+        return stemmed
     if word.isascii() and word.isupper() and 2 <= len(word) <= 5:
         return _word_to_cyrillic(word) if word in _UZBEK_SHORT_WORDS else word
     head = _ACRONYM_HEAD.match(word)
