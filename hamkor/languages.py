@@ -1,7 +1,7 @@
 """The interface languages, and Uzbek Cyrillic made known to Django.
 
 ``settings.py`` imports this module, so it imports nothing that needs configured settings:
-only ``django.conf.locale`` and ``gettext_noop``.
+only ``django.conf.locale``.
 
 Django has no ``uz-cyrl`` locale. Registering it in ``LANG_INFO`` lets
 ``get_language_info()`` and the ``{% get_language_info %}`` tag describe it; its message
@@ -10,7 +10,12 @@ formats live in ``hamkor.formats.uz_Cyrl``.
 """
 
 from django.conf.locale import LANG_INFO
-from django.utils.translation import gettext_noop
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a string for makemessages; Django's own would touch settings while they load."""
+    return message
+
 
 # Each name is written in its own language, as a reader of that language looks for it.
 LANGUAGES = [

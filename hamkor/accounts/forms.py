@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.accounts.models import OrgUnit, User
@@ -22,13 +23,25 @@ class LoginForm(BootstrapMixin, auth_forms.AuthenticationForm):
         "inactive": _("This account is disabled."),
     }
 
+    def clean_username(self):
+        # Addresses are stored in lower case; lockout then counts every spelling as one.
+        return self.cleaned_data["username"].strip().lower()
+
 
 class PasswordChangeForm(BootstrapMixin, auth_forms.PasswordChangeForm):
     pass
 
 
 class PasswordResetForm(BootstrapMixin, auth_forms.PasswordResetForm):
-    pass
+    def get_users(self, email):
+        # Invited users have no password yet: the reset link is also how they get a new
+        # invitation link when theirs expired.
+        return User._default_manager.filter(email__iexact=email.strip(), is_active=True)
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        user = context["user"]
+        with translation.override(user.language or translation.get_language()):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class SetPasswordForm(BootstrapMixin, auth_forms.SetPasswordForm):
@@ -128,6 +141,12 @@ class UserForm(ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["roles"] = sorted(self.instance.roles)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("A user with this e-mail address already exists."))
+        return email
 
 
 class ProfileForm(ModelForm):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path
 
 from hamkor.accounts.twofactor import needs_enrolment, needs_verification
@@ -46,7 +47,8 @@ class TwoFactorRequiredMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not self._exempt(request.path_info):
             if needs_verification(user):
-                return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse('accounts:two_factor_verify')}?{query}")
             if needs_enrolment(user):
                 return redirect("accounts:two_factor_setup")
         return self.get_response(request)

@@ -17,7 +17,7 @@ EDIT = ("view", "add", "change", "delete")
 ALL = (*EDIT, "import", "export")
 
 # The apps whose every permission the administrator holds.
-HAMKOR_APPS = ("core", "accounts", "partners", "website", "auth")
+HAMKOR_APPS = ("core", "accounts", "partners", "agreements", "website", "auth")
 
 
 class Role(models.TextChoices):
@@ -36,19 +36,47 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     Role.OFFICER: {
         "": ("accounts.staff_area",),
         "accounts.orgunit": ALL,
-        "partners.institution": ALL,
+        "partners.institution": (*ALL, "merge"),
+        "partners.rankingentry": ALL,
+        "partners.contact": ALL,
+        "partners.interaction": ALL,
+        "agreements.agreement": (*ALL, "transition"),
+        "agreements.agreementparty": EDIT,
+        "agreements.amendment": EDIT,
+        "agreements.mobilityquota": EDIT,
+        "agreements.cooperationarea": ALL,
+        "core.document": EDIT,
         "website.departmentprofile": ("view", "change"),
     },
     Role.COORDINATOR: {
         "": ("accounts.staff_area",),
         "accounts.orgunit": READ,
         "partners.institution": READ,
+        "partners.rankingentry": READ,
+        "partners.contact": READ,
+        "partners.interaction": READ,
+        # Scoped to the coordinator's faculty by AgreementQuerySet.scope.
+        "agreements.agreement": (*READ, "add", "change", "transition"),
+        "agreements.agreementparty": EDIT,
+        "agreements.amendment": EDIT,
+        "agreements.mobilityquota": EDIT,
+        "agreements.cooperationarea": READ,
+        "core.document": EDIT,
         "website.departmentprofile": VIEW,
     },
     Role.LEADERSHIP: {
         "": ("accounts.staff_area",),
         "accounts.orgunit": READ,
         "partners.institution": READ,
+        "partners.rankingentry": READ,
+        "partners.contact": READ,
+        "partners.interaction": READ,
+        "agreements.agreement": READ,
+        "agreements.agreementparty": VIEW,
+        "agreements.amendment": VIEW,
+        "agreements.mobilityquota": READ,
+        "agreements.cooperationarea": READ,
+        "core.document": VIEW,
         "website.departmentprofile": VIEW,
     },
     Role.APPLICANT: {},

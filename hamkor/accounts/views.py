@@ -83,8 +83,9 @@ def set_language(request):
     if language not in dict(settings.LANGUAGES):
         return HttpResponseRedirect(next_url)
     if request.user.is_authenticated and request.user.language != language:
+        # A preference, not an edit of the account: no history entry, no new version.
         request.user.language = language
-        request.user.save(update_fields=["language"])
+        User.objects.filter(pk=request.user.pk).update(language=language)
     response = HttpResponseRedirect(translate_url(next_url, language))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

@@ -175,3 +175,5 @@ def test_password_reset_email_goes_out_in_the_language_of_the_request(
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = how.pop("cookie")
     client.post(RESET, {"email": "officer@example.org"}, **how)
     assert [m.sent_in_language for m in mail.outbox] == ["ru"]
+    with translation.override("ru"):
+        assert mail.outbox[0].subject == translation.gettext("Choose a new Hamkor password")
