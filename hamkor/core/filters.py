@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.translit import normalise_apostrophes
-from hamkor.core.widgets import AnyYesNoSelect
+from hamkor.core.widgets import AnyYesNoSelect, SearchInput
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -28,7 +28,7 @@ class SearchFilterSet(django_filters.FilterSet):
             params = {**params, "widget": AnyYesNoSelect}
         return filter_class, params
 
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = django_filters.CharFilter(method="search", label=_("Search"), widget=SearchInput)
 
     def get_form_class(self):
         from hamkor.core.forms import BootstrapMixin

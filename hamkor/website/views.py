@@ -1,14 +1,15 @@
 """The public website (language in the URL) and the staff page editing its profile."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from hamkor.core.views import generic
 from hamkor.website.forms import DepartmentProfileForm
 from hamkor.website.models import DepartmentProfile
 from hamkor.website.selectors import department_profile_get
+from hamkor.website.services import department_profile_create
 
 
 def home(request):
@@ -21,13 +22,21 @@ PROFILES = DepartmentProfile.objects.select_related("institution")
 
 @login_required
 def department_profile_current(request):
-    """The menu's entry: the home university's profile, for who may read it."""
+    """The menu's entry: the home university's profile; before set-up, a page offering it."""
     if not request.user.has_perm("website.view_departmentprofile"):
         raise PermissionDenied
     profile = department_profile_get()
-    if profile is None:
-        raise Http404
-    return redirect(profile)
+    if profile is not None:
+        return redirect(profile)
+    can_set_up = request.user.has_perm("website.change_departmentprofile")
+    if request.method == "POST" and can_set_up:
+        try:
+            profile = department_profile_create(actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            return redirect("website:departmentprofile_edit", pk=profile.pk)
+    return render(request, "website/departmentprofile_missing.html", {"can_set_up": can_set_up})
 
 
 class DepartmentProfileDetailView(generic.ObjectDetailView):

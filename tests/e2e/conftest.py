@@ -2,20 +2,17 @@
 
 They run when Chromium is installed (``/usr/bin/chromium``, or ``CHROMIUM_PATH``) and are
 skipped with a single reason when it is not; Playwright never downloads a browser here.
-A page that logs a JavaScript error, loses a request or gets a 5xx answer fails its test.
+A page that logs a JavaScript error, loses a request or gets a server error fails its test.
 """
 
 from __future__ import annotations
 
 import base64
+import importlib.util
 import os
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an event loop in the test thread; Django would refuse ORM calls
-# from it (fixtures, refresh_from_db) as "async unsafe" although they run synchronously.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
@@ -33,28 +30,63 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 
 
+# The department's name as the office entered it, per content language.
+DEPARTMENT_NAMES = {
+    "uz": "Xalqaro hamkorlik boʻlimi",
+    "ru": "Отдел международного сотрудничества",
+    "en": "International Cooperation Department",
+}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.is_relative_to(HERE):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _chromium() -> Path:
-    # Skipping here, not with a marker per test, makes ``-ra`` print the reason once.
+def chromium_missing() -> str | None:
+    """Why browser tests cannot run here, or None."""
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
-    pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-    return CHROMIUM
+        return f"Chromium not found at {CHROMIUM}: browser tests skipped"
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright for Python is not installed: browser tests skipped"
+    return None
 
 
-@pytest.fixture(scope="session")
-def browser(_chromium):
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Raised here, before any fixture, every skip has this one location: ``-ra`` folds them
+    # into a single line (a marker or a fixture would report one line per test file or test).
+    reason = chromium_missing()
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _allow_orm_beside_playwright():
+    """Playwright's sync API keeps an event loop running in the test thread, and Django then
+    refuses ORM calls (fixtures, ``refresh_from_db``) as "async unsafe" although they run
+    synchronously. Allowed for this folder only: the variable would leak into subprocesses of
+    other tests (``check --deploy`` rejects it).
+    """
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+# One browser for the folder, closed when its last test ends so that its event loop is gone
+# before other tests use the ORM.
+@pytest.fixture(scope="package")
+def browser(_allow_orm_beside_playwright):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(_chromium), headless=True, args=CHROMIUM_ARGS
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
@@ -92,6 +124,22 @@ def page(new_page):
     return new_page()
 
 
+@pytest.fixture
+def department(home):
+    """The department's profile, as an installation has it once set up."""
+    from hamkor.website.models import DepartmentProfile
+
+    return DepartmentProfile.objects.create(
+        institution=home,
+        name_uz=DEPARTMENT_NAMES["uz"],
+        name_ru=DEPARTMENT_NAMES["ru"],
+        name_en=DEPARTMENT_NAMES["en"],
+        head_name="Aziza Karimova",
+        phone="+998 73 000 00 00",
+        email="iro@example.org",
+    )
+
+
 def watch(page, problems: list[str]) -> None:
     """Collect JavaScript errors, failed requests and error answers of ``page``.
 
@@ -124,11 +172,25 @@ def watch(page, problems: list[str]) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    result = yield
+    try:
+        result = yield
+    except BaseException:
+        # The test failed on its own; what the browser saw may explain why.
+        problems = getattr(item, "browser_problems", None)
+        if problems:
+            item.add_report_section("call", "browser", "\n".join(problems))
+        raise
     problems = getattr(item, "browser_problems", None)
     if problems:
         pytest.fail("the browser reported problems:\n" + "\n".join(problems), pytrace=False)
     return result
+
+
+def expect(target, message: str | None = None):
+    """Playwright's ``expect``, imported late so that collection works without Playwright."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target, message)
 
 
 def screenshot(page, name: str) -> Path:

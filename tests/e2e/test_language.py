@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from playwright.sync_api import expect
-
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import DEPARTMENT_NAMES, expect, log_in, screenshot
 
 LANGUAGES = ("uz", "uz-cyrl", "ru", "en")
 
@@ -27,29 +24,6 @@ def switch_language(page, code: str) -> None:
         choice.click()
 
 
-# The department's name as entered by the office, per content language.
-NAMES = {
-    "uz": "Xalqaro hamkorlik boʻlimi",
-    "ru": "Отдел международного сотрудничества",
-    "en": "International Cooperation Department",
-}
-
-
-@pytest.fixture
-def department(home):
-    from hamkor.website.models import DepartmentProfile
-
-    return DepartmentProfile.objects.create(
-        institution=home,
-        name_uz=NAMES["uz"],
-        name_ru=NAMES["ru"],
-        name_en=NAMES["en"],
-        head_name="Aziza Karimova",
-        phone="+998 73 000 00 00",
-        email="iro@example.org",
-    )
-
-
 def test_public_page_switches_to_each_language(page, department):
     """A visitor picks each language in turn, lands on its address and reads the page in it."""
     page.goto("/en/")
@@ -60,8 +34,8 @@ def test_public_page_switches_to_each_language(page, department):
         expect(page.locator("html")).to_have_attribute("lang", code)
         active = page.locator("form.language-switcher button[name=language].active")
         expect(active).to_have_attribute("value", code)
-        if code in NAMES:
-            expect(page.locator("main h1")).to_have_text(NAMES[code])
+        if code in DEPARTMENT_NAMES:
+            expect(page.locator("main h1")).to_have_text(DEPARTMENT_NAMES[code])
         screenshot(page, f"public-{code}")
 
 

@@ -57,7 +57,7 @@ def assert_page_answers(page, response, href: str) -> None:
 
 
 @pytest.mark.parametrize("role", list(EXPECTED))
-def test_role_opens_every_page_of_its_sidebar(role, request, page, new_page):
+def test_role_opens_every_page_of_its_sidebar(role, request, page, new_page, department):
     """A user of each role sees a menu of pages that all open, on a desktop and on a phone."""
     user = request.getfixturevalue(role)
     log_in(page, user)
@@ -83,10 +83,12 @@ def test_role_opens_every_page_of_its_sidebar(role, request, page, new_page):
     phone.goto(hrefs[0])
     menu_button = phone.locator("button.navbar-toggler[aria-controls=sidebar]")
     assert menu_button.is_visible(), "the menu button is missing on a phone"
-    assert not phone.locator(SIDEBAR_LINKS).first.is_visible(), "the sidebar hides no content"
+    sidebar_link = phone.locator(SIDEBAR_LINKS).first
+    assert not sidebar_link.is_visible(), "the sidebar takes room from the content on a phone"
+    screenshot(phone, f"role-{role}-phone")
     menu_button.click()
     phone.locator("#sidebar.show").wait_for()
-    phone.locator(SIDEBAR_LINKS).first.wait_for(state="visible")
+    sidebar_link.wait_for(state="visible")
     screenshot(phone, f"role-{role}-phone-menu")
 
 

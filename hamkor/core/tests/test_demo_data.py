@@ -40,3 +40,14 @@ def test_demo_data_holds_the_departments_facts(db):
     assert profile.institution.is_home
     coordinator = User.objects.get(groups__name=Role.COORDINATOR)
     assert coordinator.org_unit.kind == OrgUnit.Kind.FACULTY
+
+
+def test_department_page_can_be_set_up_from_the_menu_on_a_fresh_install(as_user, home):
+    client = as_user("officer")
+    page = client.get("/staff/department/")
+    assert page.status_code == 200
+    assert "Set up the department page" in page.text
+    response = client.post("/staff/department/")
+    profile = DepartmentProfile.objects.get()
+    assert response["Location"] == f"/staff/department/{profile.pk}/edit/"
+    assert "Set up the department page" not in as_user("leadership").get("/staff/department/").text
