@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "hamkor.core",
     "hamkor.accounts",
     "hamkor.partners",
+    "hamkor.agreements",
+    "hamkor.mobility",
     "hamkor.website",
     "hamkor.api",
     "django.contrib.admin",
@@ -166,6 +168,18 @@ else:
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "Asia/Tashkent"
+CELERY_BEAT_SCHEDULE = {
+    # Renewal reminders and expiry of agreements, every morning before the office opens.
+    "daily-reminders": {
+        "task": "hamkor.agreements.tasks.daily_reminders",
+        "schedule": 24 * 3600,
+    },
+    # Guests' registrations and visas, travellers' trip reports.
+    "mobility-reminders": {
+        "task": "hamkor.mobility.tasks.daily_reminders",
+        "schedule": 24 * 3600,
+    },
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -297,7 +311,25 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # Hamkor's own knobs.
 HAMKOR_PAGE_SIZES = (25, 50, 100, 250)
 HAMKOR_DATA_DIR = _read("HAMKOR_DATA_DIR", env.str, default="")  # the shared data files, if any
+# Where `hamkor load-directory` (without --from) downloads the lists. The EU publishes the
+# Erasmus charter list under a file name that changes with each edition: set its address.
+HAMKOR_DIRECTORY_SOURCES = {
+    "eche_accredited_heis_2021-2027.xlsx": _read("HAMKOR_ECHE_URL", env.str, default="") or None,
+}
+# Deadlines of foreign guests and travellers (see hamkor/mobility/deadlines.py).
+HAMKOR_REGISTRATION_DAYS = _read("HAMKOR_REGISTRATION_DAYS", env.int, default=3)
+HAMKOR_REGISTRATION_COUNT = _read("HAMKOR_REGISTRATION_COUNT", env.str, default="calendar")
+if HAMKOR_REGISTRATION_COUNT not in ("calendar", "working", "no_sundays"):
+    raise ImproperlyConfigured("HAMKOR_REGISTRATION_COUNT: use calendar, working or no_sundays")
+HAMKOR_TRIP_REPORT_DAYS = _read("HAMKOR_TRIP_REPORT_DAYS", env.int, default=5)
+HAMKOR_EXTRA_HOLIDAYS = _read("HAMKOR_EXTRA_HOLIDAYS", env.list, default=[])  # ISO dates
+# Kosovo has no ISO 3166 code; the EU lists use XK.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 HAMKOR_SITE_NAME = _("Hamkor")
+# The address of this installation, for links in e-mails sent by background tasks.
+HAMKOR_BASE_URL = _read("HAMKOR_BASE_URL", env.str, default="http://127.0.0.1:8000")
+# An active partner with no interaction, agreement or exchange in this many months is dormant.
+HAMKOR_DORMANT_AFTER_MONTHS = _read("HAMKOR_DORMANT_AFTER_MONTHS", env.int, default=12)
 
 LOGGING = {
     "version": 1,

@@ -10,7 +10,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("hamkor.core.urls")),
     path("", include("hamkor.accounts.urls")),
+    path("", include("hamkor.partners.urls")),
     path("", include("hamkor.website.staff_urls")),
+    path("", include("hamkor.agreements.urls")),
     path("api/", include("hamkor.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -23,13 +23,20 @@ POST_ONLY = (405, 405, 405, 405, 405, 405, 405)
 POST_ONLY_LOGGED_IN = (405, 405, 405, 405, 405, 405, 302)
 API_STAFF = (200, 200, 200, 200, 200, 403, 403)
 API_ADMIN = (200, 403, 403, 403, 403, 403, 403)
+# Records scoped to faculty A: its coordinator may change them, faculty B's finds nothing.
+FACULTY_WRITE = (200, 200, 200, 404, 403, 403, 302)
 
 MATRIX: dict[str, tuple[int, ...]] = {
     "healthz": EVERYONE,
     "public:home": EVERYONE,
+    "public:letter_verify": (404, 404, 404, 404, 404, 404, 404),  # an unknown code
     "core:home": (200, 200, 200, 200, 200, 302, 302),
     "core:outboxmessage_list": ADMIN_ONLY,
     "core:outboxmessage_detail": ADMIN_ONLY,
+    # A file is served to whoever may see its record; to anyone else it does not exist.
+    "core:document_download": (200, 200, 200, 200, 200, 404, 302),
+    "core:document_add": POST_ONLY_LOGGED_IN,
+    "core:document_version_add": POST_ONLY_LOGGED_IN,
     "accounts:login": (302, 302, 302, 302, 302, 302, 200),
     "accounts:logout": POST_ONLY,
     "accounts:set_language": POST_ONLY,
@@ -59,6 +66,43 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "website:departmentprofile_detail": STAFF_READ,
     "website:departmentprofile_history": STAFF_READ,
     "website:departmentprofile_edit": OFFICE_WRITE,
+    "agreements:agreement_list": STAFF_READ,
+    "agreements:agreement_expiring": STAFF_READ,
+    "agreements:agreement_detail": STAFF_READ,
+    "agreements:agreement_history": STAFF_READ,
+    "agreements:agreement_add": (200, 200, 200, 200, 403, 403, 302),
+    "agreements:agreement_edit": FACULTY_WRITE,
+    "agreements:agreement_delete": OFFICE_WRITE,
+    "agreements:agreement_import": OFFICE_WRITE,
+    "agreements:agreement_transition": FACULTY_WRITE,
+    "agreements:agreement_renew": FACULTY_WRITE,
+    "agreements:agreement_amend": FACULTY_WRITE,
+    "agreements:mobilityquota_add": FACULTY_WRITE,
+    "agreements:mobilityquota_edit": FACULTY_WRITE,
+    "agreements:mobilityquota_delete": FACULTY_WRITE,
+    "partners:institution_list": STAFF_READ,
+    "partners:institution_detail": STAFF_READ,
+    "partners:institution_history": STAFF_READ,
+    "partners:institution_add": OFFICE_WRITE,
+    "partners:institution_edit": OFFICE_WRITE,
+    "partners:institution_delete": OFFICE_WRITE,
+    "partners:institution_import": OFFICE_WRITE,
+    "partners:institution_merge": OFFICE_WRITE,
+    "partners:dormant": STAFF_READ,
+    "partners:contact_list": STAFF_READ,
+    "partners:contact_detail": STAFF_READ,
+    "partners:contact_history": STAFF_READ,
+    "partners:contact_add": OFFICE_WRITE,
+    "partners:contact_edit": OFFICE_WRITE,
+    "partners:contact_delete": OFFICE_WRITE,
+    "partners:contact_import": OFFICE_WRITE,
+    "partners:interaction_detail": STAFF_READ,
+    "partners:interaction_history": STAFF_READ,
+    "partners:interaction_add": OFFICE_WRITE,
+    "partners:interaction_edit": OFFICE_WRITE,
+    "partners:interaction_delete": OFFICE_WRITE,
+    # POST only: those who may change interactions get 405 for a GET, the others 403.
+    "partners:interaction_done": (405, 405, 403, 403, 403, 403, 302),
     "api:api-root": API_STAFF,
     "api:schema": API_STAFF,
     "api:docs": API_STAFF,
@@ -66,6 +110,12 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "api:orgunit-detail": API_STAFF,
     "api:user-list": API_ADMIN,
     "api:user-detail": API_ADMIN,
+    "api:agreement-list": API_STAFF,
+    "api:agreement-detail": API_STAFF,
+    "api:institution-list": API_STAFF,
+    "api:institution-detail": API_STAFF,
+    "api:contact-list": API_STAFF,
+    "api:contact-detail": API_STAFF,
 }
 
 
@@ -92,25 +142,74 @@ def test_every_url_is_in_the_matrix():
 
 @pytest.fixture
 def objects(faculty_a, officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hamkor.agreements.models import Agreement
+    from hamkor.core.documents import document_add
     from hamkor.core.models import OutboxMessage
+    from hamkor.partners.models import Contact, Interaction
+    from hamkor.partners.tests.factories import InstitutionFactory
     from hamkor.website.models import DepartmentProfile
 
     profile = DepartmentProfile.objects.create(institution=faculty_a.institution, name_uz="Boʻlim")
     message = OutboxMessage.objects.create(
         sender="a@example.org", recipients="b@example.org", subject="s", body="b", status="kept"
     )
+    agreement = Agreement.objects.create(reference="MOU-2025-900", kind="mou", title="Documents")
+    document = document_add(
+        record=agreement,
+        kind="signed",
+        upload=SimpleUploadedFile("signed.pdf", b"%PDF-1.4\n%%EOF\n"),
+        actor=officer,
+    )
+    partner = InstitutionFactory(partnership="active")
+    contact = Contact.objects.create(institution=partner, full_name="A. Partner")
+    interaction = Interaction.objects.create(
+        institution=partner, kind="email", date="2025-01-10", summary="s", owner=officer
+    )
+    from hamkor.agreements.tests.factories import AgreementFactory, MobilityQuotaFactory
+
+    scoped = AgreementFactory(units=[faculty_a])
+    quota = MobilityQuotaFactory(agreement=scoped)
     return {
+        "institution": partner.pk,
+        "contact": contact.pk,
+        "interaction": interaction.pk,
+        "agreement": scoped.pk,
+        "mobilityquota": quota.pk,
         "orgunit": faculty_a.pk,
         "user": officer.pk,
         "departmentprofile": profile.pk,
         "outboxmessage": message.pk,
+        "document": document.pk,
+        "documentversion": document.current.pk,
+        "document_record": {
+            "content_type_id": document.content_type_id,
+            "object_id": agreement.pk,
+        },
     }
 
 
 def kwargs_for(name: str, objects: dict) -> dict:
+    if name == "public:letter_verify":
+        return {"token": "unknown-code"}
     if name == "accounts:password_reset_confirm":
         return {"uidb64": "MQ", "token": "set-password"}
-    if name.endswith(("_detail", "_edit", "_delete", "_history", "-detail")):
+    if name == "core:document_add":
+        return objects["document_record"]
+    if name == "core:document_download":
+        return {"pk": objects["documentversion"]}
+    if name == "core:document_version_add":
+        return {"pk": objects["document"]}
+    if name == "partners:interaction_done":
+        return {"pk": objects["interaction"]}
+    if name == "agreements:agreement_transition":
+        return {"pk": objects["agreement"], "name": "terminate"}
+    if name == "agreements:mobilityquota_add":
+        return {"agreement_pk": objects["agreement"]}
+    if name in ("agreements:agreement_renew", "agreements:agreement_amend"):
+        return {"pk": objects["agreement"]}
+    if name.endswith(("_detail", "_edit", "_delete", "_history", "_merge", "-detail")):
         model = name.split(":")[1].replace("-detail", "").rsplit("_", 1)[0]
         return {"pk": objects[model]}
     return {}

@@ -17,7 +17,7 @@ EDIT = ("view", "add", "change", "delete")
 ALL = (*EDIT, "import", "export")
 
 # The apps whose every permission the administrator holds.
-HAMKOR_APPS = ("core", "accounts", "partners", "agreements", "website", "auth")
+HAMKOR_APPS = ("core", "accounts", "partners", "agreements", "mobility", "website", "auth")
 
 
 class Role(models.TextChoices):
@@ -34,7 +34,7 @@ STAFF_ROLES = (Role.ADMINISTRATOR, Role.OFFICER, Role.COORDINATOR, Role.LEADERSH
 PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     Role.ADMINISTRATOR: {"*": ALL},
     Role.OFFICER: {
-        "": ("accounts.staff_area",),
+        "": ("accounts.staff_area", "mobility.view_personal_data"),
         "accounts.orgunit": ALL,
         "partners.institution": (*ALL, "merge"),
         "partners.rankingentry": ALL,
@@ -46,6 +46,8 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "agreements.mobilityquota": EDIT,
         "agreements.cooperationarea": ALL,
         "core.document": EDIT,
+        "mobility.person": (*ALL, "merge"),
+        "mobility.mobility": (*ALL, "transition"),
         "website.departmentprofile": ("view", "change"),
     },
     Role.COORDINATOR: {
@@ -62,6 +64,9 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "agreements.mobilityquota": EDIT,
         "agreements.cooperationarea": READ,
         "core.document": EDIT,
+        # Scoped to the coordinator's faculty by PersonQuerySet and MobilityQuerySet.
+        "mobility.person": (*READ, "add", "change"),
+        "mobility.mobility": (*READ, "add", "change", "transition"),
         "website.departmentprofile": VIEW,
     },
     Role.LEADERSHIP: {
@@ -77,6 +82,8 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "agreements.mobilityquota": READ,
         "agreements.cooperationarea": READ,
         "core.document": VIEW,
+        "mobility.person": READ,
+        "mobility.mobility": READ,
         "website.departmentprofile": VIEW,
     },
     Role.APPLICANT: {},

@@ -5,7 +5,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
+from hamkor.agreements.api import AgreementViewSet
 from hamkor.api.permissions import StaffOnly
+from hamkor.partners.api import ContactViewSet, InstitutionViewSet
 
 app_name = "api"
 
@@ -18,6 +20,9 @@ router = DefaultRouter()
 router.APIRootView = APIRootView
 router.register("org-units", OrgUnitViewSet, basename="orgunit")
 router.register("users", UserViewSet, basename="user")
+router.register("agreements", AgreementViewSet, basename="agreement")
+router.register("institutions", InstitutionViewSet, basename="institution")
+router.register("contacts", ContactViewSet, basename="contact")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

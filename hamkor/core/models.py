@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from hamkor.core.translit import latin_to_cyrillic
 
@@ -156,3 +161,95 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model}: {self.filename}"
+
+
+class Document(BaseModel):
+    """A file attached to any record (an agreement's signed scan, a mobility's certificate).
+
+    The file itself lives in :class:`DocumentVersion`: uploading a corrected scan adds a
+    version and keeps the earlier ones. Documents are private: they are served only through
+    a view that checks the user may see the record they belong to.
+    """
+
+    class Kind(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SIGNED = "signed", _("Signed copy")
+        AMENDMENT = "amendment", _("Amendment")
+        ANNEX = "annex", _("Annex")
+        LETTER = "letter", _("Letter")
+        LEARNING_AGREEMENT = "learning_agreement", _("Learning agreement")
+        ACCEPTANCE = "acceptance", _("Acceptance letter")
+        CERTIFICATE = "certificate", _("Certificate")
+        TRANSCRIPT = "transcript", _("Transcript of records")
+        REPORT = "report", _("Report")
+        OTHER = "other", _("Other")
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("record type"), on_delete=models.PROTECT
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta(BaseModel.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ("content_type", "object_id", "kind", "-created_at")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return self.title or self.get_kind_display()
+
+    @property
+    def current(self) -> DocumentVersion | None:
+        versions = getattr(self, "prefetched_versions", None)
+        if versions is not None:
+            return versions[0] if versions else None
+        return self.versions.first()
+
+
+def document_path(version: DocumentVersion, filename: str) -> str:
+    # The stored name says nothing about the content; the original name is kept in a column.
+    return f"documents/{version.uploaded_at:%Y/%m}/{uuid.uuid4().hex}"
+
+
+class DocumentVersion(models.Model):
+    """One uploaded file of a document; the newest is the current one."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to=document_path, max_length=200)
+    filename = models.CharField(_("file name"), max_length=255)
+    file_type = models.CharField(_("file type"), max_length=10)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(_("checksum"), max_length=64)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("document version")
+        verbose_name_plural = _("document versions")
+        ordering = ("document", "-number")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="core_documentversion_unique_number"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} (v{self.number})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:document_download", kwargs={"pk": self.pk})

@@ -49,6 +49,38 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Partners"),
+        (
+            Item(
+                _("Partner institutions"),
+                "partners:institution_list",
+                "partners.view_institution",
+                "buildings",
+            ),
+            Item(
+                _("Contacts"), "partners:contact_list", "partners.view_contact", "person-lines-fill"
+            ),
+            Item(_("Dormant partners"), "partners:dormant", "partners.view_institution", "moon"),
+        ),
+    ),
+    Group(
+        _("Agreements"),
+        (
+            Item(
+                _("Agreements"),
+                "agreements:agreement_list",
+                "agreements.view_agreement",
+                "file-earmark-text",
+            ),
+            Item(
+                _("Expiring soon"),
+                "agreements:agreement_expiring",
+                "agreements.view_agreement",
+                "hourglass-split",
+            ),
+        ),
+    ),
+    Group(
         _("Administration"),
         (
             Item(_("Users"), "accounts:user_list", "accounts.view_user", "people"),

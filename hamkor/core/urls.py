@@ -1,12 +1,27 @@
 from django.urls import path
 
 from hamkor.core.urls_helpers import model_paths
-from hamkor.core.views import pages
+from hamkor.core.views import documents, pages
 
 app_name = "core"
 
 urlpatterns = [
     path("staff/", pages.home, name="home"),
+    path(
+        "staff/documents/version/<int:pk>/",
+        documents.DocumentDownloadView.as_view(),
+        name="document_download",
+    ),
+    path(
+        "staff/documents/add/<int:content_type_id>/<int:object_id>/",
+        documents.DocumentAddView.as_view(),
+        name="document_add",
+    ),
+    path(
+        "staff/documents/<int:pk>/version/",
+        documents.DocumentVersionAddView.as_view(),
+        name="document_version_add",
+    ),
     *model_paths(
         "staff/outbox", "outboxmessage", list=pages.OutboxListView, detail=pages.OutboxDetailView
     ),

@@ -1,6 +1,15 @@
-"""Demo data of the partners app: the home university."""
+"""Demo data of the partners app: the home university, then real partner universities.
 
-from hamkor.partners.models import Institution
+Partners come from the world directory when ``hamkor load-directory`` has filled it, else
+from the short list of real universities in ``demo_institutions``.
+"""
+
+import datetime
+
+from hamkor.core.services import object_save
+from hamkor.partners.demo_institutions import PARTNERS
+from hamkor.partners.directory_readers import parse_rank
+from hamkor.partners.models import Institution, Interaction, RankingEntry
 
 HOME = {
     "name": "Qo\u02bbqon davlat universiteti",
@@ -11,10 +20,82 @@ HOME = {
     "kind": Institution.Kind.UNIVERSITY,
     "country": "UZ",
     "city": "Kokand",
+    "latitude": 40.5286,
+    "longitude": 70.9425,
     "website": "https://kokandsu.uz",
 }
+QS_EDITION = 2027
+
+
+def load_home(stdout) -> None:
+    home = Institution.objects.filter(is_home=True).first() or Institution(is_home=True)
+    for field, value in HOME.items():
+        setattr(home, field, value)
+    object_save(instance=home, actor=None, reason="demo.loaded")
+    stdout.write(f"home university: {home.name_en}")
+
+
+def find_or_create(name: str, country: str, city: str, actor) -> Institution:
+    """The directory's row for this university if there is one, else a new institution."""
+    from hamkor.partners.directory import city_coordinates
+    from hamkor.partners.services import institutions_similar
+
+    found = (
+        Institution.objects.filter(country=country, name_en__iexact=name).first()
+        or Institution.objects.filter(country=country, name__iexact=name).first()
+    )
+    if found is None:
+        similar = institutions_similar(name=name, country=country, limit=1)
+        if similar and similar[0][1] >= 95:
+            found = similar[0][0]
+    institution = found or Institution(name=name, country=country, city=city)
+    institution.name_en = institution.name_en or name
+    institution.city = institution.city or city
+    if institution.latitude is None:
+        point = city_coordinates(city, country)
+        if point:
+            institution.latitude, institution.longitude = point
+    institution.partnership = Institution.Partnership.ACTIVE
+    institution.owner = institution.owner or actor
+    return object_save(instance=institution, actor=actor, reason="demo.loaded")
 
 
 def load(stdout) -> None:
-    home, created = Institution.objects.update_or_create(is_home=True, defaults=HOME)
-    stdout.write(f"home university: {home.name_en} ({'created' if created else 'kept'})")
+    from hamkor.accounts.models import User
+
+    officer = User.objects.get(email="officer@hamkor.demo")
+    partners = []
+    for name, country, city, rank in PARTNERS:
+        institution = find_or_create(name, country, city, officer)
+        partners.append(institution)
+        bounds = parse_rank(rank) if rank else None
+        if bounds:
+            RankingEntry.objects.update_or_create(
+                institution=institution,
+                ranking=RankingEntry.Ranking.QS_WORLD,
+                year=QS_EDITION,
+                defaults={"rank": rank, "rank_low": bounds[0], "rank_high": bounds[1]},
+            )
+    # A year of dealings with the first partners; three follow-ups fall due this week.
+    today = datetime.date.today()
+    kinds = list(Interaction.Kind)
+    for n, institution in enumerate(partners[:24]):
+        day = today - datetime.timedelta(days=15 * n + 3)
+        follow_up = today + datetime.timedelta(days=n - 1) if n < 3 else None
+        Interaction.objects.update_or_create(
+            institution=institution,
+            date=day,
+            kind=kinds[n % len(kinds)],
+            defaults={
+                "summary": "Discussed the exchange of students and staff for the next "
+                "academic year, and a joint summer school.",
+                "participants": "Nodira Begmatova",
+                "owner": officer,
+                "follow_up_on": follow_up,
+            },
+        )
+    stdout.write(
+        f"partner universities: {len(partners)}, "
+        f"of them ranked by QS {QS_EDITION}: "
+        f"{RankingEntry.objects.filter(year=QS_EDITION).count()}"
+    )

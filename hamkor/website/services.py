@@ -16,7 +16,8 @@ def department_profile_create(*, actor) -> DepartmentProfile:
     if home is None:
         raise ValidationError(_("Set up the home university first."))
     profile = DepartmentProfile(
-        institution=home, name_uz="Xalqaro hamkorlik boʻlimi",
+        institution=home,
+        name_uz="Xalqaro hamkorlik boʻlimi",
         name_ru="Отдел международного сотрудничества",
         name_en="Department of International Cooperation",
     )

@@ -8,4 +8,5 @@ app_name = "public"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("letters/<str:token>/", views.letter_verify, name="letter_verify"),
 ]

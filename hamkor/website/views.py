@@ -17,6 +17,20 @@ def home(request):
     return render(request, "website/home.html", {"profile": profile})
 
 
+def letter_verify(request, token):
+    """Public: confirms that an invitation letter was issued, without personal details."""
+    from hamkor.mobility.selectors import invitation_by_token
+
+    mobility = invitation_by_token(token)
+    status = 200 if mobility is not None else 404
+    return render(
+        request,
+        "website/letter_verify.html",
+        {"mobility": mobility, "profile": department_profile_get()},
+        status=status,
+    )
+
+
 PROFILES = DepartmentProfile.objects.select_related("institution")
 
 

@@ -379,7 +379,11 @@ class ObjectDeleteView(ObjectPermissionMixin, View):
                 reverse(url_name(self.model, "detail"), kwargs={"pk": obj.pk})
             )
         messages.success(request, _("%(name)s deleted.") % {"name": obj})
-        return HttpResponseRedirect(reverse(url_name(self.model, "list")))
+        return HttpResponseRedirect(self.get_success_url(obj))
+
+    def get_success_url(self, obj) -> str:
+        """Where to go once ``obj`` is deleted: the list, or a parent record's page."""
+        return reverse(url_name(self.model, "list"))
 
 
 class BulkImportView(ObjectPermissionMixin, View):

@@ -22,8 +22,10 @@ def home(request):
     if not request.user.is_office_staff:
         return redirect("accounts:profile")
     from hamkor.accounts.models import OrgUnit, User
+    from hamkor.partners.selectors import follow_ups_due
 
     context = {
+        "follow_ups": follow_ups_due(user=request.user),
         "counts": {
             "units": OrgUnit.objects.restrict(request.user).count(),
             "users": User.objects.restrict(request.user).count(),

@@ -15,5 +15,11 @@ class Command(BaseCommand):
     help = "Collect the translatable strings of the package into its uz and ru catalogues."
 
     def handle(self, *args, **options):
-        call_command("makemessages", locale=list(LANGUAGES), ignore_patterns=list(IGNORE),
-                     no_location=True, no_obsolete=True, verbosity=options["verbosity"])
+        call_command(
+            "makemessages",
+            locale=list(LANGUAGES),
+            ignore_patterns=list(IGNORE),
+            no_location=True,
+            no_obsolete=True,
+            verbosity=options["verbosity"],
+        )

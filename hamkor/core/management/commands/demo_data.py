@@ -1,22 +1,31 @@
 """``hamkor demo-data``: load the demo data set; running it again changes nothing.
 
-Each app that has demo data provides ``demo.load(stdout)``; they run in the order below,
-inside one transaction, so a failure leaves the database as it was.
+Each step is a function ``load*(stdout)`` of an app's ``demo`` module; they run in the order
+below, inside one transaction, so a failure leaves the database as it was.
 """
 
 from importlib import import_module
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
-STEPS = ("hamkor.partners.demo", "hamkor.accounts.demo", "hamkor.website.demo")
+STEPS = (
+    "hamkor.partners.demo.load_home",
+    "hamkor.accounts.demo.load",
+    "hamkor.website.demo.load",
+    "hamkor.partners.demo.load",
+    "hamkor.agreements.demo.load",
+)
 
 
 class Command(BaseCommand):
     help = "Load the demo data set (idempotent) and print one login per role."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # The summary is for whoever runs the command: in English, whatever LANGUAGE_CODE.
+        with transaction.atomic(), translation.override("en"):
             for step in STEPS:
-                import_module(step).load(self.stdout)
+                module, function = step.rsplit(".", 1)
+                getattr(import_module(module), function)(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

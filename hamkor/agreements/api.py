@@ -1,0 +1,80 @@
+"""API serializers and viewsets of the agreements app (read-only: writes go through the UI)."""
+
+from django.db.models import Prefetch
+from rest_framework import serializers
+
+from hamkor.agreements.filters import AgreementFilterSet
+from hamkor.agreements.models import Agreement, AgreementParty, MobilityQuota
+from hamkor.api.viewsets import RestrictedReadOnlyViewSet
+
+
+class AgreementPartySerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="institution.__str__", read_only=True)
+    country = serializers.CharField(source="institution.country.code", read_only=True)
+
+    class Meta:
+        model = AgreementParty
+        fields = ["institution", "name", "country", "role", "signatory", "signatory_title"]
+
+
+class MobilityQuotaSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MobilityQuota
+        fields = [
+            "id",
+            "direction",
+            "mobility_kind",
+            "isced_code",
+            "eqf_level",
+            "places_per_year",
+            "months",
+            "days",
+            "first_year",
+            "last_year",
+            "language",
+            "cefr_level",
+        ]
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    parties = AgreementPartySerializer(many=True, read_only=True)
+    quotas = MobilityQuotaSerializer(many=True, read_only=True)
+    areas = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "id",
+            "reference",
+            "kind",
+            "title",
+            "status",
+            "status_changed_at",
+            "parties",
+            "scope_units",
+            "areas",
+            "signed_on",
+            "valid_from",
+            "valid_to",
+            "auto_renewal",
+            "notice_period_days",
+            "responsible",
+            "predecessor",
+            "terminated_on",
+            "quotas",
+            "version",
+        ]
+
+
+class AgreementViewSet(RestrictedReadOnlyViewSet):
+    queryset = Agreement.objects.prefetch_related(
+        Prefetch(
+            "parties",
+            queryset=AgreementParty.objects.select_related("institution").order_by("id"),
+        ),
+        "scope_units",
+        "areas",
+        "quotas",
+    )
+    serializer_class = AgreementSerializer
+    filterset_class = AgreementFilterSet

@@ -1,0 +1,451 @@
+"""Agreements and memorandums with partner institutions, through their whole life."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+from simple_history.models import HistoricalRecords
+
+from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
+
+
+class CooperationArea(BaseModel):
+    """A field of cooperation an agreement covers (education, research, mobility…)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_uz = models.CharField(_("name in Uzbek"), max_length=200)
+    name_ru = models.CharField(_("name in Russian"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    name = translated("name")
+
+    class Meta(BaseModel.Meta):
+        verbose_name = _("area of cooperation")
+        verbose_name_plural = _("areas of cooperation")
+        ordering = ("code",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgreementQuerySet(RestrictedQuerySet):
+    def scope(self, user, action: str):
+        """A faculty coordinator reads every agreement and changes only their faculty's."""
+        from hamkor.accounts.roles import Role
+
+        if action == "view" or not user.has_role(Role.COORDINATOR):
+            return self
+        if user.has_role(Role.OFFICER) or user.has_role(Role.ADMINISTRATOR):
+            return self
+        if user.org_unit_id is None:
+            return self.none()
+        return self.filter(
+            Q(scope_units=user.org_unit_id) | Q(scope_units__parent=user.org_unit_id)
+        ).distinct()
+
+    def in_force_on(self, day: datetime.date):
+        """Active agreements whose validity covers ``day`` (open-ended ones included)."""
+        return self.filter(status=Agreement.Status.ACTIVE).filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+        )
+
+
+class AgreementPartQuerySet(RestrictedQuerySet):
+    def scope(self, user, action: str):
+        """A part of an agreement (party, amendment, quota) is within reach with its agreement.
+
+        Everyone who may read them reads all of them; changing one is changing its agreement.
+        """
+        if action == "view":
+            return self
+        return self.filter(agreement__in=Agreement.objects.scope(user, "change").values("pk"))
+
+
+def has_signed_copy(agreement: Agreement) -> bool:
+    from django.contrib.contenttypes.models import ContentType
+
+    from hamkor.core.models import Document
+
+    return Document.objects.filter(
+        content_type=ContentType.objects.get_for_model(Agreement),
+        object_id=agreement.pk,
+        kind=Document.Kind.SIGNED,
+        versions__isnull=False,
+    ).exists()
+
+
+class Agreement(BaseModel):
+    """An agreement or memorandum between the home university and one or more partners.
+
+    Its status changes only through the transitions declared below, each recorded in the
+    history with who and when. A renewal is a new agreement whose ``predecessor`` is this
+    one; an amendment changes this agreement and is kept as one of its versions.
+    """
+
+    class Kind(models.TextChoices):
+        MOU = "mou", _("Memorandum of understanding")
+        COOPERATION = "cooperation", _("Cooperation agreement")
+        ERASMUS = "erasmus_iia", _("Erasmus+ inter-institutional agreement")
+        EXCHANGE = "exchange", _("Exchange agreement")
+        JOINT_DEGREE = "joint_degree", _("Joint or double degree agreement")
+        RESEARCH = "research", _("Research agreement")
+        INTERNSHIP = "internship", _("Internship agreement")
+        OTHER = "other", _("Other agreement")
+
+    PREFIXES = {
+        Kind.MOU: "MOU", Kind.COOPERATION: "CA", Kind.ERASMUS: "IIA", Kind.EXCHANGE: "EXA",
+        Kind.JOINT_DEGREE: "JDD", Kind.RESEARCH: "RES", Kind.INTERNSHIP: "INT",
+        Kind.OTHER: "AGR",
+    }  # fmt: skip
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        NEGOTIATION = "negotiation", _("Under negotiation")
+        AWAITING_SIGNATURE = "awaiting_signature", _("Awaiting signature")
+        ACTIVE = "active", _("Active")
+        EXPIRED = "expired", _("Expired")
+        TERMINATED = "terminated", _("Terminated")
+
+    reference = models.CharField(_("reference number"), max_length=30, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    institutions = models.ManyToManyField(
+        "partners.Institution",
+        verbose_name=_("partners"),
+        through="AgreementParty",
+        related_name="agreements",
+    )
+    scope_units = models.ManyToManyField(
+        "accounts.OrgUnit",
+        verbose_name=_("faculties and units"),
+        blank=True,
+        related_name="agreements",
+        help_text=_("Leave empty for an agreement of the whole university."),
+    )
+    areas = models.ManyToManyField(
+        CooperationArea,
+        verbose_name=_("areas of cooperation"),
+        blank=True,
+        related_name="agreements",
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(
+        _("valid to"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for an open-ended agreement."),
+    )
+    auto_renewal = models.BooleanField(_("renews automatically"), default=False)
+    notice_period_days = models.PositiveSmallIntegerField(
+        _("notice period (days)"), null=True, blank=True
+    )
+    home_signatory = models.CharField(_("signed for us by"), max_length=200, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible officer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("renewal of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewals",
+    )
+    terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
+    termination_reason = models.TextField(_("reason for termination"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+    objects = AgreementQuerySet.as_manager()
+
+    # The documents an agreement carries (see hamkor.core.documents.document_kinds).
+    document_kinds = ("draft", "signed", "amendment", "annex", "letter", "other")
+
+    class Meta(BaseModel.Meta):
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ("-signed_on", "-created_at")
+        permissions = [("transition_agreement", _("Can change the status of agreements"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="agreements_agreement_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}".strip()
+
+    def clean(self):
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The agreement cannot end before it starts.")})
+        if self.signed_on and self.signed_on > datetime.date.today():
+            raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
+
+    @property
+    def is_open_ended(self) -> bool:
+        return self.valid_to is None
+
+    def days_left(self, today: datetime.date | None = None) -> int | None:
+        if self.valid_to is None:
+            return None
+        return (self.valid_to - (today or datetime.date.today())).days
+
+    # Transitions. Services call them (agreement_transition) and record who and why.
+
+    @transition(field=status, source=Status.DRAFT, target=Status.NEGOTIATION)
+    def negotiate(self):
+        """Start negotiating the text with the partner."""
+
+    @transition(
+        field=status, source=[Status.DRAFT, Status.NEGOTIATION], target=Status.AWAITING_SIGNATURE
+    )
+    def send_for_signature(self):
+        """The text is agreed; it waits for signatures."""
+
+    @transition(
+        field=status,
+        source=[Status.NEGOTIATION, Status.AWAITING_SIGNATURE],
+        target=Status.NEGOTIATION,
+    )
+    def reopen(self):
+        """Back to negotiation (a party asked for changes)."""
+
+    @transition(
+        field=status,
+        source=[Status.DRAFT, Status.NEGOTIATION, Status.AWAITING_SIGNATURE],
+        target=Status.ACTIVE,
+        conditions=[has_signed_copy],
+    )
+    def activate(self):
+        """Signed by every party: in force. Requires a signed copy among the documents."""
+
+    @transition(field=status, source=Status.ACTIVE, target=Status.EXPIRED)
+    def expire(self):
+        """The validity period ended (the daily task does this)."""
+
+    @transition(
+        field=status,
+        source=[Status.DRAFT, Status.NEGOTIATION, Status.AWAITING_SIGNATURE, Status.ACTIVE],
+        target=Status.TERMINATED,
+    )
+    def terminate(self):
+        """Ended early by a party, or abandoned before signature."""
+
+
+class AgreementParty(BaseModel):
+    """A partner institution that is party to an agreement, and who signed for it."""
+
+    class Role(models.TextChoices):
+        PARTNER = "partner", _("Partner")
+        COORDINATOR = "coordinator", _("Coordinator")
+        ASSOCIATE = "associate", _("Associate partner")
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="parties"
+    )
+    institution = models.ForeignKey(
+        "partners.Institution",
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        related_name="agreement_parties",
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTNER)
+    signatory = models.CharField(_("signatory"), max_length=200, blank=True)
+    signatory_title = models.CharField(_("signatory's position"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+    objects = AgreementPartQuerySet.as_manager()
+
+    class Meta(BaseModel.Meta):
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ("agreement", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "institution"], name="agreements_party_once_per_agreement"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.institution)
+
+
+class Amendment(BaseModel):
+    """A change to a signed agreement: a version of it, with its own document."""
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="amendments"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    signed_on = models.DateField(_("signed on"))
+    summary = models.TextField(_("what changed"))
+
+    history = HistoricalRecords()
+    objects = AgreementPartQuerySet.as_manager()
+
+    class Meta(BaseModel.Meta):
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ("agreement", "number")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "number"], name="agreements_amendment_unique_number"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Amendment %(number)d") % {"number": self.number}
+
+    def get_absolute_url(self) -> str:
+        return f"{self.agreement.get_absolute_url()}#amendment-{self.number}"
+
+
+class MobilityQuota(BaseModel):
+    """Places an agreement offers per academic year for one kind of mobility."""
+
+    class Direction(models.TextChoices):
+        OUTGOING = "outgoing", _("Outgoing")
+        INCOMING = "incoming", _("Incoming")
+
+    class MobilityKind(models.TextChoices):
+        STUDENT_STUDY = "student_study", _("Student study")
+        STUDENT_TRAINEESHIP = "student_traineeship", _("Student traineeship")
+        STAFF_TEACHING = "staff_teaching", _("Staff teaching")
+        STAFF_TRAINING = "staff_training", _("Staff training")
+
+    class Cefr(models.TextChoices):
+        A1 = "A1", "A1"
+        A2 = "A2", "A2"
+        B1 = "B1", "B1"
+        B2 = "B2", "B2"
+        C1 = "C1", "C1"
+        C2 = "C2", "C2"
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="quotas"
+    )
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
+    mobility_kind = models.CharField(_("mobility"), max_length=20, choices=MobilityKind.choices)
+    isced_code = models.CharField(
+        _("ISCED-F field"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{2,4}$", _("An ISCED-F code has 2 to 4 digits."))],
+        help_text=_("E.g. 0231 (language acquisition) or 04 (business)."),
+    )
+    eqf_level = models.PositiveSmallIntegerField(
+        _("EQF level"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5), MaxValueValidator(8)],
+        help_text=_("6 bachelor, 7 master, 8 doctorate."),
+    )
+    places_per_year = models.PositiveSmallIntegerField(_("places per year"))
+    months = models.DecimalField(
+        _("months per person"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    days = models.PositiveSmallIntegerField(_("days per person"), null=True, blank=True)
+    first_year = models.PositiveSmallIntegerField(
+        _("from academic year"), help_text=_("The year it starts in: 2025 for 2025/26.")
+    )
+    last_year = models.PositiveSmallIntegerField(_("to academic year"))
+    language = models.CharField(
+        _("language of instruction"),
+        max_length=3,
+        blank=True,
+        help_text=_("ISO 639 code, e.g. en, ru, tr."),
+    )
+    cefr_level = models.CharField(
+        _("language level"), max_length=2, choices=Cefr.choices, blank=True
+    )
+
+    history = HistoricalRecords()
+    objects = AgreementPartQuerySet.as_manager()
+
+    class Meta(BaseModel.Meta):
+        verbose_name = _("mobility quota")
+        verbose_name_plural = _("mobility quotas")
+        ordering = ("agreement", "direction", "mobility_kind")
+
+    def __str__(self) -> str:
+        return f"{self.get_direction_display()}, {self.get_mobility_kind_display()}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.agreement.get_absolute_url()}#quotas"
+
+    def clean(self):
+        if self.first_year and self.last_year and self.last_year < self.first_year:
+            raise ValidationError(
+                {"last_year": _("The last academic year cannot be before the first.")}
+            )
+        if self.language:
+            import pycountry
+
+            if (
+                pycountry.languages.get(alpha_2=self.language.lower()) is None
+                and pycountry.languages.get(alpha_3=self.language.lower()) is None
+            ):
+                raise ValidationError({"language": _("This is not an ISO 639 language code.")})
+
+    @property
+    def academic_years(self) -> range:
+        return range(self.first_year, self.last_year + 1)
+
+
+class ReferenceCounter(models.Model):
+    """The last number used for a reference prefix in a year (MOU-2024-017)."""
+
+    prefix = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="agreements_counter_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"
+
+
+class RenewalReminder(models.Model):
+    """A renewal reminder that was sent, so that each goes out once per end date."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reminders")
+    days_before = models.PositiveSmallIntegerField()
+    valid_to = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipient = models.EmailField()
+
+    class Meta:
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "days_before", "valid_to"], name="agreements_reminder_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id}: {self.days_before} days before {self.valid_to}"

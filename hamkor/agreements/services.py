@@ -1,0 +1,448 @@
+"""Writes about agreements: numbering, status transitions, renewal, amendments, reminders."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_fsm import can_proceed
+
+from hamkor.agreements.models import (
+    Agreement,
+    AgreementParty,
+    Amendment,
+    MobilityQuota,
+    ReferenceCounter,
+    RenewalReminder,
+)
+from hamkor.core.services import object_delete, object_save
+
+logger = logging.getLogger(__name__)
+
+# Days before the end of an agreement at which its responsible officer is reminded.
+REMINDER_DAYS = (180, 90, 30)
+
+TRANSITIONS = ("negotiate", "send_for_signature", "reopen", "activate", "expire", "terminate")
+
+
+def agreement_reference_next(*, kind: str, year: int) -> str:
+    """The next free reference for ``kind`` in ``year``: ``MOU-2024-017``.
+
+    The counter row is locked, so two agreements saved at once never share a number.
+    """
+    prefix = Agreement.PREFIXES[Agreement.Kind(kind)]
+    with transaction.atomic():
+        ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
+        counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
+        while True:
+            counter.last += 1
+            reference = f"{prefix}-{year}-{counter.last:03d}"
+            # References typed in by an import are respected: skip over them.
+            if not Agreement.objects.filter(reference=reference).exists():
+                break
+        counter.save(update_fields=["last"])
+    return reference
+
+
+def _check_scope(*, actor, scope_units) -> None:
+    """A coordinator may only create or keep agreements that include their faculty."""
+    from hamkor.accounts.roles import Role
+
+    if actor is None or not actor.has_role(Role.COORDINATOR):
+        return
+    if actor.has_role(Role.OFFICER) or actor.has_role(Role.ADMINISTRATOR):
+        return
+    faculty = actor.org_unit_id
+    if not any(unit.pk == faculty or unit.parent_id == faculty for unit in scope_units):
+        raise ValidationError(
+            {
+                "scope_units": _(
+                    "As a faculty coordinator you may only record agreements that "
+                    "include your faculty."
+                )
+            }
+        )
+
+
+@transaction.atomic
+def agreement_save(
+    *,
+    agreement: Agreement,
+    actor,
+    scope_units=None,
+    areas=None,
+    parties: list[AgreementParty] | None = None,
+    expected_version: int | None = None,
+    reason: str | None = None,
+) -> Agreement:
+    """Create or edit an agreement; a new one gets its reference number here.
+
+    ``parties`` (when given) are the agreement's parties from now on: unsaved ones are
+    added, saved ones updated, and the agreement's other parties removed.
+    """
+    if scope_units is not None:
+        _check_scope(actor=actor, scope_units=list(scope_units))
+    if parties is not None:
+        _check_parties(parties)
+    created = agreement.pk is None
+    if created and not agreement.reference:
+        year = (agreement.signed_on or timezone.localdate()).year
+        agreement.reference = agreement_reference_next(kind=agreement.kind, year=year)
+    object_save(
+        instance=agreement,
+        actor=actor,
+        reason=reason
+        or ("agreements.agreement.created" if created else "agreements.agreement.edited"),
+        expected_version=expected_version,
+    )
+    if scope_units is not None:
+        agreement.scope_units.set(scope_units)
+    if areas is not None:
+        agreement.areas.set(areas)
+    if parties is not None:
+        _parties_set(agreement=agreement, parties=parties, actor=actor)
+    return agreement
+
+
+def _check_parties(parties: list[AgreementParty]) -> None:
+    if not parties:
+        raise ValidationError(_("An agreement needs at least one partner institution."))
+    institutions = [party.institution_id for party in parties]
+    if len(set(institutions)) != len(institutions):
+        raise ValidationError(_("Each institution can be a party to an agreement only once."))
+
+
+def _parties_set(*, agreement: Agreement, parties: list[AgreementParty], actor) -> None:
+    kept = {party.pk for party in parties if party.pk}
+    for party in agreement.parties.exclude(pk__in=kept):
+        object_delete(instance=party, actor=actor, reason="agreements.agreementparty.removed")
+    for party in parties:
+        party.agreement = agreement
+        object_save(
+            instance=party,
+            actor=actor,
+            reason="agreements.agreementparty.edited"
+            if party.pk
+            else "agreements.agreementparty.added",
+        )
+
+
+@transaction.atomic
+def agreement_import(
+    *,
+    agreement: Agreement,
+    party: AgreementParty,
+    actor,
+    scope_units=(),
+    active: bool = False,
+) -> Agreement:
+    """Record an agreement from an import row, with its main partner.
+
+    Agreements signed before the office used Hamkor come in as drafts or, when their
+    signing date is known, directly as active: the record says it was imported (reason
+    ``agreements.agreement.imported``) rather than activated, and its signed scan is to
+    be attached afterwards. An agreement imported as active whose end has passed is
+    expired by the next daily run.
+    """
+    if active:
+        if not agreement.signed_on:
+            raise ValidationError(
+                {"status": _("An agreement imported as active needs its signing date.")}
+            )
+        agreement.status = Agreement.Status.ACTIVE
+        agreement.status_changed_at = timezone.now()
+    return agreement_save(
+        agreement=agreement,
+        actor=actor,
+        scope_units=scope_units,
+        parties=[party],
+        reason="agreements.agreement.imported",
+    )
+
+
+@transaction.atomic
+def agreements_import(*, rows: list[tuple[int, dict]], actor) -> int:
+    """Record every row (its number, and ``agreement_import``'s arguments), or none.
+
+    A row refused here (a reference used twice in the file) names its row number.
+    """
+    for number, arguments in rows:
+        try:
+            agreement_import(actor=actor, **arguments)
+        except ValidationError as exc:
+            raise ValidationError(
+                _("Row %(row)d: %(error)s") % {"row": number, "error": "; ".join(exc.messages)}
+            ) from exc
+    return len(rows)
+
+
+@transaction.atomic
+def agreement_delete(*, agreement: Agreement, actor) -> None:
+    """Delete an agreement entered by mistake; only a draft: the others are terminated."""
+    if agreement.status != Agreement.Status.DRAFT:
+        raise ValidationError(
+            _("Only a draft can be deleted. End an agreement in force by terminating it.")
+        )
+    object_delete(instance=agreement, actor=actor, reason="agreements.agreement.deleted")
+
+
+def _steps_from(agreement: Agreement) -> list[str]:
+    """Transitions declared from the agreement's status, whether their conditions hold or not.
+
+    django-fsm's "available" transitions leave out those whose conditions fail, which would
+    hide activation without a signed copy instead of saying what is missing.
+    """
+    return [
+        name
+        for name in TRANSITIONS
+        if can_proceed(getattr(agreement, name), check_conditions=False)
+    ]
+
+
+def transitions_available(agreement: Agreement, user) -> list[str]:
+    """Names of the transitions ``user`` may apply now (conditions aside: see the service).
+
+    Empty for a user without the permission to change statuses, or out of the agreement's
+    scope (a coordinator of another faculty). Expiry belongs to the daily task.
+    """
+    if not user.has_perm("agreements.transition_agreement"):
+        return []
+    if not Agreement.objects.restrict(user, "change").filter(pk=agreement.pk).exists():
+        return []
+    return [
+        name
+        for name in _steps_from(agreement)
+        if name != "expire"
+        and getattr(agreement, name)._django_fsm.has_transition_perm(
+            agreement, agreement.status, user
+        )
+    ]
+
+
+@transaction.atomic
+def agreement_transition(
+    *, agreement: Agreement, name: str, actor, reason: str = "", on: datetime.date | None = None
+) -> Agreement:
+    """Apply the named status transition, recording who, when and why.
+
+    Activation needs a signed copy among the documents; termination needs a reason.
+    """
+    if name not in TRANSITIONS:
+        raise ValidationError(_("Unknown status change."))
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    method = getattr(agreement, name)
+    if name not in _steps_from(agreement):
+        raise ValidationError(
+            _("An agreement that is “%(status)s” cannot take this step.")
+            % {"status": agreement.get_status_display()}
+        )
+    if not can_proceed(method):
+        if name == "activate":
+            raise ValidationError(
+                _(
+                    "An agreement becomes active only with its signed copy: attach the signed "
+                    "scan (document kind “Signed copy”) first."
+                )
+            )
+        raise ValidationError(_("This status change is not possible now."))
+    if name == "activate" and not agreement.signed_on:
+        raise ValidationError(_("Enter the date the agreement was signed before activating it."))
+    if name == "terminate":
+        if not reason.strip():
+            raise ValidationError({"reason": _("Say why the agreement is terminated.")})
+        agreement.termination_reason = reason.strip()
+        agreement.terminated_on = on or timezone.localdate()
+    method()
+    agreement.status_changed_at = timezone.now()
+    change = f"agreements.agreement.{name}"
+    if reason and name != "terminate":
+        change = f"{change}: {reason}"[:100]
+    return object_save(instance=agreement, actor=actor, reason=change)
+
+
+@transaction.atomic
+def agreement_renew(
+    *,
+    agreement: Agreement,
+    actor,
+    valid_from: datetime.date,
+    valid_to: datetime.date | None,
+) -> Agreement:
+    """Start the successor of ``agreement``: a draft with the same parties, scope and quotas.
+
+    The quotas move by as many academic years as the validity moved.
+    """
+    if agreement.status not in (Agreement.Status.ACTIVE, Agreement.Status.EXPIRED):
+        raise ValidationError(_("Only an active or expired agreement can be renewed."))
+    if agreement.renewals.exists():
+        raise ValidationError(_("This agreement has been renewed already."))
+    if agreement.valid_to and valid_from <= agreement.valid_to - datetime.timedelta(days=366):
+        raise ValidationError(
+            {"valid_from": _("The renewal should start near the end of the current agreement.")}
+        )
+    successor = Agreement(
+        kind=agreement.kind,
+        title=agreement.title,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        auto_renewal=agreement.auto_renewal,
+        notice_period_days=agreement.notice_period_days,
+        responsible=agreement.responsible,
+        predecessor=agreement,
+        notes=agreement.notes,
+    )
+    agreement_save(
+        agreement=successor,
+        actor=actor,
+        scope_units=agreement.scope_units.all(),
+        areas=agreement.areas.all(),
+        reason="agreements.agreement.renewal_started",
+    )
+    for party in agreement.parties.all():
+        object_save(
+            instance=AgreementParty(
+                agreement=successor, institution=party.institution, role=party.role
+            ),
+            actor=actor,
+            reason="agreements.agreementparty.renewed",
+        )
+    shift = valid_from.year - (agreement.valid_from or valid_from).year
+    for quota in agreement.quotas.all():
+        quota.pk = None
+        quota.id = None
+        quota._state.adding = True
+        quota.agreement = successor
+        quota.first_year += shift
+        quota.last_year += shift
+        quota.version = 1
+        object_save(instance=quota, actor=actor, reason="agreements.mobilityquota.renewed")
+    return successor
+
+
+@transaction.atomic
+def agreement_amend(
+    *,
+    agreement: Agreement,
+    actor,
+    signed_on: datetime.date,
+    summary: str,
+    valid_to: datetime.date | None = None,
+) -> Amendment:
+    """Record an amendment (a new version of the agreement); it may move the end date."""
+    if agreement.status != Agreement.Status.ACTIVE:
+        raise ValidationError(_("Only an active agreement can be amended."))
+    number = (agreement.amendments.aggregate(n=Max("number"))["n"] or 0) + 1
+    amendment = object_save(
+        instance=Amendment(
+            agreement=agreement, number=number, signed_on=signed_on, summary=summary
+        ),
+        actor=actor,
+        reason="agreements.amendment.added",
+    )
+    if valid_to and valid_to != agreement.valid_to:
+        agreement.valid_to = valid_to
+        object_save(
+            instance=agreement, actor=actor, reason=f"agreements.agreement.amended:{number}"
+        )
+    return amendment
+
+
+def agreement_quota_save(*, quota: MobilityQuota, actor, expected_version=None) -> MobilityQuota:
+    created = quota.pk is None
+    return object_save(
+        instance=quota,
+        actor=actor,
+        expected_version=expected_version,
+        reason="agreements.mobilityquota.added" if created else "agreements.mobilityquota.edited",
+    )
+
+
+@transaction.atomic
+def agreements_expire_due(*, today: datetime.date | None = None) -> dict[str, int]:
+    """End of validity: renew the auto-renewing agreements for another term, expire the rest."""
+    today = today or timezone.localdate()
+    expired = renewed = 0
+    due = Agreement.objects.filter(status=Agreement.Status.ACTIVE, valid_to__lt=today)
+    for agreement in due.select_for_update():
+        if agreement.auto_renewal and agreement.valid_from:
+            term = agreement.valid_to - agreement.valid_from
+            while agreement.valid_to < today:
+                agreement.valid_to = agreement.valid_to + term + datetime.timedelta(days=1)
+            object_save(instance=agreement, actor=None, reason="agreements.agreement.auto_renewed")
+            renewed += 1
+        else:
+            agreement.expire()
+            agreement.status_changed_at = timezone.now()
+            object_save(instance=agreement, actor=None, reason="agreements.agreement.expire")
+            expired += 1
+    return {"expired": expired, "renewed": renewed}
+
+
+def agreement_reminders_send(*, today: datetime.date | None = None) -> int:
+    """E-mail the responsible officer 180, 90 and 30 days before an agreement ends, once each.
+
+    An agreement entered late gets one e-mail, for the nearest threshold; the thresholds it
+    has passed are marked as sent with it. Changing the end date starts the count again.
+    """
+    today = today or timezone.localdate()
+    horizon = today + datetime.timedelta(days=max(REMINDER_DAYS))
+    agreements = (
+        Agreement.objects.filter(
+            status=Agreement.Status.ACTIVE,
+            valid_to__gte=today,
+            valid_to__lte=horizon,
+            auto_renewal=False,
+        )
+        .select_related("responsible")
+        .prefetch_related("reminders", "institutions")
+    )
+    sent = 0
+    for agreement in agreements:
+        days_left = (agreement.valid_to - today).days
+        passed = [days for days in REMINDER_DAYS if days_left <= days]
+        done = {
+            r.days_before for r in agreement.reminders.all() if r.valid_to == agreement.valid_to
+        }
+        due = [days for days in passed if days not in done]
+        recipient = agreement.responsible
+        if not due or recipient is None or not recipient.email:
+            continue
+        with transaction.atomic():
+            for days in due:
+                RenewalReminder.objects.create(
+                    agreement=agreement,
+                    days_before=days,
+                    valid_to=agreement.valid_to,
+                    recipient=recipient.email,
+                )
+            _send_reminder(agreement=agreement, recipient=recipient, days_left=days_left)
+        sent += 1
+    return sent
+
+
+def _send_reminder(*, agreement: Agreement, recipient, days_left: int) -> None:
+    from django.urls import reverse
+
+    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+        context = {
+            "agreement": agreement,
+            "user": recipient,
+            "days_left": days_left,
+            "partners": ", ".join(str(i) for i in agreement.institutions.all()),
+            "url": settings.HAMKOR_BASE_URL.rstrip("/")
+            + reverse("agreements:agreement_detail", kwargs={"pk": agreement.pk}),
+        }
+        subject = _("Agreement %(reference)s ends in %(days)d days") % {
+            "reference": agreement.reference,
+            "days": days_left,
+        }
+        body = render_to_string("agreements/email/renewal_reminder.txt", context)
+    EmailMessage(subject, body, to=[recipient.email]).send()

@@ -1,0 +1,142 @@
+"""Status steps through the page: who may take them, and the rules they keep."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from hamkor.agreements import services
+from hamkor.agreements.models import Agreement
+from hamkor.agreements.tests.factories import AgreementFactory, attach_signed_copy
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def agreement(faculty_a):
+    return AgreementFactory(reference="MOU-2024-001", units=[faculty_a])
+
+
+def step(client, agreement, name, **data):
+    return client.post(f"/staff/agreements/{agreement.pk}/status/{name}/", data)
+
+
+def test_officer_moves_a_draft_to_negotiation_and_the_history_says_who(as_user, agreement, officer):
+    response = step(as_user("officer"), agreement, "negotiate")
+    assert response.status_code == 302
+    assert response["Location"] == agreement.get_absolute_url()
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.NEGOTIATION
+    assert agreement.status_changed_at is not None
+    record = agreement.history.first()
+    assert (record.history_user, record.history_change_reason) == (
+        officer,
+        "agreements.agreement.negotiate",
+    )
+
+
+def test_activation_without_a_signed_copy_is_refused_with_the_rule(as_user, agreement):
+    response = step(as_user("officer"), agreement, "activate")
+    assert response.status_code == 400
+    assert "attach the signed scan" in response.text
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.DRAFT
+
+
+def test_activation_with_a_signed_copy_puts_the_agreement_in_force(as_user, agreement, officer):
+    attach_signed_copy(agreement, officer)
+    assert step(as_user("officer"), agreement, "activate").status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.ACTIVE
+
+
+def test_activation_needs_the_signing_date(as_user, agreement, officer):
+    attach_signed_copy(agreement, officer)
+    agreement.signed_on = None
+    agreement.save()
+    response = step(as_user("officer"), agreement, "activate")
+    assert response.status_code == 400
+    assert "Enter the date the agreement was signed" in response.text
+
+
+def test_termination_without_a_reason_is_refused_at_the_reason(as_user, agreement):
+    response = step(as_user("officer"), agreement, "terminate", reason="  ")
+    text = response.text
+    assert response.status_code == 400
+    field = text[text.index('id="id_reason"') :]
+    assert "Say why the agreement is terminated." in field[:800]
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.DRAFT
+
+
+def test_termination_with_a_reason_records_it_and_the_day(as_user, agreement):
+    response = step(
+        as_user("officer"), agreement, "terminate", reason="The partner withdrew", on="2025-02-01"
+    )
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.TERMINATED
+    assert agreement.termination_reason == "The partner withdrew"
+    assert agreement.terminated_on == datetime.date(2025, 2, 1)
+
+
+def test_termination_without_a_day_ends_today(as_user, agreement):
+    step(as_user("officer"), agreement, "terminate", reason="Abandoned")
+    agreement.refresh_from_db()
+    assert agreement.terminated_on == timezone.localdate()
+
+
+def test_reopening_keeps_the_reason_in_the_history(as_user, agreement, officer):
+    services.agreement_transition(agreement=agreement, name="send_for_signature", actor=officer)
+    step(as_user("officer"), agreement, "reopen", reason="A new clause")
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.NEGOTIATION
+    assert agreement.history.first().history_change_reason == (
+        "agreements.agreement.reopen: A new clause"
+    )
+
+
+def test_a_step_the_status_does_not_allow_is_refused(as_user, agreement):
+    response = step(as_user("officer"), agreement, "reopen", reason="x")
+    assert response.status_code == 400
+    assert "cannot take this step" in response.text
+
+
+def test_expiry_and_unknown_steps_are_not_offered_to_people(as_user, agreement):
+    agreement.status = Agreement.Status.ACTIVE
+    agreement.save()
+    assert step(as_user("officer"), agreement, "expire").status_code == 404
+    assert step(as_user("officer"), agreement, "delete").status_code == 404
+
+
+def test_the_terminate_page_asks_for_the_reason(as_user, agreement):
+    response = as_user("coordinator").get(f"/staff/agreements/{agreement.pk}/status/terminate/")
+    assert response.status_code == 200
+    assert 'name="reason"' in response.text
+    assert 'name="on"' in response.text
+
+
+def test_coordinator_takes_steps_on_their_faculty_agreements(as_user, agreement):
+    assert step(as_user("coordinator"), agreement, "negotiate").status_code == 302
+
+
+def test_coordinator_of_another_faculty_cannot_take_steps(as_user, agreement):
+    assert step(as_user("coordinator_b"), agreement, "negotiate").status_code == 404
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.DRAFT
+
+
+def test_leadership_cannot_take_steps(as_user, agreement):
+    assert step(as_user("leadership"), agreement, "negotiate").status_code == 403
+
+
+def test_transitions_available_says_what_a_user_may_do(agreement, officer, coordinator_b):
+    assert services.transitions_available(agreement, officer) == [
+        "negotiate",
+        "send_for_signature",
+        "activate",
+        "terminate",
+    ]
+    assert services.transitions_available(agreement, coordinator_b) == []

@@ -1,0 +1,191 @@
+"""Filters for people and mobilities, shared by the list pages and the API."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.db.models import Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from hamkor.accounts.models import OrgUnit
+from hamkor.agreements.models import Agreement
+from hamkor.core.filters import SearchFilterSet
+from hamkor.core.widgets import AnyYesNoSelect
+from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.selectors import with_host_qs_rank
+from hamkor.partners.models import Institution
+
+QS_TOP = 1000
+
+
+def _home_units(request):
+    return OrgUnit.objects.filter(institution__is_home=True, is_active=True).order_by(
+        "kind", "name_uz"
+    )
+
+
+def _in_unit(prefix: str, unit) -> Q:
+    """``prefix`` (a path to an OrgUnit) is the unit or one of its departments."""
+    return Q(**{prefix: unit}) | Q(**{f"{prefix}__parent": unit})
+
+
+class PersonFilterSet(SearchFilterSet):
+    search_fields = ("last_name", "first_name", "middle_name", "name_original", "email")
+
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=Person.Category.choices)
+    citizenship = django_filters.ChoiceFilter(label=_("Citizenship"), choices=countries)
+    faculty = django_filters.ModelChoiceFilter(
+        label=_("Faculty or unit"),
+        queryset=_home_units,
+        field_name="org_unit",
+        method="filter_faculty",
+    )
+    has_account = django_filters.BooleanFilter(
+        label=_("Has a user account"),
+        field_name="user",
+        lookup_expr="isnull",
+        exclude=True,
+        widget=AnyYesNoSelect,
+    )
+
+    class Meta:
+        model = Person
+        fields = ["q", "category", "citizenship", "faculty", "has_account"]
+
+    def filter_faculty(self, queryset, name, value):
+        return queryset.filter(_in_unit("org_unit", value))
+
+
+def academic_year_choices() -> list[tuple[int, str]]:
+    """Academic years from the first mobility's to the next one, newest first: 2024/25."""
+    today = timezone.localdate()
+    current = today.year if today.month >= 9 else today.year - 1
+    first = Mobility.objects.aggregate(first=Min("planned_start"))["first"]
+    start = min(first.year - 1, current) if first else current
+    return [(year, f"{year}/{(year + 1) % 100:02d}") for year in range(current + 1, start - 1, -1)]
+
+
+def _partner_institutions(request):
+    # Only institutions that are the partner side of some mobility: the directory's
+    # thousands stay out of the list.
+    return (
+        Institution.objects.filter(
+            Q(mobilities_sent__direction=Mobility.Direction.INCOMING)
+            | Q(mobilities_received__direction=Mobility.Direction.OUTGOING)
+        )
+        .exclude(is_home=True)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def _agreements(request):
+    return Agreement.objects.filter(mobilities__isnull=False).distinct().order_by("reference")
+
+
+class MobilityFilterSet(SearchFilterSet):
+    search_fields = (
+        "person__last_name",
+        "person__first_name",
+        "person__name_original",
+        "person__email",
+        "sending_institution__name",
+        "sending_institution__name_en",
+        "receiving_institution__name",
+        "receiving_institution__name_en",
+        "invitation_reference",
+    )
+
+    direction = django_filters.ChoiceFilter(
+        label=_("Direction"), choices=Mobility.Direction.choices
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Mobility.Kind.choices)
+    programme = django_filters.ChoiceFilter(
+        label=_("Programme"), choices=Mobility.Programme.choices
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Mobility.Status.choices)
+    # ``field_name`` names a related field for the API schema; the methods do the filtering.
+    country = django_filters.ChoiceFilter(
+        label=_("Partner country"),
+        choices=countries,
+        field_name="receiving_institution__country",
+        method="filter_country",
+    )
+    partner = django_filters.ModelChoiceFilter(
+        label=_("Partner"),
+        queryset=_partner_institutions,
+        field_name="receiving_institution",
+        method="filter_partner",
+    )
+    faculty = django_filters.ModelChoiceFilter(
+        label=_("Faculty or unit"),
+        queryset=_home_units,
+        field_name="home_unit",
+        method="filter_faculty",
+    )
+    academic_year = django_filters.TypedChoiceFilter(
+        label=_("Academic year"),
+        choices=academic_year_choices,
+        coerce=int,
+        field_name="planned_start",
+        method="filter_academic_year",
+    )
+    qs_top = django_filters.BooleanFilter(
+        label=_("Host in the QS top 1000"),
+        widget=AnyYesNoSelect,
+        field_name="receiving_institution",
+        method="filter_qs_top",
+    )
+    agreement = django_filters.ModelChoiceFilter(label=_("Agreement"), queryset=_agreements)
+
+    class Meta:
+        model = Mobility
+        fields = [
+            "q",
+            "direction",
+            "kind",
+            "programme",
+            "status",
+            "country",
+            "partner",
+            "faculty",
+            "academic_year",
+            "qs_top",
+            "agreement",
+        ]
+
+    def filter_country(self, queryset, name, value):
+        """The country of the partner side: the host of an outgoing, the sender of an incoming."""
+        return queryset.filter(
+            Q(direction=Mobility.Direction.OUTGOING, receiving_institution__country=value)
+            | Q(direction=Mobility.Direction.INCOMING, sending_institution__country=value)
+        )
+
+    def filter_partner(self, queryset, name, value):
+        return queryset.filter(
+            Q(direction=Mobility.Direction.OUTGOING, receiving_institution=value)
+            | Q(direction=Mobility.Direction.INCOMING, sending_institution=value)
+        )
+
+    def filter_faculty(self, queryset, name, value):
+        """Our unit of the mobility, or the person's own unit (either, or a department of it)."""
+        return queryset.filter(_in_unit("home_unit", value) | _in_unit("person__org_unit", value))
+
+    def filter_academic_year(self, queryset, name, value: int):
+        """Started (or, before departure, planned to start) between 1 September and 31 August."""
+        first, last = datetime.date(value, 9, 1), datetime.date(value + 1, 8, 31)
+        return queryset.filter(
+            Q(actual_start__range=(first, last))
+            | Q(actual_start__isnull=True, planned_start__range=(first, last))
+        )
+
+    def filter_qs_top(self, queryset, name, value: bool):
+        """The host's QS World rank for the mobility's year (see ``with_host_qs_rank``)."""
+        if "host_qs_rank" not in queryset.query.annotations:
+            queryset = with_host_qs_rank(queryset)
+        if value:
+            return queryset.filter(host_qs_rank__lte=QS_TOP)
+        return queryset.filter(Q(host_qs_rank__gt=QS_TOP) | Q(host_qs_rank__isnull=True))

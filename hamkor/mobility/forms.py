@@ -1,0 +1,538 @@
+"""Forms of the mobility app: people, mobilities, their steps, merging, and import rows.
+
+Personal data fields (date of birth, passport, visa) are in a form only for users who may
+read personal data. They are removed before the form validates, so a user without the
+permission can neither see them nor blank them by saving.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.forms.models import construct_instance
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from hamkor.accounts.models import OrgUnit, User
+from hamkor.accounts.roles import Role
+from hamkor.agreements.models import Agreement, AgreementParty
+from hamkor.core.forms import BootstrapMixin, DateInput
+from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.mobility.services import mobility_check
+from hamkor.partners.forms import (
+    ChoiceByLabelField,
+    CountryByCodeOrNameField,
+    ImportRowMixin,
+    institution_by_name_or_code,
+)
+from hamkor.partners.models import Institution
+
+PERSON_PERSONAL = ("date_of_birth", "passport_number", "passport_valid_to")
+MOBILITY_PERSONAL = ("visa_type", "visa_number", "visa_valid_to")
+
+
+def _label(model, name: str):
+    return capfirst(model._meta.get_field(name).verbose_name)
+
+
+def coordinator_units(user):
+    """The units a coordinator-only user works for (their faculty and its departments), or
+    None when the user is not limited to a faculty."""
+    if not user.has_role(Role.COORDINATOR) or user.has_role(Role.OFFICER):
+        return None
+    if user.has_role(Role.ADMINISTRATOR):
+        return None
+    if user.org_unit_id is None:
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.filter(
+        Q(pk=user.org_unit_id) | Q(parent=user.org_unit_id), institution__is_home=True
+    )
+
+
+def home_units():
+    return OrgUnit.objects.filter(institution__is_home=True, is_active=True).order_by(
+        "kind", "name_uz"
+    )
+
+
+def institution_choices(*current_pks):
+    """Our university, the partners, institutions party to an agreement, and those chosen.
+
+    The directory holds 15,000 institutions: a select of all of them would weigh megabytes.
+    """
+    return Institution.objects.filter(
+        Q(is_home=True)
+        | Q(pk__in=Institution.objects.partners().values("pk"))
+        | Q(pk__in=AgreementParty.objects.values("institution"))
+        | Q(pk__in=[pk for pk in current_pks if pk])
+    ).order_by("-is_home", "name")
+
+
+class _SetUp:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_up()
+
+
+class UserFormBase(BootstrapMixin, _SetUp, forms.ModelForm):
+    """An edit form that knows its user and has a ``set_up()`` hook run before validation.
+
+    ``BootstrapMixin`` validates a bound form while it is constructed (it reads the errors),
+    so fields must be removed or narrowed in ``set_up()``, not after ``__init__``.
+    """
+
+    takes_user = True
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def set_up(self) -> None:
+        pass
+
+    def drop_personal_data(self, names) -> None:
+        if not self.user.has_perm(PERSONAL_DATA):
+            for name in names:
+                self.fields.pop(name, None)
+
+
+# --- People --------------------------------------------------------------------------------
+
+
+class PersonForm(UserFormBase):
+    account = forms.EmailField(
+        label=_("User account (e-mail)"),
+        required=False,
+        help_text=_(
+            "The e-mail of the person's account in Hamkor, if they have one: they then see "
+            "their own mobilities. Empty: no account linked."
+        ),
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "category",
+            "last_name",
+            "first_name",
+            "middle_name",
+            "name_original",
+            "citizenship",
+            "org_unit",
+            "institution",
+            "position",
+            "academic_title",
+            "study_level",
+            "email",
+            "phone",
+            "language",
+            "date_of_birth",
+            "passport_number",
+            "passport_valid_to",
+        ]
+        widgets = {"date_of_birth": DateInput, "passport_valid_to": DateInput}
+
+    def set_up(self):
+        self.drop_personal_data(PERSON_PERSONAL)
+        units = coordinator_units(self.user)
+        if units is not None:
+            # A person outside the coordinator's faculty would be out of their reach at once.
+            self.fields["org_unit"].queryset = units
+            self.fields["org_unit"].required = True
+            self.fields["org_unit"].help_text = _(
+                "Your faculty or one of its departments; for a guest, the one that hosts them."
+            )
+        else:
+            self.fields["org_unit"].queryset = home_units()
+        self.fields["institution"].queryset = institution_choices(self.instance.institution_id)
+        if self.instance.user_id:
+            self.initial.setdefault("account", self.instance.user.email)
+
+    def clean_account(self):
+        email = self.cleaned_data.get("account", "").strip().lower()
+        if not email:
+            return None
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            raise ValidationError(_("No user account has this e-mail address."))
+        other = Person.objects.filter(user=user).exclude(pk=self.instance.pk).first()
+        if other is not None:
+            raise ValidationError(
+                _("This account is linked to %(person)s already.") % {"person": other}
+            )
+        return user
+
+    def save(self, commit=True):
+        person = super().save(commit=False)
+        person.user = self.cleaned_data.get("account")
+        if commit:
+            person.save()
+        return person
+
+
+class PersonMergeForm(forms.Form):
+    """The duplicate to merge into the person whose page the user came from."""
+
+    duplicate = forms.ModelChoiceField(
+        queryset=Person.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("This person cannot be merged.")},
+    )
+
+    def __init__(self, *args, keep: Person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duplicate"].queryset = Person.objects.exclude(pk=keep.pk)
+
+
+# --- Mobilities ----------------------------------------------------------------------------
+
+
+class MobilityRulesMixin:
+    """Validates the mobility with ``mobility_check``, the rules of every save, so that a
+    broken rule is shown beside its field (a single edit) or as the row's reason (import).
+
+    The database constraint on the dates is left to the service's clearer message.
+    """
+
+    def _post_clean(self):
+        opts = self._meta
+        exclude = self._get_validation_exclusions()
+        try:
+            self.instance = construct_instance(self, self.instance, opts.fields, opts.exclude)
+        except ValidationError as exc:
+            self._update_errors(exc)
+        try:
+            self.instance.full_clean(
+                exclude=exclude, validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as exc:
+            self._update_errors(exc)
+        if self._errors:
+            return
+        try:
+            mobility_check(self.instance)
+        except ValidationError as exc:
+            for name, errors in exc.error_dict.items():
+                self.add_error(name if name in self.fields else None, errors)
+
+    def fill_home_side(self, cleaned: dict) -> None:
+        """Our university is the sending side of an outgoing mobility, the receiving side of
+        an incoming one: left empty, it is filled in; the partner side is required."""
+        direction = cleaned.get("direction")
+        if direction not in Mobility.Direction.values:
+            return
+        outgoing = direction == Mobility.Direction.OUTGOING
+        home_field = "sending_institution" if outgoing else "receiving_institution"
+        partner_field = "receiving_institution" if outgoing else "sending_institution"
+        if not cleaned.get(home_field) and home_field not in self.errors:
+            home = Institution.objects.home()
+            if home is None:
+                self.add_error(home_field, _("No home university is set up yet."))
+            else:
+                cleaned[home_field] = home
+        if not cleaned.get(partner_field) and partner_field not in self.errors:
+            self.add_error(partner_field, _("Choose the partner institution."))
+
+
+class MobilityForm(MobilityRulesMixin, UserFormBase):
+    """A single edit. The status changes only through the steps on the mobility's page."""
+
+    class Meta:
+        model = Mobility
+        fields = [
+            "person",
+            "direction",
+            "kind",
+            "programme",
+            "agreement",
+            "sending_institution",
+            "receiving_institution",
+            "home_unit",
+            "partner_unit",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "credits",
+            "teaching_hours",
+            "subjects",
+            "funding_amount",
+            "funding_currency",
+            "funding_source",
+            "certificate_received",
+            "report_received_on",
+            "visa_type",
+            "visa_number",
+            "visa_valid_to",
+            "registered_on",
+            "registration_valid_to",
+            "notes",
+        ]
+        widgets = {
+            "planned_start": DateInput,
+            "planned_end": DateInput,
+            "actual_start": DateInput,
+            "actual_end": DateInput,
+            "report_received_on": DateInput,
+            "visa_valid_to": DateInput,
+            "registered_on": DateInput,
+            "registration_valid_to": DateInput,
+            "subjects": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "funding_currency": forms.TextInput(
+                attrs={"maxlength": 3, "autocapitalize": "characters", "size": 4}
+            ),
+        }
+        help_texts = {
+            "sending_institution": _("Empty for an outgoing mobility: our university."),
+            "receiving_institution": _("Empty for an incoming mobility: our university."),
+            "agreement": _("It must be in force on the dates, with the partner a party to it."),
+            "actual_start": _("Set by the “Started” step; correct it here if needed."),
+            "actual_end": _("Set by the “Completed” step; correct it here if needed."),
+        }
+
+    def set_up(self):
+        self.drop_personal_data(MOBILITY_PERSONAL)
+        instance = self.instance
+        people = Person.objects.restrict(self.user, "change")
+        if instance.person_id:
+            people = Person.objects.filter(Q(pk__in=people.values("pk")) | Q(pk=instance.person_id))
+        self.fields["person"].queryset = people
+        institutions = institution_choices(
+            instance.sending_institution_id, instance.receiving_institution_id
+        )
+        for name in ("sending_institution", "receiving_institution"):
+            self.fields[name].queryset = institutions
+            self.fields[name].required = False
+        units = coordinator_units(self.user)
+        self.fields["home_unit"].queryset = home_units() if units is None else units
+        self.fields["agreement"].queryset = Agreement.objects.filter(
+            Q(
+                status__in=(
+                    Agreement.Status.ACTIVE,
+                    Agreement.Status.EXPIRED,
+                    Agreement.Status.TERMINATED,
+                )
+            )
+            | Q(pk=instance.agreement_id)
+        ).order_by("-signed_on", "reference")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.fill_home_side(cleaned)
+        person = cleaned.get("person")
+        # Our staff and students travel for their own unit unless told otherwise.
+        if (
+            not cleaned.get("home_unit")
+            and person is not None
+            and self.fields["home_unit"].queryset.filter(pk=person.org_unit_id).exists()
+        ):
+            cleaned["home_unit"] = person.org_unit
+        return cleaned
+
+
+class MobilityStepForm(BootstrapMixin, _SetUp, forms.Form):
+    """What a status step asks: the date of a departure or return, the reason to cancel."""
+
+    on = forms.DateField(label=_("Date"), widget=DateInput)
+    reason = forms.CharField(
+        label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, step: str, mobility: Mobility, **kwargs):
+        self.step, self.mobility = step, mobility
+        super().__init__(*args, **kwargs)
+
+    def set_up(self):
+        outgoing = self.mobility.is_outgoing
+        if self.step == "start_trip":
+            self.fields["on"].label = _("Departure date") if outgoing else _("Arrival date")
+            self.fields["on"].initial = self.mobility.actual_start or timezone.localdate()
+        elif self.step == "complete":
+            self.fields["on"].label = _("Return date") if outgoing else _("Departure date")
+            self.fields["on"].initial = self.mobility.actual_end or timezone.localdate()
+        else:
+            del self.fields["on"]
+        if self.step == "cancel":
+            self.fields["reason"].help_text = _("Why the mobility did not take place or ended.")
+        else:
+            del self.fields["reason"]
+
+
+# --- Import rows ---------------------------------------------------------------------------
+
+
+class InstitutionRefField(forms.CharField):
+    """An institution named by its Erasmus code or its exact (original or English) name."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        return institution_by_name_or_code(value) if value else None
+
+
+class MobilityImportForm(MobilityRulesMixin, forms.ModelForm):
+    """One row of a mobility import: the person by e-mail or by last and first name,
+    institutions by Erasmus code or name, the agreement by reference, our unit by code.
+
+    The row is checked with the same rules as a single edit; rows of one file are checked
+    against each other when the import is applied.
+    """
+
+    person_email = forms.EmailField(label=_("Person's e-mail"), required=False)
+    person_last_name = forms.CharField(label=_("Person's last name"), required=False)
+    person_first_name = forms.CharField(label=_("Person's first name"), required=False)
+    direction = ChoiceByLabelField(
+        label=_label(Mobility, "direction"), choices=Mobility.Direction.choices
+    )
+    kind = ChoiceByLabelField(label=_label(Mobility, "kind"), choices=Mobility.Kind.choices)
+    programme = ChoiceByLabelField(
+        label=_label(Mobility, "programme"), choices=Mobility.Programme.choices
+    )
+    agreement = forms.ModelChoiceField(
+        label=_label(Mobility, "agreement"),
+        queryset=Agreement.objects.all(),
+        to_field_name="reference",
+        required=False,
+        error_messages={"invalid_choice": _("No agreement has this reference number.")},
+    )
+    sending_institution = InstitutionRefField(
+        label=_label(Mobility, "sending_institution"),
+        required=False,
+        help_text=_("Erasmus code or name; empty for outgoing: our university."),
+    )
+    receiving_institution = InstitutionRefField(
+        label=_label(Mobility, "receiving_institution"),
+        required=False,
+        help_text=_("Erasmus code or name; empty for incoming: our university."),
+    )
+    home_unit = forms.ModelChoiceField(
+        label=_label(Mobility, "home_unit"),
+        queryset=OrgUnit.objects.filter(institution__is_home=True),
+        to_field_name="code",
+        required=False,
+        error_messages={"invalid_choice": _("None of our units has this code.")},
+    )
+
+    class Meta:
+        model = Mobility
+        fields = [
+            "direction",
+            "kind",
+            "programme",
+            "agreement",
+            "sending_institution",
+            "receiving_institution",
+            "home_unit",
+            "partner_unit",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "credits",
+            "teaching_hours",
+            "subjects",
+            "funding_amount",
+            "funding_currency",
+            "funding_source",
+            "certificate_received",
+            "notes",
+        ]
+
+    field_order = ["person_email", "person_last_name", "person_first_name"]
+
+    def clean(self):
+        cleaned = super().clean()
+        person = self.find_person(cleaned)
+        if person is not None:
+            self.instance.person = person
+            if not cleaned.get("home_unit") and person.org_unit_id:
+                cleaned["home_unit"] = person.org_unit
+        self.fill_home_side(cleaned)
+        return cleaned
+
+    def find_person(self, cleaned) -> Person | None:
+        email = cleaned.get("person_email")
+        last, first = cleaned.get("person_last_name"), cleaned.get("person_first_name")
+        if email:
+            found = list(Person.objects.filter(email__iexact=email)[:2])
+            where = "person_email"
+        elif last and first:
+            found = list(
+                Person.objects.filter(last_name__iexact=last, first_name__iexact=first)[:2]
+            )
+            where = "person_last_name"
+        else:
+            self.add_error(
+                "person_email", _("Give the person's e-mail, or their last and first name.")
+            )
+            return None
+        if len(found) == 1:
+            return found[0]
+        if found:
+            self.add_error(where, _("Several people match: give the person's e-mail."))
+        else:
+            self.add_error(where, _("No person in the register matches; add them first."))
+        return None
+
+
+class PersonImportForm(ImportRowMixin, forms.ModelForm):
+    """One row of a people import; a row with the e-mail of a person updates them (only in
+    the columns the file has)."""
+
+    category = ChoiceByLabelField(label=_label(Person, "category"), choices=Person.Category.choices)
+    citizenship = CountryByCodeOrNameField(
+        label=_label(Person, "citizenship"),
+        help_text=_("ISO code (TR, TUR) or English name (Turkey)."),
+    )
+    org_unit = forms.ModelChoiceField(
+        label=_label(Person, "org_unit"),
+        queryset=OrgUnit.objects.filter(institution__is_home=True),
+        to_field_name="code",
+        required=False,
+        error_messages={"invalid_choice": _("None of our units has this code.")},
+    )
+    institution = InstitutionRefField(
+        label=_label(Person, "institution"),
+        required=False,
+        help_text=_("Erasmus code or name."),
+    )
+    language = forms.ChoiceField(
+        label=_label(Person, "language"),
+        choices=Person._meta.get_field("language").choices,
+        required=False,
+        help_text=_("Empty: English."),
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "category",
+            "last_name",
+            "first_name",
+            "middle_name",
+            "name_original",
+            "citizenship",
+            "org_unit",
+            "institution",
+            "position",
+            "academic_title",
+            "study_level",
+            "email",
+            "phone",
+            "language",
+            "date_of_birth",
+            "passport_number",
+            "passport_valid_to",
+        ]
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language or "en"
+
+
+class PersonImportFormWithoutPersonalData(PersonImportForm):
+    """For a user who may import but not read personal data."""
+
+    class Meta(PersonImportForm.Meta):
+        fields = [f for f in PersonImportForm.Meta.fields if f not in PERSON_PERSONAL]

@@ -1,0 +1,73 @@
+"""Invitation letters for incoming guests: one PDF, in the guest's language and in Uzbek.
+
+Each letter carries its number and a QR code of the public page that confirms it was issued
+(``public:letter_verify``), so a consulate or border officer can check it.
+"""
+
+from __future__ import annotations
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from weasyprint import HTML
+
+from hamkor.mobility.models import Mobility
+from hamkor.website.selectors import department_profile_get
+
+
+def verification_url(mobility: Mobility) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("public:letter_verify", kwargs={"token": mobility.invitation_token})
+    return settings.HAMKOR_BASE_URL.rstrip("/") + path
+
+
+def _qr_svg(url: str) -> str:
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
+    return image.to_string(encoding="unicode")
+
+
+def letter_languages(mobility: Mobility) -> list[str]:
+    """The guest's language first, then Uzbek (once, if the guest reads Uzbek)."""
+    first = mobility.person.language or "en"
+    return [first] if first in ("uz", "uz-cyrl") else [first, "uz"]
+
+
+def invitation_pdf(mobility: Mobility) -> bytes:
+    """The invitation letter of an incoming guest whose letter has been issued."""
+    if not mobility.invitation_reference:
+        raise ValueError("Issue the invitation (mobility_invitation_issue) first.")
+    url = verification_url(mobility)
+    profile = department_profile_get()
+    pages = []
+    for language in letter_languages(mobility):
+        with translation.override(language):
+            pages.append(
+                render_to_string(
+                    "mobility/letters/invitation_page.html",
+                    {
+                        "mobility": mobility,
+                        "person": mobility.person,
+                        "profile": profile,
+                        "home": profile.institution if profile else mobility.receiving_institution,
+                        "today": timezone.localdate(),
+                        "language": language,
+                    },
+                )
+            )
+    html = render_to_string(
+        "mobility/letters/invitation.html",
+        {
+            "pages": pages,
+            "qr_svg": _qr_svg(url),
+            "url": url,
+            "mobility": mobility,
+        },
+    )
+    buffer = io.BytesIO()
+    HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,129 @@
+"""Reads about mobilities: the host's QS rank for the mobility's year, counts, figures.
+
+"At a QS top-1000 university" is never typed: it comes from the host's QS World ranking entry
+for the year of the mobility. The edition used is the latest one published by then (an
+edition named Y appears in the middle of year Y-1, so a mobility in year Y uses the newest
+edition named Y+1 or earlier); when the host has no such edition, its earliest one stands in,
+so that a mobility from before the first loaded edition is judged by the nearest evidence.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import CharField, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.formats import date_format
+
+from hamkor.mobility.models import Mobility
+from hamkor.partners.models import RankingEntry
+
+QS = RankingEntry.Ranking.QS_WORLD
+
+
+def with_host_qs_rank(queryset: QuerySet[Mobility]) -> QuerySet[Mobility]:
+    """Annotate ``host_qs_rank`` (the worst bound of the host's rank), ``host_qs_edition`` and
+    ``host_qs_label`` (the rank as published, "801-850")."""
+    queryset = queryset.annotate(
+        _start=Coalesce("actual_start", "planned_start"),
+    ).annotate(_year=ExtractYear("_start"))
+    # An open-ended band ("1401+") has no worst bound: its best one stands for it, so that the
+    # edition chosen is never skipped for an older one.
+    entries = RankingEntry.objects.filter(
+        institution=OuterRef("receiving_institution"), ranking=QS
+    ).annotate(worst=Coalesce("rank_high", "rank_low"))
+    published = entries.filter(year__lte=OuterRef("_year") + 1).order_by("-year")
+    earliest = entries.order_by("year")
+    return queryset.annotate(
+        host_qs_rank=Coalesce(
+            Subquery(published.values("worst")[:1]),
+            Subquery(earliest.values("worst")[:1]),
+            output_field=IntegerField(),
+        ),
+        host_qs_edition=Coalesce(
+            Subquery(published.values("year")[:1]),
+            Subquery(earliest.values("year")[:1]),
+            output_field=IntegerField(),
+        ),
+        host_qs_label=Coalesce(
+            Subquery(published.values("rank")[:1]),
+            Subquery(earliest.values("rank")[:1]),
+            output_field=CharField(),
+        ),
+    )
+
+
+def at_qs_top(queryset: QuerySet[Mobility], top: int = 1000) -> QuerySet[Mobility]:
+    """Mobilities whose host was in the QS World top ``top`` for the mobility's year."""
+    return with_host_qs_rank(queryset).filter(host_qs_rank__lte=top)
+
+
+def teaching_foreign_students(queryset: QuerySet[Mobility]) -> QuerySet[Mobility]:
+    """Staff who taught classes for foreign students: staff teaching at a foreign host."""
+    return queryset.filter(
+        direction=Mobility.Direction.OUTGOING, kind=Mobility.Kind.STAFF_TEACHING
+    ).exclude(receiving_institution__is_home=True)
+
+
+def mobility_counts_for_agreement(agreement) -> dict[tuple[int, str, str], int]:
+    """Mobilities carried out under ``agreement``, by (academic year, direction, quota kind).
+
+    Mobility kinds map onto quota kinds; a research visit counts as staff training.
+    """
+    counts: Counter = Counter()
+    kinds = {Mobility.Kind.RESEARCH: Mobility.Kind.STAFF_TRAINING}
+    for mobility in Mobility.objects.filter(agreement=agreement).counted():
+        key = (mobility.academic_year, mobility.direction, kinds.get(mobility.kind, mobility.kind))
+        counts[key] += 1
+    return dict(counts)
+
+
+def invitation_by_token(token: str) -> Mobility | None:
+    """The mobility whose invitation letter carries ``token``, for public verification."""
+    if not token:
+        return None
+    return (
+        Mobility.objects.select_related("person", "receiving_institution")
+        .filter(invitation_token=token)
+        .exclude(invitation_reference="")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: str
+    label: str
+    at: datetime.datetime
+    by: object  # the user, or None for data loads
+    note: str  # the reason of a cancellation, the date of a departure or return
+
+
+def mobility_status_changes(mobility: Mobility) -> list[StatusChange]:
+    """The mobility's statuses in order, each with who set it and when, from its history."""
+    changes: list[StatusChange] = []
+    previous = None
+    records = mobility.history.select_related("history_user").order_by("history_date", "pk")
+    for record in records:
+        if record.status == previous:
+            continue
+        previous = record.status
+        note = ""
+        if record.status == Mobility.Status.CANCELLED:
+            note = record.cancel_reason
+        elif record.status == Mobility.Status.IN_PROGRESS and record.actual_start:
+            note = date_format(record.actual_start, "SHORT_DATE_FORMAT")
+        elif record.status == Mobility.Status.COMPLETED and record.actual_end:
+            note = date_format(record.actual_end, "SHORT_DATE_FORMAT")
+        changes.append(
+            StatusChange(
+                status=record.status,
+                label=str(Mobility.Status(record.status).label),
+                at=record.history_date,
+                by=record.history_user,
+                note=note,
+            )
+        )
+    return changes

@@ -1,0 +1,123 @@
+"""Filters for institutions and contacts, shared by the list pages and the API."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Exists, Max, OuterRef
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from hamkor.core.filters import SearchFilterSet
+from hamkor.core.widgets import AnyYesNoSelect
+from hamkor.partners.models import Contact, Institution, RankingEntry
+
+
+class InstitutionFilterSet(SearchFilterSet):
+    """Partners by default; ``show=all`` searches the whole world directory.
+
+    The directory holds every university of the world (15,000 rows and more), while the
+    office works with a few hundred of them: a list that opened on the directory would
+    bury the partners.
+    """
+
+    PARTNERS, DIRECTORY = "partners", "all"
+
+    search_fields = ("name", "name_en", "name_uz", "name_ru", "acronym", "erasmus_code", "city")
+
+    show = django_filters.ChoiceFilter(
+        label=_("Show"),
+        choices=[(PARTNERS, _("Partners")), (DIRECTORY, _("The whole directory"))],
+        empty_label=None,
+        method="filter_show",
+    )
+    qs_top = django_filters.NumberFilter(
+        label=_("In the QS top"), min_value=1, method="filter_qs_top"
+    )
+    qs_year = django_filters.NumberFilter(
+        label=_("QS edition"),
+        min_value=1900,
+        max_value=2200,
+        method="filter_qs_year",
+        help_text=_("Empty: the latest edition loaded."),
+    )
+    has_agreements = django_filters.BooleanFilter(
+        label=_("Has agreements"), widget=AnyYesNoSelect, method="filter_has_agreements"
+    )
+
+    class Meta:
+        model = Institution
+        fields = ["q", "show", "country", "kind", "partnership", "qs_top", "qs_year"]
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        # Applied to the base queryset, not as a filter, so that a list whose other filters
+        # are not understood still shows partners, never the whole directory.
+        if (data or {}).get(self.form.add_prefix("show")) != self.DIRECTORY:
+            self.queryset = self.queryset.partners()
+
+    def filter_show(self, queryset, name, value):
+        return queryset  # see __init__
+
+    def filter_qs_top(self, queryset, name, value):
+        year = self.form.cleaned_data.get("qs_year") or latest_qs_edition()
+        if year is None:
+            return queryset.none()
+        return queryset.filter(
+            Exists(
+                RankingEntry.objects.filter(
+                    institution=OuterRef("pk"),
+                    ranking=RankingEntry.Ranking.QS_WORLD,
+                    year=year,
+                    rank_high__lte=value,
+                )
+            )
+        )
+
+    def filter_qs_year(self, queryset, name, value):
+        if self.form.cleaned_data.get("qs_top"):
+            return queryset  # the edition of the "top N" filter
+        return queryset.filter(
+            Exists(
+                RankingEntry.objects.filter(
+                    institution=OuterRef("pk"), ranking=RankingEntry.Ranking.QS_WORLD, year=value
+                )
+            )
+        )
+
+    def filter_has_agreements(self, queryset, name, value):
+        from hamkor.agreements.models import AgreementParty
+
+        parties = AgreementParty.objects.filter(institution=OuterRef("pk"))
+        return queryset.filter(Exists(parties)) if value else queryset.exclude(Exists(parties))
+
+
+def latest_qs_edition() -> int | None:
+    """The newest QS World edition present (the default of the "QS top N" filter)."""
+    return RankingEntry.objects.filter(ranking=RankingEntry.Ranking.QS_WORLD).aggregate(
+        year=Max("year")
+    )["year"]
+
+
+class DormantPartnerFilterSet(SearchFilterSet):
+    search_fields = InstitutionFilterSet.search_fields
+
+    class Meta:
+        model = Institution
+        fields = ["q", "country", "kind"]
+
+
+class ContactFilterSet(SearchFilterSet):
+    search_fields = ("full_name", "email", "position", "unit", "institution__name")
+
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=lambda request: Institution.objects.partners()
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        field_name="institution__country",
+        choices=lambda: list(countries),
+    )
+
+    class Meta:
+        model = Contact
+        fields = ["q", "institution", "country", "is_primary"]
