@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("hamkor.partners.urls")),
     path("", include("hamkor.website.staff_urls")),
     path("", include("hamkor.agreements.urls")),
+    path("", include("hamkor.mobility.urls")),
     path("api/", include("hamkor.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

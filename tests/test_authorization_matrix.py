@@ -25,6 +25,8 @@ API_STAFF = (200, 200, 200, 200, 200, 403, 403)
 API_ADMIN = (200, 403, 403, 403, 403, 403, 403)
 # Records scoped to faculty A: its coordinator may change them, faculty B's finds nothing.
 FACULTY_WRITE = (200, 200, 200, 404, 403, 403, 302)
+# A traveller's own record (the applicant persona's): nobody else finds it, staff included.
+OWN_ONLY = (404, 404, 404, 404, 404, 200, 302)
 
 MATRIX: dict[str, tuple[int, ...]] = {
     "healthz": EVERYONE,
@@ -80,6 +82,12 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "agreements:mobilityquota_add": FACULTY_WRITE,
     "agreements:mobilityquota_edit": FACULTY_WRITE,
     "agreements:mobilityquota_delete": FACULTY_WRITE,
+    "mobility:deadlines": STAFF_READ,
+    "mobility:portal": LOGGED_IN,  # a user without a person gets a friendly page
+    "mobility:portal_mobility": OWN_ONLY,
+    "mobility:portal_upload": POST_ONLY_LOGGED_IN,
+    "mobility:portal_letter": OWN_ONLY,
+    "mobility:portal_download": OWN_ONLY,
     "partners:institution_list": STAFF_READ,
     "partners:institution_detail": STAFF_READ,
     "partners:institution_history": STAFF_READ,
@@ -141,7 +149,7 @@ def test_every_url_is_in_the_matrix():
 
 
 @pytest.fixture
-def objects(faculty_a, officer):
+def objects(faculty_a, officer, applicant):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from hamkor.agreements.models import Agreement
@@ -172,6 +180,7 @@ def objects(faculty_a, officer):
     scoped = AgreementFactory(units=[faculty_a])
     quota = MobilityQuotaFactory(agreement=scoped)
     return {
+        **_portal_records(applicant, officer),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,
@@ -190,6 +199,43 @@ def objects(faculty_a, officer):
     }
 
 
+def _portal_records(applicant, officer) -> dict:
+    """The applicant persona as an incoming guest with an issued letter and a document."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hamkor.core.documents import document_add
+    from hamkor.mobility.models import Mobility, Person
+    from hamkor.mobility.services import mobility_invitation_issue
+    from hamkor.partners.tests.factories import HomeInstitutionFactory, InstitutionFactory
+
+    person = Person.objects.create(
+        category="foreign_professor",
+        last_name="Guest",
+        first_name="Own",
+        citizenship="DE",
+        user=applicant,
+    )
+    mobility = Mobility.objects.create(
+        person=person,
+        direction="incoming",
+        kind="staff_teaching",
+        programme="bilateral",
+        sending_institution=InstitutionFactory(country="DE"),
+        receiving_institution=HomeInstitutionFactory(),
+        status="accepted",
+        planned_start="2030-03-01",
+        planned_end="2030-03-20",
+    )
+    mobility_invitation_issue(mobility=mobility, actor=officer)
+    document = document_add(
+        record=mobility,
+        kind="acceptance",
+        upload=SimpleUploadedFile("acceptance.pdf", b"%PDF-1.4\n%%EOF\n"),
+        actor=officer,
+    )
+    return {"portal_mobility": mobility.pk, "portal_version": document.current.pk}
+
+
 def kwargs_for(name: str, objects: dict) -> dict:
     if name == "public:letter_verify":
         return {"token": "unknown-code"}
@@ -201,6 +247,10 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"pk": objects["documentversion"]}
     if name == "core:document_version_add":
         return {"pk": objects["document"]}
+    if name == "mobility:portal_download":
+        return {"pk": objects["portal_version"]}
+    if name.startswith("mobility:portal_"):
+        return {"pk": objects["portal_mobility"]}
     if name == "partners:interaction_done":
         return {"pk": objects["interaction"]}
     if name == "agreements:agreement_transition":

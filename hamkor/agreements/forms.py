@@ -33,7 +33,7 @@ class AgreementPartyForm(forms.ModelForm):
 
     Not a BootstrapMixin form: that mixin validates a bound form while constructing it, before
     an inline formset has added the link to the agreement, which then counts as missing.
-    The formset gives the Bootstrap classes once it has validated its forms.
+    The formset gives the Bootstrap classes, and marks the fields with errors once validated.
     """
 
     # The office's partners, and institutions already party to an agreement (a directory
@@ -47,7 +47,6 @@ class AgreementPartyForm(forms.ModelForm):
         ).order_by("name"),
         widget=forms.Select(
             attrs={
-                "class": "form-select",
                 "data-tom-select": "institution",
                 "data-placeholder": _("Find an institution"),
             }
@@ -60,19 +59,24 @@ class AgreementPartyForm(forms.ModelForm):
 
 
 class BasePartyFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs["class"] = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                widget.attrs["class"] = "form-select"
+            elif not widget.is_hidden:
+                widget.attrs["class"] = "form-control"
+
     def full_clean(self):
         super().full_clean()
         for form in self.forms:
-            for name, field in form.fields.items():
-                widget = field.widget
-                css = (
-                    "form-check-input"
-                    if isinstance(widget, forms.CheckboxInput)
-                    else ("form-select" if isinstance(widget, forms.Select) else "form-control")
-                )
-                if name in form.errors:
-                    css += " is-invalid"
-                widget.attrs["class"] = css
+            for name in form.errors:
+                if name in form.fields:
+                    attrs = form.fields[name].widget.attrs
+                    attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
 
     def clean(self):
         seen = set()
@@ -111,11 +115,6 @@ def party_formset(*, new: bool):
         formset=BasePartyFormSet,
         extra=3 if new else 2,
         can_delete=True,
-        widgets={
-            "role": forms.Select(attrs={"class": "form-select"}),
-            "signatory": forms.TextInput(attrs={"class": "form-control"}),
-            "signatory_title": forms.TextInput(attrs={"class": "form-control"}),
-        },
     )
 
 

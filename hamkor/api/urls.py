@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
 from hamkor.agreements.api import AgreementViewSet
 from hamkor.api.permissions import StaffOnly
+from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
 
 app_name = "api"
@@ -23,6 +24,8 @@ router.register("users", UserViewSet, basename="user")
 router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("institutions", InstitutionViewSet, basename="institution")
 router.register("contacts", ContactViewSet, basename="contact")
+router.register("people", PersonViewSet, basename="person")
+router.register("mobilities", MobilityViewSet, basename="mobility")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

@@ -6,6 +6,7 @@ Domain apps add their groups here as they land.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -18,6 +19,15 @@ class Item:
     url_name: str
     permission: str | None
     icon: str
+    # For items that depend on the user's data rather than a permission; the view decides
+    # the same way (a user without a person gets a friendly page, not an error).
+    condition: Callable[[object], bool] | None = None
+
+
+def has_person(user) -> bool:
+    """The account is linked to a person of the registry (a traveller or guest)."""
+    # The reverse one-to-one caches its answer on the user, so the menu asks once a request.
+    return hasattr(user, "person")
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,14 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Mobility"),
+        (
+            Item(_("People"), "mobility:person_list", "mobility.view_person", "person-vcard"),
+            Item(_("Mobilities"), "mobility:mobility_list", "mobility.view_mobility", "airplane"),
+            Item(_("Deadlines"), "mobility:deadlines", "mobility.view_mobility", "alarm"),
+        ),
+    ),
+    Group(
         _("Administration"),
         (
             Item(_("Users"), "accounts:user_list", "accounts.view_user", "people"),
@@ -90,7 +108,10 @@ MENU: tuple[Group, ...] = (
     ),
     Group(
         _("My account"),
-        (Item(_("Profile"), "accounts:profile", None, "person"),),
+        (
+            Item(_("Profile"), "accounts:profile", None, "person"),
+            Item(_("My exchanges"), "mobility:portal", None, "luggage", condition=has_person),
+        ),
     ),
 )
 
@@ -101,6 +122,8 @@ def menu_for(user, path: str) -> list[dict]:
         items = []
         for item in group.items:
             if item.permission and not user.has_perm(item.permission):
+                continue
+            if item.condition is not None and not item.condition(user):
                 continue
             url = reverse(item.url_name)
             active = path == url or (url != reverse("core:home") and path.startswith(url))

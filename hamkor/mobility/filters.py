@@ -157,6 +157,11 @@ class MobilityFilterSet(SearchFilterSet):
             "agreement",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read once: a callable would be asked again by validation and by rendering.
+        self.filters["academic_year"].extra["choices"] = academic_year_choices()
+
     def filter_country(self, queryset, name, value):
         """The country of the partner side: the host of an outgoing, the sender of an incoming."""
         return queryset.filter(

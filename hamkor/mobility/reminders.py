@@ -110,7 +110,9 @@ class Deadline:
     @property
     def partner(self):
         mobility = self.mobility
-        return mobility.receiving_institution if mobility.is_outgoing else mobility.sending_institution
+        return (
+            mobility.receiving_institution if mobility.is_outgoing else mobility.sending_institution
+        )
 
     @property
     def url(self) -> str | None:
@@ -198,9 +200,8 @@ def _deadlines_of(mobility: Mobility, *, today: datetime.date, personal: bool) -
 
     is_open = mobility.status not in (Status.CANCELLED, Status.COMPLETED)
     if is_open and not mobility.is_outgoing and not _at_home(mobility):
-        if (
-            not mobility.registered_on
-            and mobility.start <= today + datetime.timedelta(days=REGISTRATION_LOOKAHEAD_DAYS)
+        if not mobility.registered_on and mobility.start <= today + datetime.timedelta(
+            days=REGISTRATION_LOOKAHEAD_DAYS
         ):
             add(DeadlineKind.REGISTRATION, registration_due(mobility.start))
         horizon = today + datetime.timedelta(days=EXPIRY_WITHIN_DAYS)

@@ -66,56 +66,89 @@ def board(db, faculty_a, officer):
     completed = Mobility.Status.COMPLETED
     outgoing = Mobility.Direction.OUTGOING
     make_mobility(  # arrived last Friday: registration was due on Monday
-        make_person("Arrived"), start=TODAY - 5 * DAY, actual_start=TODAY - 5 * DAY,
-        status=in_progress, home_unit=faculty_a,
+        make_person("Arrived"),
+        start=TODAY - 5 * DAY,
+        actual_start=TODAY - 5 * DAY,
+        status=in_progress,
+        home_unit=faculty_a,
     )
     make_mobility(make_person("Soon"), start=TODAY + 7 * DAY)  # due 3 days after arrival
     make_mobility(make_person("Later"), start=TODAY + 30 * DAY)  # beyond 14 days: not yet
     make_mobility(
-        make_person("Registered"), start=TODAY - 20 * DAY, days=60, status=in_progress,
-        registered_on=TODAY - 19 * DAY, registration_valid_to=TODAY + 12 * DAY,
+        make_person("Registered"),
+        start=TODAY - 20 * DAY,
+        days=60,
+        status=in_progress,
+        registered_on=TODAY - 19 * DAY,
+        registration_valid_to=TODAY + 12 * DAY,
     )
     make_mobility(
-        make_person("Visa"), start=TODAY - 10 * DAY, days=80, status=in_progress,
-        registered_on=TODAY - 9 * DAY, visa_type=Mobility.Visa.ACADEMIC,
-        visa_number="AB1234567", visa_valid_to=TODAY + 18 * DAY,
+        make_person("Visa"),
+        start=TODAY - 10 * DAY,
+        days=80,
+        status=in_progress,
+        registered_on=TODAY - 9 * DAY,
+        visa_type=Mobility.Visa.ACADEMIC,
+        visa_number="AB1234567",
+        visa_valid_to=TODAY + 18 * DAY,
     )
     make_mobility(  # the visa outlives the stay: nothing to do
-        make_person("Covered"), start=TODAY - 10 * DAY, days=20, status=in_progress,
-        registered_on=TODAY - 9 * DAY, visa_valid_to=TODAY + 15 * DAY,
+        make_person("Covered"),
+        start=TODAY - 10 * DAY,
+        days=20,
+        status=in_progress,
+        registered_on=TODAY - 9 * DAY,
+        visa_valid_to=TODAY + 15 * DAY,
     )
     make_mobility(  # a citizen of the host's country registers nowhere
-        make_person("Citizen", citizenship="UZ"), start=TODAY - 5 * DAY, status=in_progress,
+        make_person("Citizen", citizenship="UZ"),
+        start=TODAY - 5 * DAY,
+        status=in_progress,
     )
-    make_mobility(
-        make_person("Cancelled"), start=TODAY - 2 * DAY, status=Mobility.Status.CANCELLED
-    )
+    make_mobility(make_person("Cancelled"), start=TODAY - 2 * DAY, status=Mobility.Status.CANCELLED)
     make_mobility(  # back on Monday: report due on Saturday
         make_person("Back", category=Person.Category.STAFF, org_unit=faculty_a),
-        start=TODAY - 32 * DAY, actual_end=TODAY - 2 * DAY, days=30, direction=outgoing,
+        start=TODAY - 32 * DAY,
+        actual_end=TODAY - 2 * DAY,
+        days=30,
+        direction=outgoing,
         status=completed,
     )
     make_mobility(
         make_person("Reported", category=Person.Category.STAFF, org_unit=faculty_a),
-        start=TODAY - 32 * DAY, actual_end=TODAY - 2 * DAY, direction=outgoing,
-        status=completed, report_received_on=TODAY - DAY,
+        start=TODAY - 32 * DAY,
+        actual_end=TODAY - 2 * DAY,
+        direction=outgoing,
+        status=completed,
+        report_received_on=TODAY - DAY,
     )
     attached = make_mobility(
         make_person("Attached", category=Person.Category.STAFF, org_unit=faculty_a),
-        start=TODAY - 32 * DAY, actual_end=TODAY - 2 * DAY, direction=outgoing, status=completed,
+        start=TODAY - 32 * DAY,
+        actual_end=TODAY - 2 * DAY,
+        direction=outgoing,
+        status=completed,
     )
     document_add(record=attached, kind="report", upload=pdf(), actor=officer)
     make_mobility(  # returned long ago: off the daily list
         make_person("Ancient", category=Person.Category.STAFF, org_unit=faculty_a),
-        start=TODAY - 400 * DAY, actual_end=TODAY - 370 * DAY, direction=outgoing,
+        start=TODAY - 400 * DAY,
+        actual_end=TODAY - 370 * DAY,
+        direction=outgoing,
         status=completed,
     )
     make_mobility(  # the passport ends 30 days after the return
         make_person(
-            "Passport", category=Person.Category.STUDENT, org_unit=faculty_a,
-            passport_number="FA7654321", passport_valid_to=TODAY + 135 * DAY,
+            "Passport",
+            category=Person.Category.STUDENT,
+            org_unit=faculty_a,
+            passport_number="FA7654321",
+            passport_valid_to=TODAY + 135 * DAY,
         ),
-        start=TODAY + 15 * DAY, days=90, direction=outgoing, kind=Mobility.Kind.STUDENT_STUDY,
+        start=TODAY + 15 * DAY,
+        days=90,
+        direction=outgoing,
+        kind=Mobility.Kind.STUDENT_STUDY,
     )
 
 
@@ -134,24 +167,31 @@ def test_board_lists_overdue_first_then_soonest(board):
 
 
 def test_board_leaves_out_what_needs_no_action(board):
-    listed = {d.person.last_name for d in deadlines_upcoming(
-        user_or_queryset=Mobility.objects.all(), today=TODAY
-    )}
+    listed = {
+        d.person.last_name
+        for d in deadlines_upcoming(user_or_queryset=Mobility.objects.all(), today=TODAY)
+    }
 
     assert not listed & {
-        "Later", "Covered", "Citizen", "Cancelled", "Reported", "Attached", "Ancient"
+        "Later",
+        "Covered",
+        "Citizen",
+        "Cancelled",
+        "Reported",
+        "Attached",
+        "Ancient",
     }
 
 
 def test_board_gives_visa_and_passport_numbers_to_personal_data_holders_only(
     board, officer, leadership
 ):
-    by_officer = {d.kind: d.detail for d in deadlines_upcoming(
-        user_or_queryset=officer, today=TODAY
-    )}
-    by_leadership = {d.kind: d.detail for d in deadlines_upcoming(
-        user_or_queryset=leadership, today=TODAY
-    )}
+    by_officer = {
+        d.kind: d.detail for d in deadlines_upcoming(user_or_queryset=officer, today=TODAY)
+    }
+    by_leadership = {
+        d.kind: d.detail for d in deadlines_upcoming(user_or_queryset=leadership, today=TODAY)
+    }
 
     assert by_officer[DeadlineKind.VISA_EXPIRY] == "Academic visa AB1234567"
     assert by_officer[DeadlineKind.PASSPORT_EXPIRY] == "FA7654321"
@@ -218,8 +258,11 @@ def test_registration_deadline_moves_with_the_actual_arrival(db):
 def test_trip_report_due_follows_the_setting(db, settings):
     settings.HAMKOR_TRIP_REPORT_DAYS = 10
     make_mobility(
-        make_person("Back"), start=TODAY - 20 * DAY, actual_end=TODAY - DAY,
-        direction=Mobility.Direction.OUTGOING, status=Mobility.Status.COMPLETED,
+        make_person("Back"),
+        start=TODAY - 20 * DAY,
+        actual_end=TODAY - DAY,
+        direction=Mobility.Direction.OUTGOING,
+        status=Mobility.Status.COMPLETED,
     )
 
     (deadline,) = deadlines_upcoming(user_or_queryset=Mobility.objects.all(), today=TODAY)
@@ -235,9 +278,14 @@ def live(db, faculty_a):
     """Deadlines relative to the real date, for the page."""
     today = timezone.localdate()
     make_mobility(
-        make_person("Overdue"), start=today - 6 * DAY, actual_start=today - 6 * DAY,
-        status=Mobility.Status.IN_PROGRESS, home_unit=faculty_a, visa_number="XY0001",
-        visa_type=Mobility.Visa.ACADEMIC, visa_valid_to=today + 5 * DAY,
+        make_person("Overdue"),
+        start=today - 6 * DAY,
+        actual_start=today - 6 * DAY,
+        status=Mobility.Status.IN_PROGRESS,
+        home_unit=faculty_a,
+        visa_number="XY0001",
+        visa_type=Mobility.Visa.ACADEMIC,
+        visa_valid_to=today + 5 * DAY,
     )
     make_mobility(make_person("Upcoming"), start=today + 5 * DAY)
     return today

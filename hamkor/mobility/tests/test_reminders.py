@@ -22,7 +22,9 @@ OUTGOING = Mobility.Direction.OUTGOING
 
 @pytest.fixture
 def officer_ru(db, home):
-    return UserFactory(roles=[Role.OFFICER], email="olga@example.org", full_name="Olga", language="ru")
+    return UserFactory(
+        roles=[Role.OFFICER], email="olga@example.org", full_name="Olga", language="ru"
+    )
 
 
 @pytest.fixture
@@ -30,7 +32,9 @@ def guest(db):
     """A guest who arrived on Friday 13 March and is not registered: due Monday 16 March."""
     arrived = datetime.date(2026, 3, 13)
     return make_mobility(
-        make_person("Guest"), start=arrived, actual_start=arrived,
+        make_person("Guest"),
+        start=arrived,
+        actual_start=arrived,
         status=Mobility.Status.IN_PROGRESS,
     )
 
@@ -40,12 +44,20 @@ def traveller(db, faculty_a):
     """Back on Monday 16 March: the trip report is due on Saturday 21 March."""
     user = UserFactory(roles=[Role.APPLICANT], email="timur@example.org", language="uz")
     person = make_person(
-        "Traveller", first_name="Timur", category=Person.Category.STAFF, org_unit=faculty_a,
-        citizenship="UZ", user=user,
+        "Traveller",
+        first_name="Timur",
+        category=Person.Category.STAFF,
+        org_unit=faculty_a,
+        citizenship="UZ",
+        user=user,
     )
     return make_mobility(
-        person, start=datetime.date(2026, 2, 14), actual_end=datetime.date(2026, 3, 16),
-        days=30, direction=OUTGOING, status=Mobility.Status.COMPLETED,
+        person,
+        start=datetime.date(2026, 2, 14),
+        actual_end=datetime.date(2026, 3, 16),
+        days=30,
+        direction=OUTGOING,
+        status=Mobility.Status.COMPLETED,
     )
 
 
@@ -105,8 +117,11 @@ def test_reminder_with_nobody_to_receive_it_is_kept_for_later(guest):
 
 def test_visa_reminder_ten_days_before_and_again_when_the_visa_is_extended(db, officer):
     guest = make_mobility(
-        make_person("Visitor"), start=TODAY - 10 * DAY, days=60,
-        status=Mobility.Status.IN_PROGRESS, registered_on=TODAY - 9 * DAY,
+        make_person("Visitor"),
+        start=TODAY - 10 * DAY,
+        days=60,
+        status=Mobility.Status.IN_PROGRESS,
+        registered_on=TODAY - 9 * DAY,
         visa_valid_to=TODAY + 11 * DAY,
     )
     assert mobility_reminders_send(today=TODAY) == 0  # 11 days left
@@ -122,8 +137,11 @@ def test_visa_reminder_ten_days_before_and_again_when_the_visa_is_extended(db, o
 
 def test_registration_expiry_reminder(db, officer):
     make_mobility(
-        make_person("Resident"), start=TODAY - 10 * DAY, days=60,
-        status=Mobility.Status.IN_PROGRESS, registered_on=TODAY - 9 * DAY,
+        make_person("Resident"),
+        start=TODAY - 10 * DAY,
+        days=60,
+        status=Mobility.Status.IN_PROGRESS,
+        registered_on=TODAY - 9 * DAY,
         registration_valid_to=TODAY + 10 * DAY,
     )
 
@@ -147,8 +165,8 @@ def test_report_reminder_once_due_and_once_overdue(traveller):
     assert mobility_reminders_send(today=datetime.date(2026, 3, 22)) == 1  # overdue
     assert mobility_reminders_send(today=datetime.date(2026, 3, 30)) == 0
     assert [m.subject for m in mail.outbox] == [
-        "Your trip report is due on 03/21/2026",
-        "Your trip report was due on 03/21/2026",
+        "Your trip report is due on 21.03.2026",  # an Uzbek date: the traveller's language
+        "Your trip report was due on 21.03.2026",
     ]
     assert sorted(MobilityReminder.objects.values_list("kind", flat=True)) == [
         "report_due",
@@ -156,16 +174,22 @@ def test_report_reminder_once_due_and_once_overdue(traveller):
     ]
 
 
-def test_report_reminder_uses_the_person_email_and_letter_language_without_account(
-    db, faculty_a
-):
+def test_report_reminder_uses_the_person_email_and_letter_language_without_account(db, faculty_a):
     person = make_person(
-        "Nilufar", category=Person.Category.STAFF, org_unit=faculty_a, citizenship="UZ",
-        email="nilufar@example.org", language="ru",
+        "Nilufar",
+        category=Person.Category.STAFF,
+        org_unit=faculty_a,
+        citizenship="UZ",
+        email="nilufar@example.org",
+        language="ru",
     )
     make_mobility(
-        person, start=TODAY - 20 * DAY, actual_end=TODAY - 4 * DAY, days=16,
-        direction=OUTGOING, status=Mobility.Status.COMPLETED,
+        person,
+        start=TODAY - 20 * DAY,
+        actual_end=TODAY - 4 * DAY,
+        days=16,
+        direction=OUTGOING,
+        status=Mobility.Status.COMPLETED,
     )
 
     assert mobility_reminders_send(today=TODAY) == 1
@@ -185,7 +209,9 @@ def test_received_report_stops_reminders(traveller):
 def test_daily_task_and_command_send_mobility_reminders(db, officer):
     today = timezone.localdate()
     make_mobility(
-        make_person("Arrived"), start=today - 5 * DAY, actual_start=today - 5 * DAY,
+        make_person("Arrived"),
+        start=today - 5 * DAY,
+        actual_start=today - 5 * DAY,
         status=Mobility.Status.IN_PROGRESS,
     )
     assert daily_reminders() == {"reminders": 1}

@@ -49,9 +49,7 @@ class PortalView(LoginRequiredMixin, View):
         mobilities = list(own_mobilities(request.user).order_by("-planned_start", "-id"))
         for mobility in mobilities:
             mobility.checklist = documents_checklist(mobility, documents_for(mobility))
-        return render(
-            request, "mobility/portal.html", {"person": person, "mobilities": mobilities}
-        )
+        return render(request, "mobility/portal.html", {"person": person, "mobilities": mobilities})
 
 
 class PortalMobilityView(LoginRequiredMixin, View):

@@ -16,6 +16,7 @@ STEPS = (
     "hamkor.website.demo.load",
     "hamkor.partners.demo.load",
     "hamkor.agreements.demo.load",
+    "hamkor.mobility.demo.load",
 )
 
 

@@ -1,0 +1,131 @@
+"""API serializers and viewsets of the mobility app (read-only).
+
+Personal data fields (date of birth, passport, visa) are in the answer only for users who
+may read personal data; for the others the fields are absent, not empty.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django_countries.serializers import CountryFieldMixin
+from rest_framework import serializers
+
+from hamkor.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.mobility.filters import MobilityFilterSet, PersonFilterSet
+from hamkor.mobility.forms import MOBILITY_PERSONAL, PERSON_PERSONAL
+from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.mobility.selectors import with_host_qs_rank
+
+
+class PersonalDataMixin:
+    """Drops ``personal_fields`` unless the requesting user may read personal data."""
+
+    personal_fields: tuple[str, ...] = ()
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not user.has_perm(PERSONAL_DATA):
+            for name in self.personal_fields:
+                fields.pop(name, None)
+        return fields
+
+
+class PersonSerializer(PersonalDataMixin, CountryFieldMixin, serializers.ModelSerializer):
+    personal_fields = PERSON_PERSONAL
+    has_account = serializers.SerializerMethodField()
+    mobilities_count = serializers.IntegerField(source="mobility_count", read_only=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            "id",
+            "category",
+            "last_name",
+            "first_name",
+            "middle_name",
+            "name_original",
+            "citizenship",
+            "org_unit",
+            "institution",
+            "position",
+            "academic_title",
+            "study_level",
+            "email",
+            "phone",
+            "language",
+            "has_account",
+            "mobilities_count",
+            *PERSON_PERSONAL,
+            "version",
+        ]
+
+    def get_has_account(self, person) -> bool:
+        return person.user_id is not None
+
+
+class MobilitySerializer(PersonalDataMixin, serializers.ModelSerializer):
+    personal_fields = MOBILITY_PERSONAL
+    host_qs_rank = serializers.CharField(source="host_qs_label", read_only=True, allow_null=True)
+    host_qs_edition = serializers.IntegerField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Mobility
+        fields = [
+            "id",
+            "person",
+            "direction",
+            "kind",
+            "programme",
+            "agreement",
+            "sending_institution",
+            "receiving_institution",
+            "home_unit",
+            "partner_unit",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "status",
+            "status_changed_at",
+            "cancel_reason",
+            "credits",
+            "teaching_hours",
+            "subjects",
+            "funding_amount",
+            "funding_currency",
+            "funding_source",
+            "certificate_received",
+            "report_received_on",
+            "invitation_reference",
+            *MOBILITY_PERSONAL,
+            "registered_on",
+            "registration_valid_to",
+            "host_qs_rank",
+            "host_qs_edition",
+            "version",
+        ]
+
+
+class PersonViewSet(RestrictedReadOnlyViewSet):
+    queryset = Person.objects.all()
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilterSet
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .annotate(mobility_count=Count("mobilities"))
+            .order_by("last_name", "first_name", "pk")
+        )
+
+
+class MobilityViewSet(RestrictedReadOnlyViewSet):
+    queryset = Mobility.objects.all()
+    serializer_class = MobilitySerializer
+    filterset_class = MobilityFilterSet
+
+    def get_queryset(self):
+        return with_host_qs_rank(super().get_queryset())

@@ -1,0 +1,543 @@
+"""Mobility pages: the list with its filters and export, the page with its computed facts and
+steps, the edit form with the rules' messages beside the fields, the API."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils.formats import date_format
+from openpyxl import load_workbook
+
+from hamkor.agreements.models import Agreement
+from hamkor.agreements.tests.factories import AgreementFactory, PartnerFactory
+from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.tests.test_services import MobilityFactory, PersonFactory, StaffFactory
+from hamkor.partners.models import RankingEntry
+
+D = datetime.date
+LIST = reverse("mobility:mobility_list")
+ADD = reverse("mobility:mobility_add")
+VISA = "AB7654321"
+
+
+def short(day: datetime.date) -> str:
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+@pytest.fixture
+def world(home, faculty_a, faculty_b):
+    wien = PartnerFactory(name="Universität Wien", name_en="University of Vienna", country="AT")
+    RankingEntry.objects.create(
+        institution=wien, ranking="qs_world", year=2025, rank="801-850", rank_low=801, rank_high=850
+    )
+    seoul = PartnerFactory(name="Seoul Institute", country="KR")
+    kazan = PartnerFactory(name="Kazan Federal University", country="RU")
+    agreement = AgreementFactory(
+        partners=[wien],
+        status=Agreement.Status.ACTIVE,
+        valid_from=D(2024, 1, 1),
+        valid_to=D(2028, 12, 31),
+    )
+    karimov = StaffFactory(last_name="Karimov", first_name="Dilshod", org_unit=faculty_a)
+    tosheva = StaffFactory(
+        last_name="Tosheva",
+        first_name="Malika",
+        category=Person.Category.STUDENT,
+        org_unit=faculty_b,
+    )
+    petrov = PersonFactory(last_name="Petrov", first_name="Ivan", citizenship="RU")
+    return {
+        "home": home,
+        "wien": wien,
+        "seoul": seoul,
+        "kazan": kazan,
+        "agreement": agreement,
+        "karimov": karimov,
+        "tosheva": tosheva,
+        "petrov": petrov,
+        "teaching": MobilityFactory(
+            person=karimov,
+            receiving_institution=wien,
+            agreement=agreement,
+            home_unit=faculty_a,
+            planned_start=D(2024, 10, 1),
+            planned_end=D(2024, 10, 8),
+            actual_start=D(2024, 10, 1),
+            actual_end=D(2024, 10, 8),
+            status=Mobility.Status.COMPLETED,
+        ),
+        "study": MobilityFactory(
+            person=tosheva,
+            kind=Mobility.Kind.STUDENT_STUDY,
+            programme=Mobility.Programme.BILATERAL,
+            receiving_institution=seoul,
+            home_unit=faculty_b,
+            planned_start=D(2025, 2, 1),
+            planned_end=D(2025, 6, 30),
+            status=Mobility.Status.IN_PROGRESS,
+            actual_start=D(2025, 2, 1),
+        ),
+        "guest": MobilityFactory(
+            incoming=True,
+            person=petrov,
+            kind=Mobility.Kind.RESEARCH,
+            programme=Mobility.Programme.PARTNER,
+            sending_institution=kazan,
+            home_unit=faculty_a,
+            planned_start=D(2025, 9, 10),
+            planned_end=D(2025, 9, 20),
+            visa_type=Mobility.Visa.ACADEMIC,
+            visa_number=VISA,
+            visa_valid_to=D(2025, 10, 1),
+        ),
+    }
+
+
+def names(response) -> set[str]:
+    return {name for name in ("Karimov", "Tosheva", "Petrov") if name in response.text}
+
+
+# --- List ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, {"Karimov", "Tosheva", "Petrov"}),
+        ({"q": "petr"}, {"Petrov"}),
+        ({"q": "Vienna"}, {"Karimov"}),
+        ({"direction": "incoming"}, {"Petrov"}),
+        ({"kind": "student_study"}, {"Tosheva"}),
+        ({"programme": "ka171"}, {"Karimov"}),
+        ({"status": "in_progress"}, {"Tosheva"}),
+        ({"country": "AT"}, {"Karimov"}),
+        ({"country": "RU"}, {"Petrov"}),  # the partner side of an incoming: the sender
+        ({"academic_year": "2024"}, {"Karimov", "Tosheva"}),
+        ({"academic_year": "2025"}, {"Petrov"}),
+        ({"qs_top": "true"}, {"Karimov"}),
+        ({"qs_top": "false"}, {"Tosheva", "Petrov"}),
+    ],
+)
+def test_mobility_list_searches_and_filters(as_user, world, query, expected):
+    response = as_user("officer").get(LIST, query)
+
+    assert response.status_code == 200
+    assert names(response) == expected
+
+
+def test_mobility_list_filters_by_faculty_agreement_and_partner(as_user, world, faculty_a):
+    client = as_user("leadership")
+
+    assert names(client.get(LIST, {"faculty": faculty_a.pk})) == {"Karimov", "Petrov"}
+    assert names(client.get(LIST, {"agreement": world["agreement"].pk})) == {"Karimov"}
+    assert names(client.get(LIST, {"partner": world["kazan"].pk})) == {"Petrov"}
+
+
+def test_mobility_list_academic_year_runs_from_september_to_august(as_user, world):
+    person = PersonFactory(last_name="Boundary")
+    MobilityFactory(person=person, planned_start=D(2025, 8, 31), planned_end=D(2025, 9, 5))
+    client = as_user("officer")
+
+    assert "Boundary" in client.get(LIST, {"academic_year": "2024"}).text
+    assert "Boundary" not in client.get(LIST, {"academic_year": "2025"}).text
+
+
+def test_mobility_list_shows_the_columns(as_user, world):
+    text = as_user("officer").get(LIST).text
+
+    assert world["teaching"].get_absolute_url() in text
+    assert "University of Vienna" in text
+    assert "Kazan Federal University" in text
+    assert "801-850" in text
+    assert '<span class="badge text-bg-success">Completed</span>' in text
+    assert "Erasmus+ KA171" in text
+
+
+def test_mobility_list_queries_do_not_grow_with_the_page_size(
+    as_user, home, faculty_a, django_assert_max_num_queries
+):
+    hosts = [PartnerFactory() for _ in range(5)]
+    for n, host in enumerate(hosts):
+        RankingEntry.objects.create(
+            institution=host, ranking="qs_world", year=2025, rank=str(n + 1), rank_low=n + 1
+        )
+    people = Person.objects.bulk_create(
+        Person(category="staff", last_name=f"P{n:03}", first_name="A", citizenship="UZ")
+        for n in range(260)
+    )
+    Mobility.objects.bulk_create(
+        Mobility(
+            person=person,
+            direction="outgoing",
+            kind="staff_teaching",
+            programme="ka171",
+            sending_institution=home,
+            receiving_institution=hosts[n % 5],
+            home_unit=faculty_a,
+            planned_start=D(2024, 10, 1),
+            planned_end=D(2024, 10, 8),
+        )
+        for n, person in enumerate(people)
+    )
+    client = as_user("officer")
+    client.get(LIST)
+    with django_assert_max_num_queries(16) as few:
+        small = client.get(LIST, {"per_page": 25})
+    with django_assert_max_num_queries(16) as many:
+        large = client.get(LIST, {"per_page": 250, "qs_top": "true", "faculty": faculty_a.pk})
+    assert len(few.captured_queries) == len(many.captured_queries)
+    assert small.text.count("/staff/mobilities/") < large.text.count("/staff/mobilities/")
+    assert "260 records" in large.text
+
+
+def test_mobility_export_csv_and_xlsx_hold_the_list_columns(as_user, world):
+    client = as_user("leadership")
+
+    rows = list(csv.reader(io.StringIO(client.get(LIST, {"export": "csv"}).text)))
+    workbook = load_workbook(io.BytesIO(client.get(LIST, {"export": "xlsx"}).content))
+
+    assert rows[0][:3] == ["Person", "Direction", "Kind"]
+    assert "Host's QS rank" in rows[0]
+    teaching = next(row for row in rows if row[0].startswith("Karimov"))
+    assert "801-850" in teaching and "2024-10-01" in teaching and "AT" in teaching
+    assert workbook.active.max_row == 4
+    assert VISA not in str(rows)
+
+
+# --- The mobility's page ---------------------------------------------------------------------
+
+
+def test_mobility_page_states_the_facts_computed_from_the_records(as_user, world):
+    response = as_user("leadership").get(world["teaching"].get_absolute_url())
+
+    assert "At a QS top-1000 university (QS 2025: 801-850)" in response.text
+    assert "Taught classes for foreign students" in response.text
+    assert "Academic year 2024/25" in response.text
+
+
+def test_mobility_page_without_a_ranked_host_says_so(as_user, world):
+    response = as_user("officer").get(world["study"].get_absolute_url())
+
+    assert "The host is in no QS World ranking edition we hold." in response.text
+    assert "Taught classes for foreign students" not in response.text
+
+
+def test_mobility_page_not_top_1000_names_the_rank(as_user, world):
+    RankingEntry.objects.create(
+        institution=world["seoul"], ranking="qs_world", year=2026, rank="1001-1200",
+        rank_low=1001, rank_high=1200,
+    )  # fmt: skip
+
+    response = as_user("officer").get(world["study"].get_absolute_url())
+
+    assert "Not at a QS top-1000 university (QS 2026: 1001-1200)" in response.text
+
+
+def test_mobility_page_of_a_guest_computes_the_registration_deadline(as_user, world):
+    guest = world["guest"]
+    guest.actual_start = D(2025, 9, 10)
+    guest.save()
+
+    response = as_user("coordinator").get(guest.get_absolute_url())
+
+    assert f"{short(D(2025, 9, 13))}" in response.text  # 3 calendar days after entry
+    assert "overdue" in response.text  # long past, and no registration recorded
+
+
+def test_mobility_page_after_the_return_computes_the_report_deadline(as_user, world):
+    response = as_user("officer").get(world["teaching"].get_absolute_url())
+
+    assert short(D(2024, 10, 13)) in response.text  # 5 days after the return
+
+
+def test_mobility_page_shows_the_visa_to_officers_only(as_user, world):
+    url = world["guest"].get_absolute_url()
+
+    assert VISA in as_user("officer").get(url).text
+    for persona in ("coordinator", "leadership"):
+        response = as_user(persona).get(url)
+        assert VISA not in response.text
+        assert "Hidden: visa data is shown to IRO officers and administrators only." in (
+            response.text
+        )
+
+
+def test_mobility_page_lists_status_changes_and_offers_the_next_steps(as_user, world, officer):
+    from hamkor.mobility.services import mobility_transition
+
+    mobility_transition(mobility=world["guest"], name="nominate", actor=officer)
+
+    officer_page = as_user("officer").get(world["guest"].get_absolute_url()).text
+    leadership_page = as_user("leadership").get(world["guest"].get_absolute_url()).text
+
+    assert "Nominated" in officer_page and str(officer) in officer_page
+    step = reverse(
+        "mobility:mobility_transition", kwargs={"pk": world["guest"].pk, "name": "accept"}
+    )
+    assert step in officer_page
+    assert step not in leadership_page
+
+
+def test_mobility_page_has_the_documents_card(as_user, world):
+    response = as_user("coordinator").get(world["teaching"].get_absolute_url())
+
+    assert 'id="documents-title"' in response.text
+    assert "Learning agreement" in response.text  # a kind offered for attaching
+
+
+# --- Edit ---------------------------------------------------------------------------------------
+
+
+def field_block(html: str, name: str) -> str:
+    """The markup from the field's input to the next field: where its errors are shown."""
+    start = html.index(f'id="id_{name}"')
+    following = re.search(r'<div class="(mb-3|form-check mb-3)">', html[start:])
+    return html[start : start + following.start()] if following else html[start:]
+
+
+def mobility_data(**changes) -> dict:
+    return {
+        "direction": "outgoing",
+        "kind": "staff_teaching",
+        "programme": "ka171",
+        "planned_start": "2026-03-02",
+        "planned_end": "2026-03-08",
+        "subjects": "Organic chemistry, 8 hours",
+        **changes,
+    }
+
+
+def test_mobility_add_fills_in_our_university_and_the_person_faculty(as_user, world, faculty_a):
+    response = as_user("officer").post(
+        ADD,
+        mobility_data(person=world["karimov"].pk, receiving_institution=world["seoul"].pk),
+    )
+
+    assert response.status_code == 302
+    created = Mobility.objects.get(planned_start=D(2026, 3, 2))
+    assert created.sending_institution == world["home"]
+    assert created.home_unit == faculty_a
+    assert created.history.first().history_change_reason == "mobility.mobility.created"
+
+
+def test_mobility_add_of_an_incoming_guest_is_received_by_us(as_user, world):
+    response = as_user("officer").post(
+        ADD,
+        mobility_data(
+            person=world["petrov"].pk, direction="incoming", sending_institution=world["kazan"].pk
+        ),
+    )
+
+    assert response.status_code == 302
+    assert Mobility.objects.get(planned_start=D(2026, 3, 2)).receiving_institution == world["home"]
+
+
+def test_mobility_add_form_starts_from_the_direction_and_person_asked(as_user, world):
+    response = as_user("officer").get(ADD, {"direction": "incoming", "person": world["petrov"].pk})
+
+    assert f'<option value="{world["petrov"].pk}" selected>' in response.text
+    assert f'<option value="{world["home"].pk}" selected>' in response.text
+    assert '<option value="incoming" selected>' in response.text
+
+
+def test_mobility_add_requires_the_partner_side(as_user, world):
+    response = as_user("officer").post(ADD, mobility_data(person=world["karimov"].pk))
+
+    assert response.status_code == 400
+    assert "Choose the partner institution." in field_block(response.text, "receiving_institution")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"planned_start": "2026-03-08", "planned_end": "2026-03-02"},
+            "planned_end",
+            "The return cannot be before the departure.",
+        ),
+        (
+            {"planned_start": "2024-10-05", "planned_end": "2024-10-12"},
+            "planned_start",
+            "is away on another mobility at that time",
+        ),
+        (
+            {"planned_start": "2029-03-02", "planned_end": "2029-03-08", "agreement": "AGREEMENT"},
+            "agreement",
+            "is not in force on the dates of this mobility.",
+        ),
+        (
+            {"funding_amount": "1200", "funding_currency": "XYZ"},
+            "funding_currency",
+            "“XYZ” is not a currency code (ISO 4217), such as USD, EUR or UZS.",
+        ),
+    ],
+)
+def test_mobility_add_refuses_bad_input_beside_the_field_and_keeps_it(
+    as_user, world, changes, field, message
+):
+    if changes.get("agreement") == "AGREEMENT":
+        changes["agreement"] = world["agreement"].pk
+    before = Mobility.objects.count()
+    data = mobility_data(
+        person=world["karimov"].pk, receiving_institution=world["wien"].pk, **changes
+    )
+
+    response = as_user("officer").post(ADD, data)
+
+    assert response.status_code == 400
+    assert message in field_block(response.text, field)
+    assert Mobility.objects.count() == before
+    assert "Organic chemistry, 8 hours" in response.text  # nothing typed is lost
+
+
+def test_mobility_edit_refuses_a_stale_version(as_user, world):
+    mobility = world["study"]
+    data = mobility_data(
+        person=mobility.person_id,
+        receiving_institution=mobility.receiving_institution_id,
+        planned_start="2025-02-01",
+        planned_end="2025-06-30",
+        actual_start="2025-02-01",
+        _version=mobility.version,
+    )
+    Mobility.objects.filter(pk=mobility.pk).update(version=mobility.version + 1)
+
+    response = as_user("officer").post(
+        reverse("mobility:mobility_edit", kwargs={"pk": mobility.pk}), data
+    )
+
+    assert response.status_code == 409
+    assert "after you opened it" in response.text
+
+
+def test_mobility_edit_by_a_coordinator_is_limited_to_their_faculty(as_user, world):
+    client = as_user("coordinator")
+
+    def edit(mobility):
+        return client.get(reverse("mobility:mobility_edit", kwargs={"pk": mobility.pk}))
+
+    assert edit(world["teaching"]).status_code == 200
+    assert edit(world["study"]).status_code == 404
+    refused = client.post(
+        ADD, mobility_data(person=world["tosheva"].pk, receiving_institution=world["seoul"].pk)
+    )
+    assert refused.status_code == 400
+    assert "Select a valid choice" in field_block(refused.text, "person")
+
+
+def test_mobility_form_keeps_the_visa_away_from_a_coordinator(as_user, world, faculty_a):
+    guest = world["guest"]
+    guest.person.org_unit = faculty_a  # hosted by faculty A: within the coordinator's reach
+    guest.person.save()
+    url = reverse("mobility:mobility_edit", kwargs={"pk": guest.pk})
+    client = as_user("coordinator")
+
+    form = client.get(url)
+    saved = client.post(
+        url,
+        mobility_data(
+            person=guest.person_id,
+            direction="incoming",
+            kind="research",
+            programme="partner",
+            sending_institution=world["kazan"].pk,
+            planned_start="2025-09-10",
+            planned_end="2025-09-20",
+            registered_on="2025-09-11",
+            visa_number="",
+            visa_type="",
+            _version=guest.version,
+        ),
+    )
+
+    assert 'name="visa_number"' not in form.text and VISA not in form.text
+    assert saved.status_code == 302
+    guest.refresh_from_db()
+    assert guest.registered_on == D(2025, 9, 11)
+    assert (guest.visa_number, guest.visa_type) == (VISA, Mobility.Visa.ACADEMIC)
+
+
+# --- Steps ---------------------------------------------------------------------------------------
+
+
+def step_url(mobility: Mobility, name: str) -> str:
+    return reverse("mobility:mobility_transition", kwargs={"pk": mobility.pk, "name": name})
+
+
+def test_mobility_steps_take_a_guest_from_planned_to_completed(as_user, world):
+    guest = world["guest"]
+    client = as_user("officer")
+
+    for name, data in (
+        ("nominate", {}),
+        ("accept", {}),
+        ("start_trip", {"on": "2025-09-11"}),
+        ("complete", {"on": "2025-09-19"}),
+    ):
+        assert client.post(step_url(guest, name), data).status_code == 302
+
+    guest.refresh_from_db()
+    assert guest.status == Mobility.Status.COMPLETED
+    assert (guest.actual_start, guest.actual_end) == (D(2025, 9, 11), D(2025, 9, 19))
+
+
+def test_mobility_cancel_without_a_reason_is_refused(as_user, world):
+    guest = world["guest"]
+
+    response = as_user("officer").post(step_url(guest, "cancel"), {"reason": "  "})
+
+    assert response.status_code == 400
+    assert "This field is required." in field_block(response.text, "reason")
+    guest.refresh_from_db()
+    assert guest.status == Mobility.Status.PLANNED
+
+
+def test_mobility_cancel_with_a_reason_is_shown_on_the_page(as_user, world):
+    guest = world["guest"]
+    client = as_user("officer")
+
+    client.post(step_url(guest, "cancel"), {"reason": "The visa was refused"})
+    page = client.get(guest.get_absolute_url())
+
+    assert "The visa was refused" in page.text
+    assert '<span class="badge text-bg-dark">Cancelled</span>' in page.text
+
+
+def test_mobility_step_from_the_wrong_status_is_refused_with_the_reason(as_user, world):
+    response = as_user("officer").post(step_url(world["guest"], "complete"), {"on": "2025-09-19"})
+
+    assert response.status_code == 400
+    assert "A mobility that is “Planned” cannot take this step." in response.text
+
+
+def test_mobility_steps_are_refused_outside_the_reach(as_user, world):
+    assert as_user("leadership").post(step_url(world["guest"], "nominate")).status_code == 403
+    assert as_user("coordinator_b").post(step_url(world["teaching"], "cancel")).status_code == 404
+
+
+# --- API -----------------------------------------------------------------------------------------
+
+
+def test_mobility_api_leaves_the_visa_out_for_those_without_the_permission(as_user, world):
+    url = reverse("api:mobility-detail", kwargs={"pk": world["guest"].pk})
+
+    officer = as_user("officer").get(url).json()
+    coordinator = as_user("coordinator").get(url).json()
+
+    assert officer["visa_number"] == VISA
+    assert "visa_number" not in coordinator and "visa_type" not in coordinator
+    assert coordinator["direction"] == "incoming"
+
+
+def test_mobility_api_gives_the_host_rank_and_filters_like_the_list(as_user, world):
+    response = as_user("officer").get(reverse("api:mobility-list"), {"qs_top": "true"})
+
+    rows = response.json()["results"]
+    assert [(row["id"], row["host_qs_rank"], row["host_qs_edition"]) for row in rows] == [
+        (world["teaching"].pk, "801-850", 2025)
+    ]

@@ -1,0 +1,182 @@
+"""Staff pages of the people register: list, page, edit, merge of duplicates, import.
+
+Personal data (date of birth, passport) is shown, edited and exported only for users with
+``mobility.view_personal_data``; the others see that it is hidden.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from hamkor.core.views import generic
+from hamkor.mobility import forms
+from hamkor.mobility.filters import PersonFilterSet
+from hamkor.mobility.forms import coordinator_units
+from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.mobility.services import person_merge, person_save
+from hamkor.mobility.tables import PersonTable, status_badge
+
+PEOPLE = Person.objects.select_related("org_unit", "institution", "user")
+
+
+class PersonListView(generic.ObjectListView):
+    queryset = PEOPLE
+    filterset_class = PersonFilterSet
+    table_class = PersonTable
+
+    def get_queryset(self, action=None):
+        # A grouped query drops Meta.ordering: the order is given again.
+        return (
+            super()
+            .get_queryset(action)
+            .annotate(mobility_count=Count("mobilities"))
+            .order_by("last_name", "first_name", "pk")
+        )
+
+
+def person_mobilities(person: Person) -> list[Mobility]:
+    rows = list(
+        person.mobilities.select_related("sending_institution", "receiving_institution").order_by(
+            "-planned_start"
+        )
+    )
+    for mobility in rows:
+        mobility.badge = status_badge(mobility)
+    return rows
+
+
+class PersonDetailView(generic.ObjectDetailView):
+    queryset = PEOPLE
+
+    def get_extra_context(self, obj):
+        user = self.request.user
+        in_reach = Person.objects.restrict(user, "change").filter(pk=obj.pk).exists()
+        add_url = None
+        if in_reach and user.has_perm("mobility.add_mobility"):
+            add_url = f"{reverse('mobility:mobility_add')}?person={obj.pk}"
+        return {
+            "can_see_personal_data": user.has_perm(PERSONAL_DATA),
+            "mobilities": person_mobilities(obj),
+            "add_mobility_url": add_url,
+            "merge_url": reverse("mobility:person_merge", kwargs={"pk": obj.pk})
+            if user.has_perm("mobility.merge_person")
+            else None,
+        }
+
+
+class PersonHistoryView(generic.ObjectHistoryView):
+    queryset = PEOPLE
+
+
+class PersonEditView(generic.ObjectEditView):
+    queryset = PEOPLE
+    form_class = forms.PersonForm
+    template_name = "mobility/person_edit.html"
+
+    def get_initial_object(self):
+        person = Person()
+        units = coordinator_units(self.request.user)
+        if units is not None:
+            person.org_unit = self.request.user.org_unit
+        return person
+
+    def save(self, form, *, expected_version):
+        return person_save(
+            person=form.save(commit=False),
+            actor=self.request.user,
+            expected_version=expected_version,
+        )
+
+
+class PersonDeleteView(generic.ObjectDeleteView):
+    queryset = PEOPLE
+
+
+class PersonMergeView(generic.ObjectPermissionMixin, View):
+    """Merge a duplicate into this person: choose it, see what moves, confirm."""
+
+    queryset = PEOPLE
+    action = "merge"
+    template_name = "mobility/person_merge.html"
+
+    def get(self, request, pk):
+        keep = self.get_object()
+        if "duplicate" in request.GET:
+            form = forms.PersonMergeForm(request.GET, keep=keep)
+            if form.is_valid():
+                return self.render(keep, form=form, duplicate=form.cleaned_data["duplicate"])
+            messages.error(request, " ".join(form.errors.get("duplicate", [])))
+        return self.render(keep, form=forms.PersonMergeForm(keep=keep))
+
+    def post(self, request, pk):
+        keep = self.get_object()
+        form = forms.PersonMergeForm(request.POST, keep=keep)
+        if not form.is_valid():
+            return self.render(keep, form=form, status=400)
+        duplicate = form.cleaned_data["duplicate"]
+        name = str(duplicate)
+        try:
+            keep = person_merge(keep=keep, duplicate=duplicate, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return self.render(keep, form=form, duplicate=duplicate, status=400)
+        messages.success(
+            request,
+            _("%(duplicate)s was merged into %(keep)s.") % {"duplicate": name, "keep": keep},
+        )
+        return HttpResponseRedirect(keep.get_absolute_url())
+
+    def render(self, keep, *, form, duplicate=None, status=200):
+        query = self.request.GET.get("q", "").strip()[:200]
+        context = self.base_context(object=keep, form=form, duplicate=duplicate, q=query)
+        others = Person.objects.exclude(pk=keep.pk).select_related("org_unit", "institution")
+        if duplicate is not None:
+            context["moving"] = person_mobilities(duplicate)
+        else:
+            alike = Q(last_name__iexact=keep.last_name, first_name__iexact=keep.first_name)
+            if keep.email:
+                alike |= Q(email__iexact=keep.email)
+            if keep.name_original:
+                alike |= Q(name_original__iexact=keep.name_original)
+            context["suggestions"] = list(others.filter(alike)[:20])
+            if query:
+                found = PersonFilterSet({"q": query}, queryset=others, request=self.request)
+                context["found"] = list(found.qs[:20]) if found.is_valid() else []
+        return render(self.request, self.template_name, context, status=status)
+
+
+class PersonImportView(generic.BulkImportView):
+    """A row with the e-mail of a person in the register updates them; others are added."""
+
+    queryset = Person.objects.all()
+    example = {
+        "category": "foreign_professor",
+        "last_name": "Yılmaz",
+        "first_name": "Ayşe",
+        "name_original": "Ayşe Yılmaz",
+        "citizenship": "TR",
+        "institution": "TR ANKARA01",
+        "position": "Professor of Chemistry",
+        "academic_title": "professor",
+        "email": "ayse.yilmaz@ankara.edu.tr",
+        "language": "en",
+    }
+
+    @property
+    def import_form_class(self):
+        if self.request.user.has_perm(PERSONAL_DATA):
+            return forms.PersonImportForm
+        return forms.PersonImportFormWithoutPersonalData
+
+    def lookup(self, values):
+        email = str(values.get("email") or "").strip()
+        if not email:
+            return None
+        return Person.objects.filter(email__iexact=email).first()
