@@ -27,8 +27,13 @@ $(VENDORED): package.json package-lock.json tools/vendor.py
 
 vendor: $(VENDORED)
 
+# The public reference lists (world universities, Erasmus charter holders, QS) when present.
+DATA_DIR ?= $(or $(HAMKOR_DATA_DIR),../shared/data)
+
 demo: install vendor
 	$(HAMKOR) migrate --noinput
+	@if [ -d "$(DATA_DIR)" ]; then $(HAMKOR) load-directory --from "$(DATA_DIR)"; \
+	else echo "no reference lists in $(DATA_DIR): demo partners come from a built-in list"; fi
 	$(HAMKOR) demo-data
 	$(HAMKOR) serve 127.0.0.1:8000
 

@@ -88,6 +88,26 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "mobility:portal_upload": POST_ONLY_LOGGED_IN,
     "mobility:portal_letter": OWN_ONLY,
     "mobility:portal_download": OWN_ONLY,
+    "mobility:person_list": STAFF_READ,
+    "mobility:person_detail": STAFF_READ,
+    "mobility:person_history": STAFF_READ,
+    "mobility:person_add": (200, 200, 200, 200, 403, 403, 302),
+    "mobility:person_edit": FACULTY_WRITE,
+    "mobility:person_delete": OFFICE_WRITE,
+    "mobility:person_import": OFFICE_WRITE,
+    "mobility:person_merge": OFFICE_WRITE,
+    "mobility:mobility_list": STAFF_READ,
+    "mobility:mobility_detail": STAFF_READ,
+    "mobility:mobility_history": STAFF_READ,
+    "mobility:mobility_add": (200, 200, 200, 200, 403, 403, 302),
+    "mobility:mobility_edit": FACULTY_WRITE,
+    "mobility:mobility_delete": OFFICE_WRITE,
+    "mobility:mobility_import": OFFICE_WRITE,
+    "mobility:mobility_transition": FACULTY_WRITE,
+    # POST only: those who may change mobilities get 405 for a GET, the others 403.
+    "mobility:mobility_letter_issue": (405, 405, 405, 405, 403, 403, 302),
+    # An issued letter, to whoever may see the mobility.
+    "mobility:mobility_letter": STAFF_READ,
     "partners:institution_list": STAFF_READ,
     "partners:institution_detail": STAFF_READ,
     "partners:institution_history": STAFF_READ,
@@ -124,6 +144,10 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "api:institution-detail": API_STAFF,
     "api:contact-list": API_STAFF,
     "api:contact-detail": API_STAFF,
+    "api:person-list": API_STAFF,
+    "api:person-detail": API_STAFF,
+    "api:mobility-list": API_STAFF,
+    "api:mobility-detail": API_STAFF,
 }
 
 
@@ -181,6 +205,7 @@ def objects(faculty_a, officer, applicant):
     quota = MobilityQuotaFactory(agreement=scoped)
     return {
         **_portal_records(applicant, officer),
+        **_mobility_records(faculty_a, officer),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,
@@ -236,6 +261,34 @@ def _portal_records(applicant, officer) -> dict:
     return {"portal_mobility": mobility.pk, "portal_version": document.current.pk}
 
 
+def _mobility_records(faculty_a, officer) -> dict:
+    """A guest hosted by faculty A (within its coordinator's reach) with an issued letter."""
+    from hamkor.mobility.models import Mobility, Person
+    from hamkor.mobility.services import mobility_invitation_issue
+    from hamkor.partners.tests.factories import HomeInstitutionFactory, InstitutionFactory
+
+    person = Person.objects.create(
+        category="foreign_professor",
+        last_name="Hosted",
+        first_name="Guest",
+        citizenship="FR",
+        org_unit=faculty_a,
+    )
+    mobility = Mobility.objects.create(
+        person=person,
+        direction="incoming",
+        kind="research",
+        programme="partner",
+        sending_institution=InstitutionFactory(country="FR"),
+        receiving_institution=HomeInstitutionFactory(),
+        home_unit=faculty_a,
+        planned_start="2030-05-01",
+        planned_end="2030-05-10",
+    )
+    mobility_invitation_issue(mobility=mobility, actor=officer)
+    return {"person": person.pk, "mobility": mobility.pk}
+
+
 def kwargs_for(name: str, objects: dict) -> dict:
     if name == "public:letter_verify":
         return {"token": "unknown-code"}
@@ -251,6 +304,10 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"pk": objects["portal_version"]}
     if name.startswith("mobility:portal_"):
         return {"pk": objects["portal_mobility"]}
+    if name == "mobility:mobility_transition":
+        return {"pk": objects["mobility"], "name": "cancel"}
+    if name in ("mobility:mobility_letter", "mobility:mobility_letter_issue"):
+        return {"pk": objects["mobility"]}
     if name == "partners:interaction_done":
         return {"pk": objects["interaction"]}
     if name == "agreements:agreement_transition":

@@ -15,7 +15,9 @@ Hosts are the real partner universities loaded by the partners demo; "top 1000" 
 from their QS ranking entries with the same rule as the figures (``figures.py``). Every
 mobility is saved by the services, so every rule holds (no overlap per person, an agreement
 only when it is in force on the dates and the partner is a party, real currencies), and its
-history says ``demo.loaded`` and then each transition. The plan is drawn from a fixed seed,
+history says ``demo.loaded``. Exchanges of past years are entered as the office enters its
+records of them, completed with their dates in one save; the ones still being worked on
+(nominated, accepted, in progress, cancelled) then go through the named transitions. The plan is drawn from a fixed seed,
 so every run draws the same data; people are keyed by their e-mail and mobilities by
 (person, planned start), so a second run adds nothing.
 """
@@ -77,22 +79,12 @@ STAFF_DOMAIN = "staff.kokandsu.demo"
 GUEST_DOMAIN = "guests.kokandsu.demo"
 
 # How often each partner country is chosen, for students and staff.
+# fmt: off
 COUNTRY_WEIGHT = {
-    "RU": 3.0,
-    "TR": 3.0,
-    "KR": 3.0,
-    "KZ": 2.0,
-    "CN": 2.0,
-    "MY": 1.5,
-    "KG": 1.5,
-    "CZ": 1.5,
-    "BY": 1.0,
-    "AZ": 1.0,
-    "GB": 1.0,
-    "NL": 0.8,
-    "BE": 0.8,
-    "ID": 0.8,
+    "RU": 3.0, "TR": 3.0, "KR": 3.0, "KZ": 2.0, "CN": 2.0, "MY": 1.5, "KG": 1.5, "CZ": 1.5,
+    "BY": 1.0, "AZ": 1.0, "GB": 1.0, "NL": 0.8, "BE": 0.8, "ID": 0.8,
 }
+# fmt: on
 # Faculties: how many students each sends, what it teaches, and the unit at the partner.
 FACULTIES = {
     "philology": (
@@ -275,10 +267,10 @@ class Trip:
 class Planner:
     """Draws the demo data set: people and their trips, reproducibly from ``SEED``."""
 
-    def __init__(self, partners: list[Partner], home: Institution):
+    def __init__(self, partners: list[Partner]):
         self.rng = random.Random(SEED)
         self.partners = partners
-        self.home = home
+        self.interned: list[PersonPlan] = []
         self.people: list[PersonPlan] = []
         self.trips: list[Trip] = []
         self.quota_used: Counter = Counter()
@@ -314,14 +306,10 @@ class Planner:
         series = self.rng.choice(["AA", "AB", "AC", "AD", "FA"])
         return f"{series}{self.rng.randint(1000000, 9999999)}"
 
-    def student(self, *, unit: str | None = None) -> PersonPlan:
+    def student(self) -> PersonPlan:
         female = self.rng.random() < 0.55
-        unit = (
-            unit
-            or self.rng.choices(list(FACULTIES), weights=[spec[0] for spec in FACULTIES.values()])[
-                0
-            ]
-        )
+        weights = [spec[0] for spec in FACULTIES.values()]
+        unit = self.rng.choices(list(FACULTIES), weights=weights)[0]
         name = self._uzbek_name(female)
         master = self.rng.random() < 0.15
         born = datetime.date(
@@ -458,7 +446,7 @@ class Planner:
     def pick(self, candidates, start, end, share: float) -> Partner:
         """A host among ``candidates``; with probability ``share`` one with an agreement in
         force on the dates, when there is one."""
-        pool = candidates
+        pool = candidates = candidates or self.partners
         if self.rng.random() < share:
             pool = [p for p in candidates if self.covered(p, start, end)] or candidates
         return self.rng.choices(pool, weights=[p.weight for p in pool])[0]
@@ -650,6 +638,12 @@ class Planner:
             }
         subjects = self.rng.sample(FACULTIES[person.unit][2], 2)
         teaching = kind == K.STAFF_TEACHING
+        if teaching:
+            about = "\n".join(subjects)
+        elif kind == K.STAFF_TRAINING:
+            about = f"Internship: {subjects[0]}"
+        else:
+            about = f"Joint research: {subjects[0]}"
         completed = status == S.COMPLETED
         return self.add(
             Trip(
@@ -668,11 +662,7 @@ class Planner:
                     "teaching_hours": self.rng.choice([8, 10, 12, 16, 20, 24])
                     if teaching
                     else None,
-                    "subjects": "\n".join(subjects)
-                    if teaching
-                    else f"Internship: {subjects[0]}"
-                    if kind == K.STAFF_TRAINING
-                    else f"Joint research: {subjects[0]}",
+                    "subjects": about,
                     "partner_unit": FACULTIES[person.unit][3],
                     "certificate_received": completed,
                     "report_received_on": end + datetime.timedelta(days=self.rng.randint(1, 5))
@@ -688,10 +678,8 @@ class Planner:
         if self.rng.random() < 0.75:
             terms = self.agreement_for(partner, "incoming", K.STAFF_TEACHING, start, end)
         if terms is None:
-            programme, agreement = (
-                self.rng.choices([P.PARTNER, P.OTHER], weights=[0.7, 0.3])[0],
-                None,
-            )
+            programme = self.rng.choices([P.PARTNER, P.OTHER], weights=[0.7, 0.3])[0]
+            agreement = None
         else:
             programme, agreement = terms
         days = (end - start).days + 1
@@ -838,7 +826,7 @@ class Planner:
     def _visitors(self) -> None:
         visitors = []
         for country, count in names.VISITORS_BY_COUNTRY.items():
-            partners = [p for p in self.partners if p.country == country]
+            partners = [p for p in self.partners if p.country == country] or self.partners
             for _n in range(count):
                 visitors.append(self.guest(self.rng.choice(partners)))
         for person in visitors:
@@ -1036,7 +1024,7 @@ def load(stdout) -> None:
     if not partners:
         stdout.write("mobility: no demo partners, nothing to do")
         return
-    planner = Planner(partners, home)
+    planner = Planner(partners)
     planner.plan()
     applicant = User.objects.filter(email="student@hamkor.demo").first()
     if applicant is not None:

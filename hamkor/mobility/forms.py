@@ -440,8 +440,6 @@ class MobilityImportForm(MobilityRulesMixin, forms.ModelForm):
             "notes",
         ]
 
-    field_order = ["person_email", "person_last_name", "person_first_name"]
-
     def clean(self):
         cleaned = super().clean()
         person = self.find_person(cleaned)
@@ -475,6 +473,14 @@ class MobilityImportForm(MobilityRulesMixin, forms.ModelForm):
         else:
             self.add_error(where, _("No person in the register matches; add them first."))
         return None
+
+
+# The person first: import templates and previews list columns in this order.
+MobilityImportForm.base_fields = {
+    name: MobilityImportForm.base_fields[name]
+    for name in ["person_email", "person_last_name", "person_first_name"]
+    + [n for n in MobilityImportForm.base_fields if not n.startswith("person_")]
+}
 
 
 class PersonImportForm(ImportRowMixin, forms.ModelForm):

@@ -186,10 +186,11 @@ def test_mobility_list_queries_do_not_grow_with_the_page_size(
     )
     client = as_user("officer")
     client.get(LIST)
+    filters = {"qs_top": "true", "faculty": faculty_a.pk}
     with django_assert_max_num_queries(16) as few:
-        small = client.get(LIST, {"per_page": 25})
+        small = client.get(LIST, {"per_page": 25, **filters})
     with django_assert_max_num_queries(16) as many:
-        large = client.get(LIST, {"per_page": 250, "qs_top": "true", "faculty": faculty_a.pk})
+        large = client.get(LIST, {"per_page": 250, **filters})
     assert len(few.captured_queries) == len(many.captured_queries)
     assert small.text.count("/staff/mobilities/") < large.text.count("/staff/mobilities/")
     assert "260 records" in large.text
@@ -541,3 +542,26 @@ def test_mobility_api_gives_the_host_rank_and_filters_like_the_list(as_user, wor
     assert [(row["id"], row["host_qs_rank"], row["host_qs_edition"]) for row in rows] == [
         (world["teaching"].pk, "801-850", 2025)
     ]
+
+
+# --- On the agreement's and the partner's pages --------------------------------------------------
+
+
+def test_agreement_page_links_to_its_mobilities(as_user, world):
+    agreement = world["agreement"]
+
+    response = as_user("coordinator").get(agreement.get_absolute_url())
+
+    assert f"/staff/mobilities/?agreement={agreement.pk}" in response.text
+    assert "1 mobility under this agreement" in response.text
+
+
+def test_partner_page_links_to_the_mobilities_with_it(as_user, world):
+    kazan = world["kazan"]
+
+    response = as_user("leadership").get(kazan.get_absolute_url())
+    listed = as_user("leadership").get(f"/staff/mobilities/?partner={kazan.pk}")
+
+    assert f"/staff/mobilities/?partner={kazan.pk}" in response.text
+    assert "1 mobility with this partner" in response.text
+    assert names(listed) == {"Petrov"}

@@ -6,4 +6,13 @@
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");
     if (token) { event.detail.headers["X-CSRFToken"] = token.value; }
   });
+  // Long pickers (partners, people) get a search box: <select data-tom-select>.
+  function pickers(root) {
+    if (typeof TomSelect === "undefined") { return; }
+    root.querySelectorAll("select[data-tom-select]").forEach(function (select) {
+      if (!select.tomselect) { new TomSelect(select, { maxOptions: 300, allowEmptyOption: true }); }
+    });
+  }
+  pickers(document);
+  document.body.addEventListener("htmx:afterSwap", function (event) { pickers(event.target); });
 })();
