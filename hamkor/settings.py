@@ -340,3 +340,5 @@ LOGGING = {
 }
 CSRF_FAILURE_VIEW = "hamkor.core.views.pages.csrf_failure"
 FORM_RENDERER = "hamkor.core.forms.FormRenderer"
+# A web site typed without a scheme is https, as it will be by default from Django 6.
+FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -307,6 +307,10 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
             self.fields[name].queryset = institutions
             self.fields[name].required = False
         units = coordinator_units(self.user)
+        if units is not None and instance.home_unit_id:
+            units = OrgUnit.objects.filter(
+                Q(pk__in=units.values("pk")) | Q(pk=instance.home_unit_id)
+            )
         self.fields["home_unit"].queryset = home_units() if units is None else units
         self.fields["agreement"].queryset = Agreement.objects.filter(
             Q(

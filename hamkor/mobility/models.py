@@ -158,13 +158,19 @@ class Person(BaseModel):
 
 class MobilityQuerySet(RestrictedQuerySet):
     def scope(self, user, action: str):
-        """Coordinators change only the mobilities of their faculty's people."""
+        """Coordinators change only their faculty's mobilities: those of its people, and those
+        it sends or hosts (a guest is often nobody's person but the hosting faculty's)."""
         faculty = _coordinator_faculty(user)
         if action == "view" or faculty is False:
             return self
         if faculty is None:
             return self.none()
-        return self.filter(Q(person__org_unit=faculty) | Q(person__org_unit__parent=faculty))
+        return self.filter(
+            Q(person__org_unit=faculty)
+            | Q(person__org_unit__parent=faculty)
+            | Q(home_unit=faculty)
+            | Q(home_unit__parent=faculty)
+        )
 
     def counted(self):
         """Mobilities that happened or are happening (not planned only, not cancelled)."""

@@ -25,6 +25,13 @@ STATUS_BADGES = {
 }
 
 
+WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
+WIDE_ONLY_SMALL = {
+    "th": {"class": "d-none d-md-table-cell"},
+    "td": {"class": "small d-none d-md-table-cell"},
+}
+
+
 def status_badge(mobility: Mobility) -> str:
     return format_html(
         '<span class="badge {}">{}</span>',
@@ -39,19 +46,24 @@ def partner_of(mobility: Mobility):
 
 
 class PersonTable(BaseTable):
-    """Every row reads the unit, institution and account selected by the list view."""
+    """Every row reads the unit, institution and account selected by the list view.
+
+    On screen the original script and the e-mail sit under the name, and the unit or the
+    institution share a column; exports get each in a column of its own.
+    """
 
     PERSONAL_COLUMNS = ("date_of_birth", "passport_number", "passport_valid_to")
 
-    full_name = tables.Column(
-        verbose_name=_("Name"), linkify=True, order_by=("last_name", "first_name")
-    )
-    name_original = tables.Column(verbose_name=_("Original script"))
-    category = tables.Column(verbose_name=_("Category"))
+    full_name = tables.Column(verbose_name=_("Name"), order_by=("last_name", "first_name"))
+    category = tables.Column(verbose_name=_("Category"), attrs={"td": {"class": "small"}})
     citizenship = tables.Column(verbose_name=_("Citizenship"))
-    org_unit = tables.Column(verbose_name=_("Faculty or unit"), order_by=("org_unit__name_uz",))
-    institution = tables.Column(verbose_name=_("Institution"), order_by=("institution__name",))
-    email = tables.EmailColumn(verbose_name=_("E-mail"))
+    affiliation = tables.Column(
+        verbose_name=_("Faculty or institution"),
+        accessor="pk",
+        order_by=("org_unit__name_uz", "institution__name"),
+        exclude_from_export=True,
+        attrs={"td": {"class": "small"}},
+    )
     user = tables.BooleanColumn(verbose_name=_("Account"), accessor="user_id")
     mobilities = tables.Column(
         verbose_name=_("Mobilities"),
@@ -60,23 +72,30 @@ class PersonTable(BaseTable):
     )
     date_of_birth = tables.DateColumn(verbose_name=_("Date of birth"), short=True)
     passport_number = tables.Column(verbose_name=_("Passport number"))
-    passport_valid_to = tables.DateColumn(verbose_name=_("Passport valid to"), short=True)
+    passport_valid_to = tables.DateColumn(
+        verbose_name=_("Passport valid to"), short=True, visible=False
+    )
+    name_original = tables.Column(verbose_name=_("Original script"), visible=False)
+    email = tables.Column(verbose_name=_("E-mail"), visible=False)
+    org_unit = tables.Column(verbose_name=_("Faculty or unit"), visible=False)
+    institution = tables.Column(verbose_name=_("Institution"), visible=False)
 
     class Meta(BaseTable.Meta):
         model = Person
         fields = (
             "full_name",
-            "name_original",
             "category",
             "citizenship",
-            "org_unit",
-            "institution",
-            "email",
+            "affiliation",
             "user",
             "mobilities",
             "date_of_birth",
             "passport_number",
             "passport_valid_to",
+            "name_original",
+            "email",
+            "org_unit",
+            "institution",
         )
         sequence = fields
 
@@ -86,11 +105,24 @@ class PersonTable(BaseTable):
             exclude = (*(exclude or ()), *self.PERSONAL_COLUMNS)
         super().__init__(*args, request=request, exclude=exclude, **kwargs)
 
+    def render_full_name(self, record, value):
+        return format_html(
+            '<a href="{}">{}</a><div class="small text-muted">{}</div>'
+            '<div class="small text-muted text-break">{}</div>',
+            record.get_absolute_url(),
+            value,
+            record.name_original,
+            record.email,
+        )
+
     def render_citizenship(self, record):
         return record.citizenship.name
 
     def value_citizenship(self, record):
         return record.citizenship.code
+
+    def render_affiliation(self, record):
+        return str(record.org_unit or record.institution or "—")
 
 
 class MobilityTable(BaseTable):
@@ -102,27 +134,27 @@ class MobilityTable(BaseTable):
         linkify=lambda record: record.get_absolute_url(),
         order_by=("person__last_name", "person__first_name"),
     )
-    direction = tables.Column(verbose_name=_("Direction"))
-    kind = tables.Column(verbose_name=_("Kind"))
-    programme = tables.Column(verbose_name=_("Programme"))
+    # Left out on a phone's width: the row's page tells them.
+    direction = tables.Column(verbose_name=_("Direction"), attrs=WIDE_ONLY)
+    kind = tables.Column(verbose_name=_("Kind"), attrs=WIDE_ONLY_SMALL)
+    programme = tables.Column(verbose_name=_("Programme"), attrs=WIDE_ONLY_SMALL)
     partner = tables.Column(
         verbose_name=_("Partner"),
         accessor="pk",
         order_by=("receiving_institution__name", "sending_institution__name"),
     )
-    country = tables.Column(verbose_name=_("Country"), accessor="pk", orderable=False)
-    start = tables.Column(
-        verbose_name=_("From"),
+    # On screen the dates are one column; exports get each date and the country apart.
+    dates = tables.Column(
+        verbose_name=_("Dates"),
         accessor="planned_start",
         order_by=("planned_start",),
-        attrs={"td": {"class": "text-nowrap"}},
+        exclude_from_export=True,
     )
-    end = tables.Column(
-        verbose_name=_("To"),
-        accessor="planned_end",
-        order_by=("planned_end",),
-        attrs={"td": {"class": "text-nowrap"}},
+    country = tables.Column(
+        verbose_name=_("Country"), accessor="pk", orderable=False, visible=False
     )
+    start = tables.Column(verbose_name=_("From"), accessor="planned_start", visible=False)
+    end = tables.Column(verbose_name=_("To"), accessor="planned_end", visible=False)
     status = tables.Column(verbose_name=_("Status"))
     host_qs_rank = tables.Column(
         verbose_name=_("Host's QS rank"),
@@ -138,16 +170,20 @@ class MobilityTable(BaseTable):
             "kind",
             "programme",
             "partner",
+            "dates",
+            "status",
+            "host_qs_rank",
             "country",
             "start",
             "end",
-            "status",
-            "host_qs_rank",
         )
         sequence = fields
 
     def render_partner(self, record):
-        return str(partner_of(record))
+        partner = partner_of(record)
+        return format_html(
+            '{}<div class="small text-muted">{}</div>', str(partner), partner.country.name
+        )
 
     def value_partner(self, record):
         return str(partner_of(record))
@@ -159,6 +195,13 @@ class MobilityTable(BaseTable):
         return partner_of(record).country.code
 
     # Actual dates once known, else the planned ones.
+    def render_dates(self, record):
+        return format_html(
+            '<span class="text-nowrap">{} –</span> <span class="text-nowrap">{}</span>',
+            _date(record.start),
+            _date(record.end),
+        )
+
     def render_start(self, record):
         return _date(record.start)
 

@@ -21,7 +21,11 @@ LIST = "/staff/units/"
 def units(home):
     return [
         OrgUnitFactory(
-            institution=home, code=f"u{n:02}", name_en=f"Faculty {n:02}", name_uz=f"Fakultet {n:02}"
+            institution=home,
+            code=f"u{n:02}",
+            name_en=f"Faculty {n:02}",
+            name_uz=f"Fakultet {n:02}",
+            name_ru=f"Факультет {n:02}",  # the factory's sequence could hold "07" too
         )
         for n in range(30)
     ]

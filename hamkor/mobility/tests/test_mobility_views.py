@@ -431,10 +431,22 @@ def test_mobility_edit_by_a_coordinator_is_limited_to_their_faculty(as_user, wor
     assert "Select a valid choice" in field_block(refused.text, "person")
 
 
+def test_mobility_of_a_guest_hosted_by_the_faculty_is_in_its_coordinator_reach(as_user, world):
+    guest = world["guest"]  # Petrov belongs to no unit of ours; faculty A hosts him
+    url = reverse("mobility:mobility_edit", kwargs={"pk": guest.pk})
+
+    assert as_user("coordinator").get(url).status_code == 200
+    assert step_url(guest, "nominate") in as_user("coordinator").get(guest.get_absolute_url()).text
+
+
+def test_mobility_of_a_guest_hosted_elsewhere_is_out_of_a_coordinator_reach(as_user, world):
+    url = reverse("mobility:mobility_edit", kwargs={"pk": world["guest"].pk})
+
+    assert as_user("coordinator_b").get(url).status_code == 404
+
+
 def test_mobility_form_keeps_the_visa_away_from_a_coordinator(as_user, world, faculty_a):
-    guest = world["guest"]
-    guest.person.org_unit = faculty_a  # hosted by faculty A: within the coordinator's reach
-    guest.person.save()
+    guest = world["guest"]  # hosted by faculty A: within the coordinator's reach
     url = reverse("mobility:mobility_edit", kwargs={"pk": guest.pk})
     client = as_user("coordinator")
 
