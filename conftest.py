@@ -132,3 +132,30 @@ def shared_data_dir() -> Path | None:
         else Path(__file__).resolve().parent.parent / "shared" / "data"
     )
     return path if path.is_dir() else None
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo data set, loaded once for a test module inside a transaction rolled back at
+    its end (loading takes a while); the output of ``hamkor demo-data`` is the value."""
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    settings = {
+        "MEDIA_ROOT": tmp_path_factory.mktemp("media"),
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    }
+    with django_db_blocker.unblock(), override_settings(**settings), transaction.atomic():
+        out = io.StringIO()
+        call_command("demo_data", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_output, db):
+    """Each test on the demo data runs in a savepoint within the module's load."""
+    return demo_output

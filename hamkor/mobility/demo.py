@@ -17,9 +17,10 @@ mobility is saved by the services, so every rule holds (no overlap per person, a
 only when it is in force on the dates and the partner is a party, real currencies), and its
 history says ``demo.loaded``. Exchanges of past years are entered as the office enters its
 records of them, completed with their dates in one save; the ones still being worked on
-(nominated, accepted, in progress, cancelled) then go through the named transitions. The plan is drawn from a fixed seed,
-so every run draws the same data; people are keyed by their e-mail and mobilities by
-(person, planned start), so a second run adds nothing.
+(nominated, accepted, in progress, cancelled) then go through the named transitions.
+
+The plan is drawn from a fixed seed, so every run draws the same data; people are keyed by
+their e-mail and mobilities by (person, planned start), so a second run adds nothing.
 """
 
 from __future__ import annotations
@@ -213,7 +214,7 @@ class Partner:
     institution: Institution
     country: str
     weight: float
-    qs: list[tuple[int, int | None]]  # (edition, worst rank), oldest first
+    qs: list[tuple[int, int]]  # (edition, worst rank; the best of an open band), oldest first
     agreements: list[Agreement]
 
     def qs_rank(self, year: int) -> int | None:
@@ -222,9 +223,7 @@ class Partner:
         if not self.qs:
             return None
         published = [rank for edition, rank in self.qs if edition <= year + 1]
-        if published and published[-1] is not None:
-            return published[-1]
-        return self.qs[0][1]
+        return published[-1] if published else self.qs[0][1]
 
     def top(self, year: int) -> bool:
         rank = self.qs_rank(year)
@@ -941,7 +940,8 @@ def _partners() -> list[Partner]:
     for entry in RankingEntry.objects.filter(
         institution__in=institutions, ranking=RankingEntry.Ranking.QS_WORLD
     ).order_by("year"):
-        ranks.setdefault(entry.institution_id, []).append((entry.year, entry.rank_high))
+        worst = entry.rank_high if entry.rank_high is not None else entry.rank_low
+        ranks.setdefault(entry.institution_id, []).append((entry.year, worst))
     agreements: dict[int, list] = {}
     quotas: dict[int, list] = {}
     for quota in MobilityQuota.objects.filter(agreement__parties__institution__in=institutions):

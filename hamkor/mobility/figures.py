@@ -60,6 +60,8 @@ EUROPE = EU | frozenset({
 STUDENT_KINDS = (Mobility.Kind.STUDENT_STUDY, Mobility.Kind.STUDENT_TRAINEESHIP)
 STAFF_KINDS = (Mobility.Kind.STAFF_TEACHING, Mobility.Kind.STAFF_TRAINING, Mobility.Kind.RESEARCH)
 
+# Names of the figures for the demo summary, which is in English like the rest of the
+# demo-data output; a page showing the figures labels them in its own (translated) words.
 LABELS = {
     "students_abroad_with_certificate": "students sent abroad who received certificates",
     "professors_taught_at_qs_top1000": "professors who taught at QS top-1000 universities",

@@ -61,10 +61,16 @@ def at_qs_top(queryset: QuerySet[Mobility], top: int = 1000) -> QuerySet[Mobilit
 
 
 def teaching_foreign_students(queryset: QuerySet[Mobility]) -> QuerySet[Mobility]:
-    """Staff who taught classes for foreign students: staff teaching at a foreign host."""
-    return queryset.filter(
+    """Staff who taught classes for foreign students: staff teaching at a host abroad."""
+    from hamkor.partners.models import Institution
+
+    queryset = queryset.filter(
         direction=Mobility.Direction.OUTGOING, kind=Mobility.Kind.STAFF_TEACHING
     ).exclude(receiving_institution__is_home=True)
+    home = Institution.objects.home()
+    if home is not None:
+        queryset = queryset.exclude(receiving_institution__country=home.country)
+    return queryset
 
 
 def mobility_counts_for_agreement(agreement) -> dict[tuple[int, str, str], int]:

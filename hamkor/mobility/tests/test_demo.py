@@ -10,10 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 
-import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test.utils import override_settings
 
 from hamkor.accounts.models import User
 from hamkor.mobility.demo import PERIOD
@@ -21,24 +18,6 @@ from hamkor.mobility.figures import mobility_figures
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.services import mobility_check
 from hamkor.partners.demo_institutions import PARTNERS
-
-
-@pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
-    settings = {
-        "MEDIA_ROOT": tmp_path_factory.mktemp("media"),
-        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-    }
-    with django_db_blocker.unblock(), override_settings(**settings), transaction.atomic():
-        out = io.StringIO()
-        call_command("demo_data", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_output, db):
-    return demo_output
 
 
 def counts() -> tuple[int, ...]:

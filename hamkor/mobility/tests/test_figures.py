@@ -19,17 +19,17 @@ SPRING_2024 = D(2024, 3, 4)
 
 
 def host(country: str = "TR", **ranks: str) -> object:
-    """A partner with QS World entries: ``host(qs2027="951-1000", qs2023="1201")``."""
+    """A partner with QS World entries: ``host(qs2027="951-1000", qs2023="1401+")``."""
     institution = InstitutionFactory(country=country)
     for key, rank in ranks.items():
-        low, _dash, high = rank.partition("-")
+        low, _dash, high = rank.rstrip("+").partition("-")
         RankingEntry.objects.create(
             institution=institution,
             ranking=RankingEntry.Ranking.QS_WORLD,
             year=int(key.removeprefix("qs")),
             rank=rank,
             rank_low=int(low),
-            rank_high=int(high or low),
+            rank_high=None if rank.endswith("+") else int(high or low),
         )
     return institution
 
@@ -94,7 +94,7 @@ def test_a_professor_with_two_top_1000_internships_counts_once(person, trip):
 
 def test_a_host_ranked_after_1000_or_not_ranked_does_not_count(person, trip):
     trip(person(), host(qs2027="1001-1200"))
-    trip(person(), host(qs2027="1401"))
+    trip(person(), host(qs2027="1401+"))
     trip(person(), host())
     trip(person(), host(qs2027="1001-1200"), kind=K.STAFF_TEACHING)
     assert figure("professors_interned_at_qs_top1000") == 0
@@ -174,6 +174,8 @@ def test_the_qs_edition_follows_the_year_of_the_mobility(person, trip):
     assert (
         figure("professors_interned_at_qs_top1000", start=D(2022, 1, 1), end=D(2026, 12, 31)) == 1
     )
+    # An open band in the edition that applies is not skipped for an older, better rank.
+    trip(person(), host(qs2023="801-850", qs2027="1401+"), start=D(2026, 4, 6))
     # With only the 2027 edition loaded, its rank stands in for every earlier year.
     trip(person(), host(qs2027="801-850"), start=D(2022, 5, 2))
     assert figure("professors_interned_at_qs_top1000") == 1

@@ -577,3 +577,18 @@ def test_partner_page_links_to_the_mobilities_with_it(as_user, world):
     assert f"/staff/mobilities/?partner={kazan.pk}" in response.text
     assert "1 mobility with this partner" in response.text
     assert names(listed) == {"Petrov"}
+
+
+def test_mobility_history_leaves_out_visa_changes_for_others(as_user, world, officer):
+    from hamkor.mobility.services import mobility_save
+
+    guest = world["guest"]
+    guest.visa_number = "ZZ0000009"
+    guest.partner_unit = "Institute of Physics"
+    mobility_save(mobility=guest, actor=officer)
+    url = reverse("mobility:mobility_history", kwargs={"pk": guest.pk})
+
+    assert "ZZ0000009" in as_user("officer").get(url).text
+    coordinator_page = as_user("coordinator").get(url).text
+    assert "ZZ0000009" not in coordinator_page and VISA not in coordinator_page
+    assert "Institute of Physics" in coordinator_page

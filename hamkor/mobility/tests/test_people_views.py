@@ -388,3 +388,23 @@ def test_person_import_with_a_bad_row_applies_nothing(as_user, people):
     assert "neither an ISO country code nor an English country name" in preview.text
     assert applied.status_code == 400
     assert not Person.objects.filter(last_name__in=["Rahimov", "Kim"]).exists()
+
+
+# --- History -------------------------------------------------------------------------------
+
+
+def test_person_history_leaves_out_personal_data_changes_for_others(as_user, people, officer):
+    from hamkor.mobility.services import person_save
+
+    person = people["karimov"]
+    person.passport_number = "FA0000001"
+    person.position = "Docent"
+    person_save(person=person, actor=officer)
+    url = reverse("mobility:person_history", kwargs={"pk": person.pk})
+
+    officer_page = as_user("officer").get(url).text
+    leadership_page = as_user("leadership").get(url).text
+
+    assert "FA0000001" in officer_page
+    assert "FA0000001" not in leadership_page and "Passport number" not in leadership_page
+    assert "Docent" in leadership_page  # the other changes are shown

@@ -40,6 +40,7 @@ from hamkor.mobility.services import (
     mobility_transition,
 )
 from hamkor.mobility.tables import MobilityTable, status_badge
+from hamkor.mobility.views.people import PersonalDataHistoryView
 from hamkor.partners.models import Institution
 
 MOBILITIES = Mobility.objects.select_related(
@@ -187,8 +188,9 @@ class MobilityDetailView(generic.ObjectDetailView):
         return context
 
 
-class MobilityHistoryView(generic.ObjectHistoryView):
+class MobilityHistoryView(PersonalDataHistoryView):
     queryset = MOBILITIES
+    personal_fields = forms.MOBILITY_PERSONAL
 
 
 class MobilityEditView(generic.ObjectEditView):

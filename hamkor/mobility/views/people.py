@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -71,8 +72,46 @@ class PersonDetailView(generic.ObjectDetailView):
         }
 
 
-class PersonHistoryView(generic.ObjectHistoryView):
+class PersonalDataHistoryView(generic.ObjectHistoryView):
+    """The record's history, without the changes of personal data fields for users who may
+    not read personal data (the generic history shows every field's old and new value)."""
+
+    personal_fields: tuple[str, ...] = ()
+
+    def get(self, request, pk):
+        if request.user.has_perm(PERSONAL_DATA):
+            return super().get(request, pk)
+        obj = self.get_object()
+        records = list(
+            obj.history.select_related("history_user").order_by("-history_date", "-history_id")
+        )
+        hidden = {"version", "updated_at", *self.personal_fields}
+        timeline = []
+        for record, previous in zip(records, [*records[1:], None], strict=True):
+            changes = []
+            if previous is not None:
+                delta = record.diff_against(
+                    previous, excluded_fields=hidden, foreign_keys_are_objs=False
+                )
+                for change in delta.changes:
+                    field = obj._meta.get_field(change.field)
+                    changes.append(
+                        {
+                            "field": capfirst(field.verbose_name),
+                            "old": generic._display(record, field, change.old),
+                            "new": generic._display(record, field, change.new),
+                        }
+                    )
+            timeline.append({"record": record, "changes": changes})
+        context = self.base_context(
+            object=obj, tab="history", timeline=timeline, **self.object_actions(obj)
+        )
+        return render(request, self.template_name, context)
+
+
+class PersonHistoryView(PersonalDataHistoryView):
     queryset = PEOPLE
+    personal_fields = forms.PERSON_PERSONAL
 
 
 class PersonEditView(generic.ObjectEditView):
