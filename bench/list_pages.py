@@ -19,7 +19,7 @@ os.environ.setdefault("HAMKOR_VAR_DIR", tempfile.mkdtemp(prefix="hamkor-bench-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hamkor.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -33,7 +33,8 @@ ROWS = 5_000
 
 def main() -> None:
     call_command("migrate", verbosity=0)
-    call_command("demo_data", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("demo_data", stdout=quiet)
     from hamkor.accounts.models import OrgUnit, User
     from hamkor.partners.models import Institution
 

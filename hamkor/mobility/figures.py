@@ -114,15 +114,16 @@ def mobility_figures(*, start: datetime.date, end: datetime.date) -> dict[str, i
     completed = completed_in(start=start, end=end)
     outgoing = completed.filter(direction=Mobility.Direction.OUTGOING)
     abroad = outgoing.exclude(receiving_institution__is_home=True)
-    home_country = Institution.objects.filter(is_home=True).values_list("country", flat=True)
+    home = Institution.objects.filter(is_home=True).values_list("country", flat=True).first()
+    home_country = home or ""
     if home_country:
-        abroad = abroad.exclude(receiving_institution__country=home_country[0])
+        abroad = abroad.exclude(receiving_institution__country=home_country)
     return {
         "students_abroad_with_certificate": _people(
             abroad.filter(kind__in=STUDENT_KINDS, certificate_received=True)
         ),
         "professors_taught_at_qs_top1000": _people(
-            at_qs_top(teaching_foreign_students(completed), TOP)
+            at_qs_top(teaching_foreign_students(completed, home_country=home_country), TOP)
         ),
         "professors_interned_at_qs_top1000": _people(
             at_qs_top(outgoing.filter(kind=Mobility.Kind.STAFF_TRAINING), TOP)

@@ -60,16 +60,24 @@ def at_qs_top(queryset: QuerySet[Mobility], top: int = 1000) -> QuerySet[Mobilit
     return with_host_qs_rank(queryset).filter(host_qs_rank__lte=top)
 
 
-def teaching_foreign_students(queryset: QuerySet[Mobility]) -> QuerySet[Mobility]:
-    """Staff who taught classes for foreign students: staff teaching at a host abroad."""
+def teaching_foreign_students(
+    queryset: QuerySet[Mobility], *, home_country: str | None = None
+) -> QuerySet[Mobility]:
+    """Staff who taught classes for foreign students: staff teaching at a host abroad.
+
+    ``home_country`` spares the look-up of the home university's country when the caller
+    knows it ("" when there is no home university yet).
+    """
     from hamkor.partners.models import Institution
 
     queryset = queryset.filter(
         direction=Mobility.Direction.OUTGOING, kind=Mobility.Kind.STAFF_TEACHING
     ).exclude(receiving_institution__is_home=True)
-    home = Institution.objects.home()
-    if home is not None:
-        queryset = queryset.exclude(receiving_institution__country=home.country)
+    if home_country is None:
+        home = Institution.objects.home()
+        home_country = home.country.code if home else ""
+    if home_country:
+        queryset = queryset.exclude(receiving_institution__country=home_country)
     return queryset
 
 
