@@ -21,7 +21,7 @@ from hamkor.agreements.services import agreement_save, agreement_transition, agr
 from hamkor.core.documents import document_add
 from hamkor.core.models import Document
 from hamkor.core.services import object_save
-from hamkor.partners.demo_institutions import PARTNERS
+from hamkor.partners.demo import demo_partners
 from hamkor.partners.models import Institution
 
 AREAS = [
@@ -93,12 +93,7 @@ def load(stdout) -> None:
         )
         areas.append(area)
     faculties = {unit.code: unit for unit in OrgUnit.objects.filter(kind=OrgUnit.Kind.FACULTY)}
-    names = {name for name, *_rest in PARTNERS}
-    partners = [
-        institution
-        for institution in Institution.objects.partners().order_by("pk")
-        if (institution.name_en or institution.name) in names
-    ]
+    partners = demo_partners()
     for partner, kind, signed, years in _plan(partners):
         agreement = Agreement.objects.filter(
             parties__institution=partner, kind=kind, signed_on=signed

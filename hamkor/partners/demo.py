@@ -35,9 +35,9 @@ def load_home(stdout) -> None:
     stdout.write(f"home university: {home.name_en}")
 
 
-def find_or_create(name: str, country: str, city: str, actor) -> Institution:
-    """The directory's row for this university if there is one, else a new institution."""
-    from hamkor.partners.directory import city_coordinates
+def find(name: str, country: str) -> Institution | None:
+    """The institution standing for a demo partner: by its name, or the directory's row
+    whose name is almost the same (the lists spell some names differently)."""
     from hamkor.partners.services import institutions_similar
 
     found = (
@@ -48,7 +48,20 @@ def find_or_create(name: str, country: str, city: str, actor) -> Institution:
         similar = institutions_similar(name=name, country=country, limit=1)
         if similar and similar[0][1] >= 95:
             found = similar[0][0]
-    institution = found or Institution(name=name, country=country, city=city)
+    return found
+
+
+def demo_partners() -> list[Institution]:
+    """The demo partners as loaded, in the order of ``PARTNERS``; other apps' demos use them."""
+    found = (find(name, country) for name, country, _city, _rank in PARTNERS)
+    return [institution for institution in found if institution is not None]
+
+
+def find_or_create(name: str, country: str, city: str, actor) -> Institution:
+    """The directory's row for this university if there is one, else a new institution."""
+    from hamkor.partners.directory import city_coordinates
+
+    institution = find(name, country) or Institution(name=name, country=country, city=city)
     institution.name_en = institution.name_en or name
     institution.city = institution.city or city
     if institution.latitude is None:

@@ -6,11 +6,10 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.utils import translation
-from django.utils.translation import gettext as _
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from hamkor.accounts.roles import Role
 from hamkor.accounts.tests.factories import UserFactory
