@@ -177,11 +177,14 @@ def load(stdout) -> None:
         people[id(plan)] = person
     for trip in planner.trips:
         person = people[id(trip.person)]
-        if (person.pk, trip.start) in done:
+        # A person loaded by an earlier run keeps the trips it gave them, even when the
+        # partners have changed since (a directory loaded after the first demo).
+        if (person.pk, trip.start) in done or person.email in existing:
             continue
         _carry_out(trip, person, units, home, officer)
         created_trips += 1
 
+    _this_week(partners, home, units, officer)
     figures = mobility_figures(start=PERIOD[0], end=PERIOD[1])
     stdout.write(
         f"people: {created_people} added ({Person.objects.count()} in all), "
@@ -191,3 +194,74 @@ def load(stdout) -> None:
         f"mobility figures {PERIOD[0]:%Y}-{PERIOD[1]:%Y}: "
         + "; ".join(f"{LABELS[key]} {value}" for key, value in figures.items())
     )
+
+
+# Guests and a traveller around the day the demo is loaded, so that the deadlines board has
+# something to show. Keyed by e-mail: loaded once, they become overdue on later days.
+THIS_WEEK = (
+    ("Novak", "Petr", "CZ", "incoming", -1),
+    ("Kim", "Min-jun", "KR", "incoming", 2),
+    ("Yusupov", "Bekzod", "UZ", "outgoing", -3),
+)
+
+
+def _this_week(partners: list, home, units, officer) -> None:
+    today = timezone.localdate()
+    by_country = {partner.institution.country.code: partner.institution for partner in partners}
+    for last, first, country, direction, offset in THIS_WEEK:
+        email = (
+            f"{first}.{last}.now@{'guests' if direction == 'incoming' else 'staff'}.kokandsu.demo"
+        )
+        if Person.objects.filter(email=email.lower()).exists():
+            continue
+        incoming = direction == Mobility.Direction.INCOMING
+        partner = by_country.get(country) or partners[0].institution
+        person = object_save(
+            instance=Person(
+                email=email.lower(),
+                last_name=last,
+                first_name=first,
+                category=Person.Category.FOREIGN_PROFESSOR if incoming else Person.Category.STAFF,
+                citizenship=country,
+                institution=partner if incoming else None,
+                org_unit=None if incoming else units.get("exact"),
+                position="Professor" if incoming else "Senior lecturer",
+                language="en" if incoming else "uz",
+            ),
+            actor=officer,
+            reason="demo.loaded",
+        )
+        start = today + datetime.timedelta(days=offset)
+        if not incoming:
+            start = today - datetime.timedelta(days=12)
+        end = start + datetime.timedelta(days=9)
+        mobility = mobility_save(
+            mobility=Mobility(
+                person=person,
+                direction=direction,
+                kind=Mobility.Kind.STAFF_TEACHING,
+                programme=Mobility.Programme.PARTNER,
+                sending_institution=partner if incoming else home,
+                receiving_institution=home if incoming else partner,
+                home_unit=units.get("philology"),
+                planned_start=start,
+                planned_end=end,
+                visa_type=Mobility.Visa.VISA_FREE if incoming else "",
+            ),
+            actor=officer,
+            reason="demo.loaded",
+        )
+        if incoming:
+            mobility_invitation_issue(mobility=mobility, actor=officer)
+        mobility = mobility_transition(mobility=mobility, name="accept", actor=officer)
+        if start <= today:
+            mobility = mobility_transition(
+                mobility=mobility, name="start_trip", actor=officer, on=start
+            )
+        if not incoming:
+            mobility_transition(
+                mobility=mobility,
+                name="complete",
+                actor=officer,
+                on=today - datetime.timedelta(days=3),
+            )
