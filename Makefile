@@ -37,8 +37,11 @@ demo: install vendor
 	$(HAMKOR) demo-data
 	$(HAMKOR) serve 127.0.0.1:8000
 
+# Two workers: the machine's two cores (each worker has its own test database).
+PYTEST_WORKERS ?= 2
+
 test: install vendor
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
