@@ -147,6 +147,7 @@ class PersonForm(UserFormBase):
         else:
             self.fields["org_unit"].queryset = home_units()
         self.fields["institution"].queryset = institution_choices(self.instance.institution_id)
+        self.fields["institution"].widget.attrs["data-tom-select"] = "institution"
         if self.instance.user_id:
             self.initial.setdefault("account", self.instance.user.email)
 
@@ -289,8 +290,8 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
             "sending_institution": _("Empty for an outgoing mobility: our university."),
             "receiving_institution": _("Empty for an incoming mobility: our university."),
             "agreement": _("It must be in force on the dates, with the partner a party to it."),
-            "actual_start": _("Set by the “Started” step; correct it here if needed."),
-            "actual_end": _("Set by the “Completed” step; correct it here if needed."),
+            "actual_start": _("Recorded when the trip starts; correct it here if needed."),
+            "actual_end": _("Recorded when the trip ends; correct it here if needed."),
         }
 
     def set_up(self):
@@ -300,12 +301,14 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
         if instance.person_id:
             people = Person.objects.filter(Q(pk__in=people.values("pk")) | Q(pk=instance.person_id))
         self.fields["person"].queryset = people
+        self.fields["person"].widget.attrs["data-tom-select"] = "person"
         institutions = institution_choices(
             instance.sending_institution_id, instance.receiving_institution_id
         )
         for name in ("sending_institution", "receiving_institution"):
             self.fields[name].queryset = institutions
             self.fields[name].required = False
+            self.fields[name].widget.attrs["data-tom-select"] = "institution"
         units = coordinator_units(self.user)
         if units is not None and instance.home_unit_id:
             units = OrgUnit.objects.filter(

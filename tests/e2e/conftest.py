@@ -108,7 +108,7 @@ def new_page(browser, live_server, browser_problems):
     def make(**options):
         options = {"viewport": DESKTOP, "locale": "en-US", **options}
         context = browser.new_context(base_url=live_server.url, **options)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(20_000)  # CI runs two workers on two cores
         contexts.append(context)
         page = context.new_page()
         watch(page, browser_problems)

@@ -62,6 +62,8 @@ class PersonDetailView(generic.ObjectDetailView):
         add_url = None
         if in_reach and user.has_perm("mobility.add_mobility"):
             add_url = f"{reverse('mobility:mobility_add')}?person={obj.pk}"
+            if obj.is_foreign:  # a guest's exchange is, most of the time, a visit here
+                add_url += "&direction=incoming"
         return {
             "can_see_personal_data": user.has_perm(PERSONAL_DATA),
             "mobilities": person_mobilities(obj),
