@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import io
 import re
-import struct
-import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
@@ -28,120 +23,20 @@ from hamkor.core.documents import (
     documents_context,
     documents_for,
 )
-from hamkor.core.files import CONTENT_TYPES, detect_file_type, download_filename
+from hamkor.core.files import CONTENT_TYPES
 from hamkor.core.models import Document, DocumentVersion
-
-REFUSED_TYPE = (
-    "Only PDF, DOCX, XLSX, JPEG and PNG files can be attached; this file is not one of them."
+from hamkor.core.tests.sample_files import (
+    EXECUTABLE,
+    HTML_PAGE,
+    REFUSED_TYPE,
+    docm_bytes,
+    docx_bytes,
+    jpeg_bytes,
+    office_zip,
+    pdf_bytes,
+    png_bytes,
+    xlsx_bytes,
 )
-
-# Files built here are real ones of their kind, not just their first bytes.
-
-
-@functools.cache
-def pdf_bytes() -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string="<p>Memorandum of understanding</p>").write_pdf()
-
-
-def png_bytes() -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)  # 1x1, 8 bits, RGB
-    pixels = zlib.compress(b"\x00\xff\x00\x00")  # filter byte, one red pixel
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
-
-
-def jpeg_bytes() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (2, 2), "white").save(buffer, format="JPEG")
-    return buffer.getvalue()
-
-
-def xlsx_bytes() -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.active["A1"] = "Places"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-WORD_MACRO = "application/vnd.ms-word.document.macroEnabled.main+xml"
-WORD_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-
-
-def office_zip(parts: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
-
-
-def content_types(main_type: str, *, vba: bool = False) -> str:
-    extra = (
-        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
-        if vba
-        else ""
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" '
-        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        f"{extra}"
-        f'<Override PartName="/word/document.xml" ContentType="{main_type}"/>'
-        "</Types>"
-    )
-
-
-RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.openxmlformats.org'
-    '/officeDocument/2006/relationships/officeDocument"/></Relationships>'
-)
-WORD_DOCUMENT = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    "<w:body><w:p><w:r><w:t>Signed</w:t></w:r></w:p></w:body></w:document>"
-)
-
-
-def docx_bytes() -> bytes:
-    return office_zip(
-        {
-            "[Content_Types].xml": content_types(WORD_MAIN),
-            "_rels/.rels": RELS,
-            "word/document.xml": WORD_DOCUMENT,
-        }
-    )
-
-
-def docm_bytes() -> bytes:
-    return office_zip(
-        {
-            "[Content_Types].xml": content_types(WORD_MACRO, vba=True),
-            "_rels/.rels": RELS,
-            "word/document.xml": WORD_DOCUMENT,
-            "word/vbaProject.bin": "\x00macro",
-        }
-    )
-
-
-EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
-HTML_PAGE = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:
@@ -176,66 +71,6 @@ def add_url(record) -> str:
     return reverse(
         "core:document_add", kwargs={"content_type_id": content_type.pk, "object_id": record.pk}
     )
-
-
-# What is accepted: judged by content
-
-
-@pytest.mark.parametrize(
-    ("build", "expected"),
-    [
-        (pdf_bytes, "pdf"),
-        (docx_bytes, "docx"),
-        (xlsx_bytes, "xlsx"),
-        (jpeg_bytes, "jpeg"),
-        (png_bytes, "png"),
-    ],
-)
-def test_detect_file_type_knows_each_allowed_type_by_content(build, expected):
-    fileobj = io.BytesIO(build())
-    assert detect_file_type(fileobj) == expected
-    assert fileobj.tell() == 0
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        EXECUTABLE,
-        HTML_PAGE,
-        b"",
-        office_zip({"readme.txt": "not an office file"}),
-        office_zip({"[Content_Types].xml": content_types(WORD_MAIN), "other.xml": "<a/>"}),
-        docm_bytes(),
-        office_zip(
-            {
-                "[Content_Types].xml": content_types(WORD_TEMPLATE),
-                "word/document.xml": WORD_DOCUMENT,
-            }
-        ),
-        # A docm whose content types were edited to look like a docx still has its macros.
-        office_zip(
-            {
-                "[Content_Types].xml": content_types(WORD_MAIN),
-                "word/document.xml": WORD_DOCUMENT,
-                "word/vbaProject.bin": "\x00macro",
-            }
-        ),
-        b"PK\x03\x04 a damaged zip",
-    ],
-    ids=["exe", "html", "empty", "zip", "no-main-part", "docm", "dotx", "disguised-docm", "bad"],
-)
-def test_detect_file_type_refuses_everything_else(content):
-    fileobj = io.BytesIO(content)
-    assert detect_file_type(fileobj) is None
-    assert fileobj.tell() == 0
-
-
-def test_download_filename_carries_the_extension_of_the_content():
-    assert download_filename("scan.PDF", "pdf") == "scan.PDF"
-    assert download_filename("photo.jpeg", "jpeg") == "photo.jpeg"
-    assert download_filename("scan.pdf", "png") == "scan.png"
-    assert download_filename("invoice.exe", "pdf") == "invoice.exe.pdf"
-    assert download_filename("signed", "docx") == "signed.docx"
 
 
 @pytest.mark.parametrize(

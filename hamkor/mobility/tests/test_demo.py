@@ -60,7 +60,8 @@ def test_every_mobility_keeps_the_rules(demo):
 def test_hosts_are_the_real_partners_and_dates_are_in_range(demo):
     names = {name for name, *_rest in PARTNERS}
     mobilities = Mobility.objects.select_related("sending_institution", "receiving_institution")
-    for mobility in mobilities:
+    # The few exchanges of the loading week (for the deadlines board) are dated from today.
+    for mobility in mobilities.exclude(person__email__contains=".now@"):
         partner = (
             mobility.receiving_institution if mobility.is_outgoing else mobility.sending_institution
         )

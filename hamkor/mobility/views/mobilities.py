@@ -23,7 +23,7 @@ from hamkor.core import importing
 from hamkor.core.documents import documents_context
 from hamkor.core.models import ImportJob
 from hamkor.core.views import generic
-from hamkor.mobility import forms
+from hamkor.mobility import forms, import_forms
 from hamkor.mobility.deadlines import registration_due, report_due
 from hamkor.mobility.filters import QS_TOP, MobilityFilterSet
 from hamkor.mobility.letters import invitation_pdf
@@ -349,7 +349,7 @@ class MobilityImportView(generic.BulkImportView):
     """Rows are checked like single edits, then against each other; all or nothing."""
 
     queryset = MOBILITIES
-    import_form_class = forms.MobilityImportForm
+    import_form_class = import_forms.MobilityImportForm
     example = {
         "person_email": "d.karimov@example.uz",
         "person_last_name": "Karimov",

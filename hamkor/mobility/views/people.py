@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from hamkor.core.views import generic
-from hamkor.mobility import forms
+from hamkor.mobility import forms, import_forms
 from hamkor.mobility.filters import PersonFilterSet
 from hamkor.mobility.forms import coordinator_units
 from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
@@ -213,8 +213,8 @@ class PersonImportView(generic.BulkImportView):
     @property
     def import_form_class(self):
         if self.request.user.has_perm(PERSONAL_DATA):
-            return forms.PersonImportForm
-        return forms.PersonImportFormWithoutPersonalData
+            return import_forms.PersonImportForm
+        return import_forms.PersonImportFormWithoutPersonalData
 
     def lookup(self, values):
         email = str(values.get("email") or "").strip()
