@@ -68,6 +68,11 @@ def academic_year_choices() -> list[tuple[int, str]]:
     return [(year, f"{year}/{(year + 1) % 100:02d}") for year in range(current + 1, start - 1, -1)]
 
 
+def _academic_year_options() -> list[tuple[int | str, str]]:
+    # TypedChoiceFilter, unlike ChoiceFilter, adds no empty choice of its own.
+    return [("", "---------"), *academic_year_choices()]
+
+
 def _partner_institutions(request):
     # Only institutions that are the partner side of some mobility: the directory's
     # thousands stay out of the list.
@@ -128,7 +133,7 @@ class MobilityFilterSet(SearchFilterSet):
     )
     academic_year = django_filters.TypedChoiceFilter(
         label=_("Academic year"),
-        choices=academic_year_choices,
+        choices=_academic_year_options,
         coerce=int,
         field_name="planned_start",
         method="filter_academic_year",
