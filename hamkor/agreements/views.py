@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -190,8 +191,11 @@ class AgreementDeleteView(generic.ObjectDeleteView):
         return HttpResponseRedirect(reverse("agreements:agreement_list"))
 
 
-class AgreementActionView(generic.ObjectPermissionMixin, View):
-    """A form about one agreement the user may change (a step, a renewal, an amendment)."""
+class AgreementActionView(generic.ObjectPermissionMixin, View, ABC):
+    """A form about one agreement the user may change (a step, a renewal, an amendment).
+
+    Subclasses say which form (``make_form``) and which service (``perform``).
+    """
 
     queryset = AGREEMENTS
     action = "change"
@@ -204,12 +208,13 @@ class AgreementActionView(generic.ObjectPermissionMixin, View):
     def get_required_permission(self) -> str:
         return self.permission
 
+    @abstractmethod
     def make_form(self, agreement, data=None):
-        raise NotImplementedError
+        """The form of this action, bound to ``data`` when posted."""
 
+    @abstractmethod
     def perform(self, agreement, form):
         """Call the service; answer the page to go to. Raise ValidationError to refuse."""
-        raise NotImplementedError
 
     def get(self, request, pk, **kwargs):
         agreement = self.get_object()
