@@ -33,23 +33,31 @@ REMINDER_DAYS = (180, 90, 30)
 TRANSITIONS = ("negotiate", "send_for_signature", "reopen", "activate", "expire", "terminate")
 
 
-def agreement_reference_next(*, kind: str, year: int) -> str:
-    """The next free reference for ``kind`` in ``year``: ``MOU-2024-017``.
+def reference_next(*, prefix: str, year: int, taken=lambda reference: False) -> str:
+    """The next free number ``<prefix>-<year>-<NNN>`` (agreements, invitation letters).
 
-    The counter row is locked, so two agreements saved at once never share a number.
+    The counter row is locked, so two records saved at once never share a number; numbers
+    ``taken`` already (typed in by an import) are skipped.
     """
-    prefix = Agreement.PREFIXES[Agreement.Kind(kind)]
     with transaction.atomic():
         ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
         counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
         while True:
             counter.last += 1
             reference = f"{prefix}-{year}-{counter.last:03d}"
-            # References typed in by an import are respected: skip over them.
-            if not Agreement.objects.filter(reference=reference).exists():
+            if not taken(reference):
                 break
         counter.save(update_fields=["last"])
     return reference
+
+
+def agreement_reference_next(*, kind: str, year: int) -> str:
+    """The next free reference for ``kind`` in ``year``: ``MOU-2024-017``."""
+    return reference_next(
+        prefix=Agreement.PREFIXES[Agreement.Kind(kind)],
+        year=year,
+        taken=lambda reference: Agreement.objects.filter(reference=reference).exists(),
+    )
 
 
 def _check_scope(*, actor, scope_units) -> None:

@@ -240,3 +240,26 @@ def documents_context(user, record: models.Model) -> dict:
         "document_accept": files.ACCEPT,
         "document_max_size": settings.FILE_UPLOAD_MAX_SIZE,
     }
+
+
+def document_response(version: DocumentVersion):
+    """Serve one stored version as a private download, named and typed by its content.
+
+    Callers check who may have it first; this only answers the file, or 404 when the
+    storage has lost it.
+    """
+    from django.http import FileResponse, Http404
+
+    try:
+        handle = version.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=files.download_filename(version.filename, version.file_type),
+        content_type=files.CONTENT_TYPES.get(version.file_type, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hamkor.agreements.models import Agreement, ReferenceCounter
+from hamkor.agreements.models import Agreement
+from hamkor.agreements.services import reference_next
 from hamkor.core.services import object_save
 from hamkor.mobility.models import Mobility, Person
 
@@ -244,12 +245,7 @@ def mobility_transition(
 
 def invitation_reference_next(*, year: int) -> str:
     """The next invitation letter number of ``year``: ``INV-2026-004``."""
-    with transaction.atomic():
-        ReferenceCounter.objects.get_or_create(prefix="INV", year=year)
-        counter = ReferenceCounter.objects.select_for_update().get(prefix="INV", year=year)
-        counter.last += 1
-        counter.save(update_fields=["last"])
-    return f"INV-{year}-{counter.last:03d}"
+    return reference_next(prefix="INV", year=year)
 
 
 @transaction.atomic

@@ -9,7 +9,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -173,58 +172,31 @@ class InstitutionImportView(generic.BulkImportView):
         ).first()
 
 
-class InstitutionMergeView(generic.ObjectPermissionMixin, View):
-    """Merge a duplicate into this institution: choose it, see what moves, confirm."""
-
+class InstitutionMergeView(generic.ObjectMergeView):
     queryset = INSTITUTIONS
-    action = "merge"
     template_name = "partners/institution_merge.html"
+    merge_form_class = forms.InstitutionMergeForm
 
-    def get(self, request, pk):
-        keep = self.get_object()
-        if "duplicate" in request.GET:
-            form = forms.InstitutionMergeForm(request.GET, keep=keep)
-            if form.is_valid():
-                return self.render(keep, form=form, duplicate=form.cleaned_data["duplicate"])
-            messages.error(request, " ".join(form.errors.get("duplicate", [])))
-        return self.render(keep, form=forms.InstitutionMergeForm(keep=keep))
+    def merge(self, *, keep, duplicate, actor):
+        return institution_merge(keep=keep, duplicate=duplicate, actor=actor)
 
-    def post(self, request, pk):
-        keep = self.get_object()
-        form = forms.InstitutionMergeForm(request.POST, keep=keep)
-        if not form.is_valid():
-            return self.render(keep, form=form, status=400)
-        duplicate = form.cleaned_data["duplicate"]
-        name = str(duplicate)
-        try:
-            institution_merge(keep=keep, duplicate=duplicate, actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return self.render(keep, form=form, duplicate=duplicate, status=400)
-        messages.success(
-            request,
-            _("%(duplicate)s was merged into %(keep)s.") % {"duplicate": name, "keep": keep},
-        )
-        return HttpResponseRedirect(keep.get_absolute_url())
-
-    def render(self, keep, *, form, duplicate=None, status=200):
-        query = self.request.GET.get("q", "").strip()[:200]
-        context = self.base_context(object=keep, form=form, duplicate=duplicate, q=query)
+    def merge_context(self, keep, *, duplicate, query):
         if duplicate is not None:
-            context["moves"] = merge_moves(duplicate)
-        else:
-            candidates = Institution.objects.filter(is_home=False).exclude(pk=keep.pk)
-            context["suggestions"] = institutions_similar(
+            return {"moves": merge_moves(duplicate)}
+        candidates = Institution.objects.filter(is_home=False).exclude(pk=keep.pk)
+        context = {
+            "suggestions": institutions_similar(
                 name=keep.name, country=keep.country.code, exclude_pk=keep.pk
             )
-            if query:
-                found = InstitutionFilterSet(
-                    {"q": query, "show": InstitutionFilterSet.DIRECTORY},
-                    queryset=candidates,
-                    request=self.request,
-                )
-                context["found"] = list(found.qs.order_by("name")[:20])
-        return render(self.request, self.template_name, context, status=status)
+        }
+        if query:
+            found = InstitutionFilterSet(
+                {"q": query, "show": InstitutionFilterSet.DIRECTORY},
+                queryset=candidates,
+                request=self.request,
+            )
+            context["found"] = list(found.qs.order_by("name")[:20])
+        return context
 
 
 # What a merge moves that is worth a line of its own; the rest is named by its model.

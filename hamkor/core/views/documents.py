@@ -12,14 +12,13 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
-from hamkor.core import files
 from hamkor.core.document_forms import DocumentUploadForm, DocumentVersionForm, form_errors
 from hamkor.core.documents import (
     can_attach_documents,
@@ -27,6 +26,7 @@ from hamkor.core.documents import (
     document_add,
     document_add_version,
     document_kinds,
+    document_response,
     is_attachable,
 )
 from hamkor.core.models import Document, DocumentVersion
@@ -43,19 +43,7 @@ class DocumentDownloadView(LoginRequiredMixin, View):
         )
         if not can_view_document(request.user, version.document):
             raise Http404
-        try:
-            handle = version.file.open("rb")
-        except FileNotFoundError as exc:
-            raise Http404 from exc
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=files.download_filename(version.filename, version.file_type),
-            content_type=files.CONTENT_TYPES.get(version.file_type, "application/octet-stream"),
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return document_response(version)
 
 
 class DocumentAddView(LoginRequiredMixin, View):

@@ -6,15 +6,10 @@ Personal data (date of birth, passport) is shown, edited and exported only for u
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
-from django.views import View
 
 from hamkor.core.views import generic
 from hamkor.mobility import forms, import_forms
@@ -140,57 +135,28 @@ class PersonDeleteView(generic.ObjectDeleteView):
     queryset = PEOPLE
 
 
-class PersonMergeView(generic.ObjectPermissionMixin, View):
-    """Merge a duplicate into this person: choose it, see what moves, confirm."""
-
+class PersonMergeView(generic.ObjectMergeView):
     queryset = PEOPLE
-    action = "merge"
     template_name = "mobility/person_merge.html"
+    merge_form_class = forms.PersonMergeForm
 
-    def get(self, request, pk):
-        keep = self.get_object()
-        if "duplicate" in request.GET:
-            form = forms.PersonMergeForm(request.GET, keep=keep)
-            if form.is_valid():
-                return self.render(keep, form=form, duplicate=form.cleaned_data["duplicate"])
-            messages.error(request, " ".join(form.errors.get("duplicate", [])))
-        return self.render(keep, form=forms.PersonMergeForm(keep=keep))
+    def merge(self, *, keep, duplicate, actor):
+        return person_merge(keep=keep, duplicate=duplicate, actor=actor)
 
-    def post(self, request, pk):
-        keep = self.get_object()
-        form = forms.PersonMergeForm(request.POST, keep=keep)
-        if not form.is_valid():
-            return self.render(keep, form=form, status=400)
-        duplicate = form.cleaned_data["duplicate"]
-        name = str(duplicate)
-        try:
-            keep = person_merge(keep=keep, duplicate=duplicate, actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return self.render(keep, form=form, duplicate=duplicate, status=400)
-        messages.success(
-            request,
-            _("%(duplicate)s was merged into %(keep)s.") % {"duplicate": name, "keep": keep},
-        )
-        return HttpResponseRedirect(keep.get_absolute_url())
-
-    def render(self, keep, *, form, duplicate=None, status=200):
-        query = self.request.GET.get("q", "").strip()[:200]
-        context = self.base_context(object=keep, form=form, duplicate=duplicate, q=query)
-        others = Person.objects.exclude(pk=keep.pk).select_related("org_unit", "institution")
+    def merge_context(self, keep, *, duplicate, query):
         if duplicate is not None:
-            context["moving"] = person_mobilities(duplicate)
-        else:
-            alike = Q(last_name__iexact=keep.last_name, first_name__iexact=keep.first_name)
-            if keep.email:
-                alike |= Q(email__iexact=keep.email)
-            if keep.name_original:
-                alike |= Q(name_original__iexact=keep.name_original)
-            context["suggestions"] = list(others.filter(alike)[:20])
-            if query:
-                found = PersonFilterSet({"q": query}, queryset=others, request=self.request)
-                context["found"] = list(found.qs[:20]) if found.is_valid() else []
-        return render(self.request, self.template_name, context, status=status)
+            return {"moving": person_mobilities(duplicate)}
+        others = Person.objects.exclude(pk=keep.pk).select_related("org_unit", "institution")
+        alike = Q(last_name__iexact=keep.last_name, first_name__iexact=keep.first_name)
+        if keep.email:
+            alike |= Q(email__iexact=keep.email)
+        if keep.name_original:
+            alike |= Q(name_original__iexact=keep.name_original)
+        context = {"suggestions": list(others.filter(alike)[:20])}
+        if query:
+            found = PersonFilterSet({"q": query}, queryset=others, request=self.request)
+            context["found"] = list(found.qs[:20]) if found.is_valid() else []
+        return context
 
 
 class PersonImportView(generic.BulkImportView):

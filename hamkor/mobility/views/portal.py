@@ -11,14 +11,14 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from hamkor.core import files
 from hamkor.core.document_forms import DocumentUploadForm, form_errors
-from hamkor.core.documents import documents_for
+from hamkor.core.documents import document_response, documents_for
 from hamkor.core.models import Document, DocumentVersion
 from hamkor.mobility.letters import invitation_pdf
 from hamkor.mobility.models import Mobility
@@ -119,19 +119,7 @@ class PortalDownloadView(LoginRequiredMixin, View):
             document__content_type=ContentType.objects.get_for_model(Mobility),
             document__object_id__in=own_mobilities(request.user).values("pk"),
         )
-        try:
-            handle = version.file.open("rb")
-        except FileNotFoundError as exc:
-            raise Http404 from exc
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=files.download_filename(version.filename, version.file_type),
-            content_type=files.CONTENT_TYPES.get(version.file_type, "application/octet-stream"),
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return document_response(version)
 
 
 class PortalLetterView(LoginRequiredMixin, View):
