@@ -1,0 +1,86 @@
+"""The permission mixin every generic staff view starts from, and the helpers they share."""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
+
+
+def reverse_or_none(name: str, **kwargs) -> str | None:
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def url_name(model: type[models.Model], action: str) -> str:
+    """``<app>:<model>_<action>``, the project's URL naming rule."""
+    return f"{model._meta.app_label}:{model._meta.model_name}_{action}"
+
+
+class ObjectPermissionMixin(LoginRequiredMixin):
+    """Requires the model permission for ``action``; rows come from ``restrict``."""
+
+    queryset: models.QuerySet
+    action = "view"
+
+    @property
+    def model(self) -> type[models.Model]:
+        return self.queryset.model
+
+    def get_required_permission(self) -> str:
+        opts = self.model._meta
+        return f"{opts.app_label}.{self.action}_{opts.model_name}"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not request.user.has_perm(self.get_required_permission()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self, action: str | None = None) -> models.QuerySet:
+        return self.queryset.restrict(self.request.user, action or self.action)
+
+    def get_object(self, action: str | None = None) -> models.Model:
+        return get_object_or_404(self.get_queryset(action), pk=self.kwargs["pk"])
+
+    def base_context(self, **extra) -> dict:
+        opts = self.model._meta
+        return {
+            "model": self.model,
+            "verbose_name": opts.verbose_name,
+            "verbose_name_plural": opts.verbose_name_plural,
+            "list_url": reverse_or_none(url_name(self.model, "list")),
+            **extra,
+        }
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    """Put a service's errors beside the fields they name, the rest above the form."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _display(record, field, value) -> str:
+    if value in (None, ""):
+        return "—"
+    if getattr(field, "choices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.ForeignKey):
+        target = field.related_model._base_manager.filter(pk=value).first()
+        return str(target) if target else f"#{value}"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)

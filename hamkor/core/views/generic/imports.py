@@ -1,0 +1,131 @@
+"""The generic bulk import view: upload, preview every row, apply all or nothing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from hamkor.core import importing
+from hamkor.core.models import ImportJob
+from hamkor.core.views.generic.base import (
+    ObjectPermissionMixin,
+    url_name,
+)
+
+
+class BulkImportView(ObjectPermissionMixin, View):
+    """Upload .xlsx or .csv, preview every row with its errors, then apply all or nothing.
+
+    ``import_form_class`` validates one row (the same rules as a single edit);
+    ``lookup(values)`` returns the record a row updates, or ``None`` to create one.
+    """
+
+    action = "import"
+    import_form_class = None
+    template_name = "core/object_import.html"
+    example: dict = {}
+
+    def lookup(self, values: dict):
+        return None
+
+    def get(self, request):
+        if request.GET.get("template") == "xlsx":
+            content = importing.template_workbook(
+                form_class=self.import_form_class, example=self.example
+            )
+            response = HttpResponse(
+                content,
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="{self.model._meta.model_name}-import.xlsx"'
+            )
+            return response
+        return self.render()
+
+    def post(self, request):
+        opts = self.model._meta
+        job_id = request.POST.get("job", "")
+        if job_id:
+            if not job_id.isdigit():
+                return self.render(error=_("This import is no longer available."), status=400)
+            job = get_object_or_404(
+                ImportJob,
+                pk=job_id,
+                created_by=request.user,
+                model=opts.label,
+                status=ImportJob.Status.PREVIEWED,
+            )
+            return self.apply(job)
+        upload = request.FILES.get("file")
+        if upload is None:
+            return self.render(error=_("Choose a file to import."), status=400)
+        if upload.size > importing_max_size():
+            return self.render(error=_("The file is too large."), status=400)
+        content = upload.read()
+        try:
+            result = self.validate(content)
+        except importing.ImportFileError as exc:
+            return self.render(error=exc.message, status=400)
+        job = ImportJob.objects.create(
+            created_by=request.user,
+            model=opts.label,
+            filename=upload.name[:255],
+            content=content,
+            status=ImportJob.Status.PREVIEWED,
+            rows_total=len(result.rows),
+            rows_rejected=len(result.rejected),
+        )
+        return self.render(result=result, job=job)
+
+    def validate(self, content: bytes) -> importing.ImportResult:
+        return importing.validate(
+            content=content, form_class=self.import_form_class, lookup=self.lookup
+        )
+
+    def apply(self, job: ImportJob):
+        result = self.validate(bytes(job.content))
+        opts = self.model._meta
+        try:
+            created, updated = importing.apply(
+                result=result,
+                actor=self.request.user,
+                reason=f"{opts.app_label}.{opts.model_name}.imported",
+            )
+        except ValidationError as exc:
+            job.status = ImportJob.Status.REJECTED
+            job.rows_rejected = len(result.rejected)
+            job.save(update_fields=["status", "rows_rejected"])
+            return self.render(result=result, error=" ".join(exc.messages), status=400)
+        job.status = ImportJob.Status.APPLIED
+        job.rows_created, job.rows_updated = created, updated
+        job.save(update_fields=["status", "rows_created", "rows_updated"])
+        messages.success(
+            self.request,
+            _("Import applied: %(created)d created, %(updated)d updated.")
+            % {"created": created, "updated": updated},
+        )
+        return HttpResponseRedirect(reverse(url_name(self.model, "list")))
+
+    def render(self, *, result=None, job=None, error=None, status=200):
+        context = self.base_context(
+            result=result,
+            job=job,
+            error=error,
+            columns=[
+                (name, f.label, f.required)
+                for name, f in self.import_form_class.base_fields.items()
+            ],
+        )
+        return render(self.request, self.template_name, context, status=status)
+
+
+def importing_max_size() -> int:
+    from django.conf import settings
+
+    return settings.FILE_UPLOAD_MAX_SIZE

@@ -1,0 +1,92 @@
+"""The generic list view: search, filters, sorting, pagination and export."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views import View
+from django_tables2 import RequestConfig
+from django_tables2.export import TableExport
+
+from hamkor.core.views.generic.base import (
+    ObjectPermissionMixin,
+    is_htmx,
+    reverse_or_none,
+    url_name,
+)
+
+
+class ObjectListView(ObjectPermissionMixin, View):
+    """Search, filters, sorting, pagination and export of one model's records.
+
+    An htmx request gets only the results partial; ``?export=csv|xlsx`` answers the whole
+    filtered list (not just the page) in the table's columns.
+    """
+
+    filterset_class = None
+    table_class = None
+    template_name = "core/object_list.html"
+    results_template_name = "core/partials/object_list_results.html"
+    export_formats = ("csv", "xlsx")
+
+    def get(self, request):
+        filterset = self.filterset_class(
+            request.GET or None, queryset=self.get_queryset(), request=request
+        )
+        queryset = (
+            filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        )
+        export_format = request.GET.get("export")
+        if export_format:
+            return self.export(queryset, export_format)
+        table = self.table_class(queryset, request=request)
+        per_page = self.per_page(request)
+        RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+        context = self.base_context(
+            filterset=filterset,
+            table=table,
+            per_page=per_page,
+            page_sizes=self.page_sizes(),
+            can_add=request.user.has_perm(self._perm("add")),
+            can_import=request.user.has_perm(self._perm("import")) and self._has_url("import"),
+            can_export=request.user.has_perm(self._perm("export")),
+            add_url=self._reverse("add"),
+            import_url=self._reverse("import"),
+        )
+        if is_htmx(request):
+            return render(request, self.results_template_name, context)
+        return render(request, self.template_name, context)
+
+    def export(self, queryset, export_format: str) -> HttpResponse:
+        if not self.request.user.has_perm(self._perm("export")):
+            raise PermissionDenied
+        if export_format not in self.export_formats:
+            raise Http404
+        table = self.table_class(queryset, request=self.request)
+        RequestConfig(self.request, paginate=False).configure(table)
+        exporter = TableExport(export_format, table, exclude_columns=table.export_exclude)
+        return exporter.response(f"{self.model._meta.model_name}s.{export_format}")
+
+    def per_page(self, request) -> int:
+        sizes = self.page_sizes()
+        try:
+            value = int(request.GET.get("per_page", sizes[0]))
+        except ValueError:
+            return sizes[0]
+        return value if value in sizes else sizes[0]
+
+    def page_sizes(self):
+        from django.conf import settings
+
+        return settings.HAMKOR_PAGE_SIZES
+
+    def _perm(self, action: str) -> str:
+        opts = self.model._meta
+        return f"{opts.app_label}.{action}_{opts.model_name}"
+
+    def _has_url(self, action: str) -> bool:
+        return self._reverse(action) is not None
+
+    def _reverse(self, action: str) -> str | None:
+        return reverse_or_none(url_name(self.model, action))
