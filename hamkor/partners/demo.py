@@ -8,7 +8,7 @@ import datetime
 
 from hamkor.core.services import object_save
 from hamkor.partners.demo_institutions import PARTNERS
-from hamkor.partners.directory_readers import parse_rank
+from hamkor.partners.directory import parse_rank
 from hamkor.partners.models import Institution, Interaction, RankingEntry
 
 HOME = {

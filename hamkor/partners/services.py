@@ -7,7 +7,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from hamkor.core.services import object_save
-from hamkor.partners.directory_readers import normalise_name
+from hamkor.partners.directory import normalise_name
 from hamkor.partners.models import Institution
 
 # Fields copied from the duplicate when the institution kept has them blank.

@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from hamkor.partners.directory import (
     DirectoryEntry,
     MatchResult,
+    SkippedRow,
     city_coordinates,
     country_code,
     match_files,
@@ -31,7 +32,6 @@ from hamkor.partners.directory import (
     read_world_list,
     website_host,
 )
-from hamkor.partners.directory_readers import SkippedRow
 
 ECHE_HEADER = [
     "Proposal number", "Erasmus Code", "PIC", "OID", "Legal Name", "Street", "Post Cd", "City",

@@ -24,7 +24,7 @@ from openpyxl import Workbook
 
 from conftest import shared_data_dir
 from hamkor.accounts.tests.factories import UserFactory
-from hamkor.partners.directory_load import (
+from hamkor.partners.directory import (
     CHANGE_REASON,
     ECHE_FILE,
     WORLD_FILE,

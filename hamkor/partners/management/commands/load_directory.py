@@ -2,7 +2,7 @@
 charter holders (ECHE) and the QS World University Rankings into the institutions.
 
 ``--from DIR`` reads the files in DIR; without it they are downloaded from their public
-sources (``HAMKOR_DIRECTORY_SOURCES``, see :mod:`hamkor.partners.directory_load`) into
+sources (``HAMKOR_DIRECTORY_SOURCES``, see :mod:`hamkor.partners.directory.files`) into
 ``var/directory/`` first. The ECHE list's address changes with every edition and has no
 default: until it is set, a download loads the other two lists. Running the command again
 updates the institutions without duplicating them.
@@ -20,14 +20,16 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from hamkor.partners.directory import AmbiguousMatch, MatchResult, SkippedRow
-from hamkor.partners.directory_load import (
+from hamkor.partners.directory import (
     ECHE_PATTERN,
     QS_PATTERN,
     WORLD_FILE,
+    AmbiguousMatch,
     DirectoryFileError,
     DirectoryFiles,
     LoadSummary,
+    MatchResult,
+    SkippedRow,
     directory_download,
     directory_load,
     directory_match,

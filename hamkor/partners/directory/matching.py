@@ -1,7 +1,7 @@
 """Match the public institution lists into one world directory (pure Python, no database).
 
 The lists (Hipo's world list, the EU's ECHE holders, QS 2027) are read by
-:mod:`hamkor.partners.directory_readers`; :func:`match` merges them:
+:mod:`hamkor.partners.directory.readers`; :func:`match` merges them:
 
 1. Every world-list record seeds an entry. Two world records with the same name and country
    merge only when their domains share a distinctive label (``bath.ac.uk``/``bath.edu``):
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from hamkor.partners.directory_readers import (
+from hamkor.partners.directory.readers import (
     APOSTROPHES,
     ECHE,
     NON_WORD,

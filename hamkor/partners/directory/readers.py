@@ -1,5 +1,6 @@
 """Readers for the three public institution lists that seed Hamkor's world directory, and the
-text rules for their names, hosts and cities that :mod:`hamkor.partners.directory` matches on.
+text rules for their names, hosts and cities that :mod:`~hamkor.partners.directory.matching`
+matches on.
 
 Each reader turns one file into :class:`DirectoryRecord` objects, one per usable row, with the
 country as an ISO 3166-1 alpha-2 code (``XK`` for Kosovo, as the EU and the world list use it).
@@ -226,7 +227,7 @@ def _marks(words: Iterable[str]) -> set[str]:
 
 
 def names_agree(left: str, right: str, places: Iterable[str]) -> bool:
-    """The word-by-word check of a fuzzy pair (rule 3 in :mod:`hamkor.partners.directory`).
+    """The word-by-word check of a fuzzy pair (rule 3 in :mod:`hamkor.partners.directory.matching`).
 
     ``places`` are the record's own city names, normalised. A word without a twin on the other
     side must be a legal form, an acronym of the other name, or part of a whole city name

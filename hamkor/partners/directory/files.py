@@ -19,14 +19,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from openpyxl.utils.exceptions import InvalidFileException
 
-from hamkor.partners.directory import (
-    MatchResult,
-    SkippedRow,
-    match,
-    read_eche,
-    read_qs,
-    read_world_list,
-)
+from hamkor.partners.directory.matching import MatchResult, match
+from hamkor.partners.directory.readers import SkippedRow, read_eche, read_qs, read_world_list
 
 WORLD_FILE = "world_universities_and_domains.json"
 ECHE_PATTERN = "eche_accredited_heis_*"

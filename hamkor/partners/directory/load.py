@@ -1,6 +1,6 @@
 """Load the matched world directory into Institutions and QS ranking entries; fetch the lists.
 
-:func:`directory_load` writes a :class:`~hamkor.partners.directory.MatchResult`:
+:func:`directory_load` writes a :class:`~hamkor.partners.directory.matching.MatchResult`:
 
 - An entry finds its institution by directory key, then Erasmus code, then PIC, then by its
   normalised name and country among institutions typed in by hand (no directory key) when that
@@ -17,7 +17,8 @@
   ``partners.institution.directory_loaded``): a re-run on the same lists writes nothing.
 
 The lists come from ``hamkor load-directory --from DIR`` or are fetched by
-:func:`directory_download` from :func:`directory_sources`.
+:func:`~hamkor.partners.directory.files.directory_download` from
+:func:`~hamkor.partners.directory.files.directory_sources`.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ from django_countries import countries
 from rapidfuzz import fuzz, process
 from simple_history.utils import bulk_create_with_history
 
-from hamkor.partners.bulk import bulk_update as _bulk_update
-from hamkor.partners.bulk import execute_update as _execute_update
-from hamkor.partners.directory import (
+from hamkor.partners.directory.bulk import bulk_update as _bulk_update
+from hamkor.partners.directory.bulk import execute_update as _execute_update
+from hamkor.partners.directory.matching import (
     AmbiguousMatch,
     Candidate,
     DirectoryEntry,
@@ -48,18 +49,6 @@ from hamkor.partners.directory import (
     name_variants,
     normalise_name,
     website_host,
-)
-from hamkor.partners.directory_files import (  # noqa: F401  (re-exported for the command)
-    DEFAULT_SOURCES,
-    ECHE_FILE,
-    ECHE_PATTERN,
-    QS_PATTERN,
-    WORLD_FILE,
-    DirectoryFileError,
-    DirectoryFiles,
-    directory_download,
-    directory_match,
-    directory_sources,
 )
 from hamkor.partners.models import Institution, RankingEntry
 
