@@ -1,7 +1,7 @@
 """``hamkor demo-data``: load the demo data set; running it again changes nothing.
 
-Each step is a function ``load*(stdout)`` of an app's ``demo`` module; they run in the order
-below, inside one transaction, so a failure leaves the database as it was.
+Each step is a function ``load*(stdout)`` of a module of :mod:`hamkor.demo`; they run in the
+order below, inside one transaction, so a failure leaves the database as it was.
 """
 
 from importlib import import_module
@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils import translation
 
 STEPS = (
-    "hamkor.partners.demo.load_home",
-    "hamkor.accounts.demo.load",
-    "hamkor.website.demo.load",
-    "hamkor.partners.demo.load",
-    "hamkor.agreements.demo.load",
-    "hamkor.mobility.demo.load",
+    "hamkor.demo.partners.load_home",
+    "hamkor.demo.accounts.load",
+    "hamkor.demo.website.load",
+    "hamkor.demo.partners.load",
+    "hamkor.demo.agreements.load",
+    "hamkor.demo.mobility.load",
 )
 
 

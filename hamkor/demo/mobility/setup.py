@@ -1,4 +1,4 @@
-"""Facts and building blocks of the mobility demo data set (see ``demo.py``)."""
+"""Facts and building blocks of the mobility demo data set (see :mod:`hamkor.demo.mobility`)."""
 
 from __future__ import annotations
 

@@ -33,14 +33,15 @@ from django.utils import timezone
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.agreements.models import Agreement, MobilityQuota
 from hamkor.core.services import object_save
-from hamkor.mobility.demo_setup import (
+from hamkor.demo.mobility.setup import (
     COUNTRY_WEIGHT,
     PERIOD,
     Partner,
     S,
     Trip,
 )
-from hamkor.mobility.demo_trips import Planner
+from hamkor.demo.mobility.trips import Planner
+from hamkor.demo.partners import demo_partners
 from hamkor.mobility.figures import LABELS, mobility_figures
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.services import (
@@ -48,7 +49,6 @@ from hamkor.mobility.services import (
     mobility_save,
     mobility_transition,
 )
-from hamkor.partners.demo import demo_partners
 from hamkor.partners.models import Institution, RankingEntry
 
 

@@ -13,11 +13,11 @@ import io
 from django.core.management import call_command
 
 from hamkor.accounts.models import User
-from hamkor.mobility.demo import PERIOD
+from hamkor.demo.institutions import PARTNERS
+from hamkor.demo.mobility import PERIOD
 from hamkor.mobility.figures import mobility_figures
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.services import mobility_check
-from hamkor.partners.demo_institutions import PARTNERS
 
 
 def counts() -> tuple[int, ...]:

@@ -7,8 +7,8 @@ import random
 from collections import Counter
 
 from hamkor.agreements.models import Agreement
-from hamkor.mobility import demo_names as names
-from hamkor.mobility.demo_setup import (
+from hamkor.demo.mobility import names
+from hamkor.demo.mobility.setup import (
     FACULTIES,
     FIRST_START,
     GUEST_DOMAIN,

@@ -1,15 +1,17 @@
 """Demo data of the partners app: the home university, then real partner universities.
 
 Partners come from the world directory when ``hamkor load-directory`` has filled it, else
-from the short list of real universities in ``demo_institutions``.
+from the short list of real universities in :mod:`hamkor.demo.institutions`.
 """
 
 import datetime
 
+from hamkor.accounts.models import User
 from hamkor.core.services import object_save
-from hamkor.partners.demo_institutions import PARTNERS
-from hamkor.partners.directory import parse_rank
+from hamkor.demo.institutions import PARTNERS
+from hamkor.partners.directory import city_coordinates, parse_rank
 from hamkor.partners.models import Institution, Interaction, RankingEntry
+from hamkor.partners.services import institutions_similar
 
 HOME = {
     "name": "Qo\u02bbqon davlat universiteti",
@@ -38,8 +40,6 @@ def load_home(stdout) -> None:
 def find(name: str, country: str) -> Institution | None:
     """The institution standing for a demo partner: by its name, or the directory's row
     whose name is almost the same (the lists spell some names differently)."""
-    from hamkor.partners.services import institutions_similar
-
     found = (
         Institution.objects.filter(country=country, name_en__iexact=name).first()
         or Institution.objects.filter(country=country, name__iexact=name).first()
@@ -52,15 +52,13 @@ def find(name: str, country: str) -> Institution | None:
 
 
 def demo_partners() -> list[Institution]:
-    """The demo partners as loaded, in the order of ``PARTNERS``; other apps' demos use them."""
+    """The demo partners as loaded, in the order of ``PARTNERS``; other demo modules use them."""
     found = (find(name, country) for name, country, _city, _rank in PARTNERS)
     return [institution for institution in found if institution is not None]
 
 
 def find_or_create(name: str, country: str, city: str, actor) -> Institution:
     """The directory's row for this university if there is one, else a new institution."""
-    from hamkor.partners.directory import city_coordinates
-
     institution = find(name, country) or Institution(name=name, country=country, city=city)
     institution.name_en = institution.name_en or name
     institution.city = institution.city or city
@@ -74,8 +72,6 @@ def find_or_create(name: str, country: str, city: str, actor) -> Institution:
 
 
 def load(stdout) -> None:
-    from hamkor.accounts.models import User
-
     officer = User.objects.get(email="officer@hamkor.demo")
     partners = []
     for name, country, city, rank in PARTNERS:

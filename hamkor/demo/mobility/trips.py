@@ -7,10 +7,9 @@ from decimal import Decimal
 
 from hamkor.accounts.models import User
 from hamkor.agreements.models import Agreement
-from hamkor.mobility import demo_names as names
-from hamkor.mobility.deadlines import registration_due
-from hamkor.mobility.demo_people import PlannerBase
-from hamkor.mobility.demo_setup import (
+from hamkor.demo.mobility import names
+from hamkor.demo.mobility.people import PlannerBase
+from hamkor.demo.mobility.setup import (
     BOTH,
     CANCEL_REASONS,
     EUROPE_INTERNED,
@@ -39,6 +38,7 @@ from hamkor.mobility.demo_setup import (
     Trip,
     _round,
 )
+from hamkor.mobility.deadlines import registration_due
 from hamkor.mobility.models import Mobility, Person
 
 

@@ -21,7 +21,7 @@ from hamkor.agreements.services import agreement_save, agreement_transition, agr
 from hamkor.core.documents import document_add
 from hamkor.core.models import Document
 from hamkor.core.services import object_save
-from hamkor.partners.demo import demo_partners
+from hamkor.demo.partners import demo_partners
 from hamkor.partners.models import Institution
 
 AREAS = [
