@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
+from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -11,6 +15,7 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from hamkor.accounts import forms, services, twofactor
@@ -18,13 +23,30 @@ from hamkor.accounts.filters import OrgUnitFilterSet, UserFilterSet
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.tables import OrgUnitTable, UserTable
 from hamkor.accounts.two_factor_views import home_for
+from hamkor.core import ratelimit
 from hamkor.core.services import object_save
 from hamkor.core.views import generic
 
 # --- Login, logout, passwords ---------------------------------------------------------
 
 
+def _minutes(seconds: int) -> int:
+    return max(1, math.ceil(seconds / 60))
+
+
+def _try_again_message(seconds: int) -> str:
+    minutes = _minutes(seconds)
+    return ngettext(
+        "Too many attempts. Try again in %(minutes)s minute.",
+        "Too many attempts. Try again in %(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 class LoginView(auth_views.LoginView):
+    """Log in; axes locks an account after repeated failures from any address, and an
+    address that fails against many accounts (guessing one password for all) is held too."""
+
     template_name = "accounts/login.html"
     authentication_form = forms.LoginForm
     redirect_authenticated_user = True
@@ -32,6 +54,26 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         # Without a ?next=, each role starts at its own home.
         return home_for(self.request.user)
+
+    def _failures_key(self) -> str:
+        return f"login-failures:ip:{get_client_ip_address(self.request)}"
+
+    def _window(self) -> int:
+        return int(settings.AXES_COOLOFF_TIME * 3600)
+
+    def post(self, request, *args, **kwargs):
+        limit = settings.HAMKOR_LOGIN_FAILURES_PER_IP
+        wait = ratelimit.peek(self._failures_key(), limit, self._window())
+        if wait:
+            form = self.get_form()
+            form.add_error(None, _try_again_message(wait))
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 429
+            return response
+        response = super().post(request, *args, **kwargs)
+        if response.status_code != 302:
+            ratelimit.hit(self._failures_key(), limit, self._window())
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
@@ -49,11 +91,38 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link; limited per address asked for and per client address.
+
+    The limit counts every request, whether an account has the address or not, and says
+    the same in both cases: it tells nothing about which addresses have accounts.
+    """
+
     template_name = "accounts/password_reset.html"
     form_class = forms.PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        window = settings.HAMKOR_PASSWORD_RESET_WINDOW
+        email = form.cleaned_data["email"].strip().lower()
+        waits = [
+            ratelimit.hit(
+                f"password-reset:ip:{get_client_ip_address(self.request)}",
+                settings.HAMKOR_PASSWORD_RESET_PER_IP,
+                window,
+            ),
+            ratelimit.hit(
+                f"password-reset:email:{email}", settings.HAMKOR_PASSWORD_RESET_PER_EMAIL, window
+            ),
+        ]
+        wait = max((w for w in waits if w), default=None)
+        if wait:
+            form.add_error(None, _try_again_message(wait))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -73,7 +142,6 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 @require_POST
 def set_language(request):
     """Switch language: saved in the profile of a logged-in user, and in a cookie."""
-    from django.conf import settings
     from django.urls import translate_url
 
     language = request.POST.get("language", "")
