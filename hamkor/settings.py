@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "hamkor.agreements",
     "hamkor.mobility",
     "hamkor.website",
+    "hamkor.grants",
     "hamkor.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -178,6 +180,11 @@ CELERY_BEAT_SCHEDULE = {
     "mobility-reminders": {
         "task": "hamkor.mobility.tasks.daily_reminders",
         "schedule": 24 * 3600,
+    },
+    # The Central Bank of Uzbekistan's rates, each morning (Asia/Tashkent) once published.
+    "cbu-rates": {
+        "task": "hamkor.grants.tasks.rates_fetch",
+        "schedule": crontab(hour=9, minute=30),
     },
 }
 
@@ -341,6 +348,11 @@ HAMKOR_SITE_NAME = _("Hamkor")
 HAMKOR_BASE_URL = _read("HAMKOR_BASE_URL", env.str, default="http://127.0.0.1:8000")
 # An active partner with no interaction, agreement or exchange in this many months is dormant.
 HAMKOR_DORMANT_AFTER_MONTHS = _read("HAMKOR_DORMANT_AFTER_MONTHS", env.int, default=12)
+# The Central Bank of Uzbekistan's daily rates (JSON); `hamkor rates fetch --date D` asks
+# for `all/YYYY-MM-DD/` under it.
+HAMKOR_CBU_RATES_URL = _read(
+    "HAMKOR_CBU_RATES_URL", env.str, default="https://cbu.uz/uz/arkhiv-kursov-valyut/json/"
+)
 
 LOGGING = {
     "version": 1,

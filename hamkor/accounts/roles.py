@@ -17,7 +17,9 @@ EDIT = ("view", "add", "change", "delete")
 ALL = (*EDIT, "import", "export")
 
 # The apps whose every permission the administrator holds.
-HAMKOR_APPS = ("core", "accounts", "partners", "agreements", "mobility", "website", "auth")
+HAMKOR_APPS = (
+    "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "auth",
+)  # fmt: skip
 
 
 class Role(models.TextChoices):
@@ -49,6 +51,11 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "mobility.person": (*ALL, "merge"),
         "mobility.mobility": (*ALL, "transition"),
         "website.departmentprofile": ("view", "change"),
+        "grants.exchangerate": ALL,
+        "grants.erasmustravelband": ALL,
+        "grants.erasmuscountrygroup": ALL,
+        "grants.erasmusindividualrate": ALL,
+        "grants.erasmustopup": ALL,
     },
     Role.COORDINATOR: {
         "": ("accounts.staff_area",),
@@ -68,6 +75,11 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "mobility.person": (*READ, "add", "change"),
         "mobility.mobility": (*READ, "add", "change", "transition"),
         "website.departmentprofile": VIEW,
+        "grants.exchangerate": READ,
+        "grants.erasmustravelband": READ,
+        "grants.erasmuscountrygroup": READ,
+        "grants.erasmusindividualrate": READ,
+        "grants.erasmustopup": READ,
     },
     Role.LEADERSHIP: {
         "": ("accounts.staff_area",),
@@ -85,6 +97,11 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "mobility.person": READ,
         "mobility.mobility": READ,
         "website.departmentprofile": VIEW,
+        "grants.exchangerate": READ,
+        "grants.erasmustravelband": READ,
+        "grants.erasmuscountrygroup": READ,
+        "grants.erasmusindividualrate": READ,
+        "grants.erasmustopup": READ,
     },
     Role.APPLICANT: {},
 }

@@ -17,6 +17,7 @@ STEPS = (
     "hamkor.demo.partners.load",
     "hamkor.demo.agreements.load",
     "hamkor.demo.mobility.load",
+    "hamkor.demo.grants.load",
 )
 
 

@@ -1,0 +1,49 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from hamkor.grants.models import (
+    ErasmusCountryGroup,
+    ErasmusIndividualRate,
+    ErasmusTopUp,
+    ErasmusTravelBand,
+    ExchangeRate,
+)
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(SimpleHistoryAdmin):
+    list_display = ("date", "currency", "rate", "nominal", "source")
+    list_filter = ("source", "currency")
+    search_fields = ("currency",)
+    date_hierarchy = "date"
+
+
+@admin.register(ErasmusTravelBand)
+class ErasmusTravelBandAdmin(SimpleHistoryAdmin):
+    list_display = ("call_year", "min_km", "max_km", "standard", "green", "status")
+    list_filter = ("call_year", "status")
+
+
+@admin.register(ErasmusCountryGroup)
+class ErasmusCountryGroupAdmin(SimpleHistoryAdmin):
+    list_display = ("call_year", "scheme", "country", "group", "status")
+    list_filter = ("call_year", "scheme", "group", "status")
+    search_fields = ("country",)
+
+
+@admin.register(ErasmusIndividualRate)
+class ErasmusIndividualRateAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "call_year", "action", "participant", "direction", "country_group",
+        "unit", "days_from", "days_to", "amount", "status",
+    )  # fmt: skip
+    list_filter = ("call_year", "action", "participant", "status")
+
+
+@admin.register(ErasmusTopUp)
+class ErasmusTopUpAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "call_year", "action", "participant", "kind", "unit",
+        "days_from", "days_to", "amount", "extra_days", "status",
+    )  # fmt: skip
+    list_filter = ("call_year", "action", "kind", "status")
