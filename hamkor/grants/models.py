@@ -10,6 +10,7 @@ programme guide and the National Agencies fix the amounts and our sources are pa
 
 from __future__ import annotations
 
+import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -59,8 +60,6 @@ class ExchangeRate(BaseModel):
         return f"{self.currency} {self.date:%Y-%m-%d}: {self.rate} UZS"
 
     def clean(self) -> None:
-        import pycountry
-
         self.currency = (self.currency or "").upper()
         if self.currency == "UZS":
             raise ValidationError(
@@ -108,6 +107,11 @@ class GroupCode(models.TextChoices):
     def third_countries(cls) -> set[str]:
         """Groups of third countries not associated to the programme."""
         return {cls.REGIONS_1_12, cls.REGION_13, cls.REGION_14}
+
+
+def _check_days(row) -> None:
+    if row.days_to is not None and row.days_to < row.days_from:
+        raise ValidationError({"days_to": _("The days end before they start.")})
 
 
 class ErasmusRateRow(BaseModel):
@@ -241,6 +245,15 @@ class ErasmusIndividualRate(ErasmusRateRow):
         group = self.get_country_group_display() if self.country_group else "*"
         return f"{self.call_year} {self.action} {self.participant} {group}: {self.amount}"
 
+    def clean(self) -> None:
+        _check_days(self)
+        if self.country_group and self.direction != self.Direction.ANY:
+            to_third = self.country_group in GroupCode.third_countries()
+            if to_third != (self.direction == self.Direction.TO_THIRD):
+                raise ValidationError(
+                    {"direction": _("The direction does not match the country group.")}
+                )
+
 
 class ErasmusTopUp(ErasmusRateRow):
     """A top-up added to individual support.
@@ -283,3 +296,6 @@ class ErasmusTopUp(ErasmusRateRow):
 
     def __str__(self) -> str:
         return f"{self.call_year} {self.action} {self.participant} {self.kind}: {self.amount}"
+
+    def clean(self) -> None:
+        _check_days(self)

@@ -70,6 +70,8 @@ def test_load_keeps_the_offices_edits_unless_asked_to_replace_them():
         (lambda data: data["top_ups"][0]["rows"][0].update(amount="lots"), "not a valid"),
         (lambda data: data["travel_bands"][0].update(status="X"), "is refused"),
         (lambda data: data["travel_bands"].append(data["travel_bands"][0]), "twice"),
+        (lambda data: data["individual_rates"][3].update(direction="to-programme"), "direction"),
+        (lambda data: data["top_ups"][2]["rows"][0].update(days_to=3), "The days end before"),
     ],
 )
 def test_a_bad_rates_file_loads_nothing(tmp_path, change, message):
