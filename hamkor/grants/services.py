@@ -66,7 +66,6 @@ class FetchResult:
     unchanged: int = 0
 
 
-@transaction.atomic
 def exchange_rates_fetch(*, actor, on_date: datetime.date | None = None) -> FetchResult:
     """Store the Central Bank's rates of ``on_date`` (default: today's answer).
 
@@ -92,6 +91,13 @@ def exchange_rates_fetch(*, actor, on_date: datetime.date | None = None) -> Fetc
             % {"published": published_on.isoformat(), "date": on_date.isoformat()}
         )
     result = FetchResult(date=on_date or published_on, published=published_on)
+    # Downloaded and checked outside the transaction; stored inside it, all or nothing.
+    with transaction.atomic():
+        _rates_store(actor=actor, rates=rates, result=result)
+    return result
+
+
+def _rates_store(*, actor, rates: list[cbu.PublishedRate], result: FetchResult) -> None:
     for rate in rates:
         try:
             _row, written = exchange_rate_set(
@@ -111,7 +117,6 @@ def exchange_rates_fetch(*, actor, on_date: datetime.date | None = None) -> Fetc
             result.written += 1
         else:
             result.unchanged += 1
-    return result
 
 
 class RatesFileError(ValueError):

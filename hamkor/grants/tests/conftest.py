@@ -19,6 +19,8 @@ CBU_ANSWERS = {
     "/json/all/2024-05-14/": "cbu_malformed.json",
     "/json/all/2024-05-15/": "cbu_empty.json",
     "/json/all/2024-05-16/": "cbu_not_json.html",
+    # Well formed, but the second currency is not ISO 4217: the first must not stay saved.
+    "/json/all/2024-05-20/": "cbu_unknown_currency.json",
 }
 
 

@@ -106,6 +106,7 @@ def test_rates_fetch_on_a_weekend_stores_the_rate_in_force_under_that_date(cbu_s
         ("2024-05-15", "The Central Bank published no rates for 2024-05-15."),
         ("2024-05-16", "The Central Bank answer is not valid JSON."),
         ("2024-05-17", "2024-05-17/: HTTP 404 Not Found"),
+        ("2024-05-20", "The Central Bank rate of ZZZ was refused"),
     ],
 )
 def test_rates_fetch_of_a_bad_answer_says_why_and_stores_nothing(cbu_server, day, message):
@@ -113,7 +114,7 @@ def test_rates_fetch_of_a_bad_answer_says_why_and_stores_nothing(cbu_server, day
         fetch("--date", day)
     assert message in str(caught.value)
     assert caught.value.returncode != 0
-    # The malformed answer's first entry (USD) was valid: it was not stored either.
+    # The first entry (USD) of the malformed answers was valid: it was not stored either.
     assert not ExchangeRate.objects.exists()
 
 
