@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -37,7 +38,8 @@ class Command(BaseCommand):
         # argparse prints its usage too; scripts expect one line and status 2.
         def error(message):
             if parser.called_from_command_line:
-                sys.stderr.write(f"{prog_name} {subcommand}: error: {message}\n")
+                name = subcommand.replace("_", "-")
+                sys.stderr.write(f"{Path(prog_name).name} {name}: error: {message}\n")
                 sys.exit(BAD_INPUT)
             raise CommandError(f"Error: {message}", returncode=BAD_INPUT)
 
