@@ -179,6 +179,7 @@ def test_mobility_form_keeps_the_visa_away_from_a_coordinator(as_user, world, fa
             kind="research",
             programme="partner",
             sending_institution=world["kazan"].pk,
+            home_unit=faculty_a.pk,  # left empty, the guest would leave the coordinator's reach
             planned_start="2025-09-10",
             planned_end="2025-09-20",
             registered_on="2025-09-11",
