@@ -108,6 +108,9 @@ MIDDLEWARE = [
     "hamkor.accounts.middleware.UserLanguageMiddleware",
     "hamkor.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Outermost of the two, so that the 405 page is marked private as well.
+    "hamkor.core.middleware.PrivateCacheControlMiddleware",
+    "hamkor.core.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

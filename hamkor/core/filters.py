@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from hamkor.core.translit import normalise_apostrophes
 from hamkor.core.widgets import AnyYesNoSelect, SearchInput
 
-
 # Words searched at most: each word adds a condition over every search field, and
 # thousands of conditions make a slow query (SQLite refused one of 32 words).
 MAX_SEARCH_WORDS = 10

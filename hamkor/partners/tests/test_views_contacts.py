@@ -137,9 +137,7 @@ def interaction_data(institution, **fields) -> dict:
 def test_interaction_form_offers_only_that_institutions_contacts(as_user, ayse, sevilla):
     Contact.objects.create(institution=sevilla, full_name="Lucía García")
     text = (
-        as_user("officer")
-        .get(f"/staff/institutions/{ayse.institution_id}/interactions/add/")
-        .text
+        as_user("officer").get(f"/staff/institutions/{ayse.institution_id}/interactions/add/").text
     )
     assert "Ayşe Yılmaz" in text
     assert "Lucía García" not in text
