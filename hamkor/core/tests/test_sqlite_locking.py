@@ -25,7 +25,7 @@ def file_database(tmp_path, django_db_blocker):
                 "ENGINE": "django.db.backends.sqlite3",
                 "NAME": str(tmp_path / "locking.sqlite3"),
                 "OPTIONS": dict(settings.SQLITE_OPTIONS),
-            }
+            },
         }
     )
     connections.settings[ALIAS] = configured[ALIAS]
