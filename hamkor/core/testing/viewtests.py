@@ -108,7 +108,12 @@ class ViewTests(ABC):
         return reverse(f"{self.urls}_{action}", kwargs=kwargs or None)
 
     def shown(self, obj) -> str:
+        """What the record's pages show of it (its name, escaped)."""
         return escape(str(obj))
+
+    def listed(self, obj) -> str:
+        """What the list shows of the record; its name unless the table shows it otherwise."""
+        return self.shown(obj)
 
     # --- list -----------------------------------------------------------------------------
 
@@ -117,7 +122,7 @@ class ViewTests(ABC):
         for persona in (self.writer, self.reader):
             response = as_user(persona).get(self.url("list"), {"per_page": 100})
             assert response.status_code == 200, persona
-            assert self.shown(obj) in response.text, persona
+            assert self.listed(obj) in response.text, persona
 
     def test_list_refuses_without_the_permission(self, as_user, client):
         anonymous = client.get(self.url("list"))
