@@ -179,7 +179,8 @@ class InstitutionMergeView(generic.ObjectMergeView):
     def merge(self, *, keep, duplicate, actor):
         return institution_merge(keep=keep, duplicate=duplicate, actor=actor)
 
-    def merge_context(self, keep, *, duplicate, query):
+    def get_extra_context(self, obj=None):
+        keep, duplicate, query = obj, self.duplicate, self.query
         if duplicate is not None:
             return {"moves": merge_moves(duplicate)}
         candidates = Institution.objects.filter(is_home=False).exclude(pk=keep.pk)

@@ -117,7 +117,8 @@ class PersonMergeView(generic.ObjectMergeView):
     def merge(self, *, keep, duplicate, actor):
         return person_merge(keep=keep, duplicate=duplicate, actor=actor)
 
-    def merge_context(self, keep, *, duplicate, query):
+    def get_extra_context(self, obj=None):
+        keep, duplicate, query = obj, self.duplicate, self.query
         if duplicate is not None:
             return {"moving": person_mobilities(duplicate)}
         others = Person.objects.exclude(pk=keep.pk).select_related("org_unit", "institution")
