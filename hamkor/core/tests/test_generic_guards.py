@@ -191,6 +191,28 @@ def test_pages_for_a_signed_in_user_are_kept_out_of_caches(as_user, url):
     assert "no-store" in response["Cache-Control"]
 
 
+def test_person_page_letter_and_document_are_kept_out_of_caches(as_user, officer, home):
+    guest = MobilityFactory(incoming=True, status="accepted")
+    from hamkor.mobility.services import mobility_invitation_issue
+
+    mobility_invitation_issue(mobility=guest, actor=officer)
+    document = document_add(
+        record=guest,
+        kind="acceptance",
+        upload=SimpleUploadedFile("acceptance.pdf", b"%PDF-1.4\n%%EOF\n"),
+        actor=officer,
+    )
+    client = as_user("officer")
+    for url in (
+        guest.person.get_absolute_url(),
+        f"/staff/mobilities/{guest.pk}/letter/",
+        f"/staff/documents/version/{document.current.pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Cache-Control"] == "private, no-store", url
+
+
 def test_public_page_may_be_cached(client):
     assert "no-store" not in client.get("/").get("Cache-Control", "")
 
