@@ -110,6 +110,9 @@ MIDDLEWARE = [
     "hamkor.accounts.middleware.UserLanguageMiddleware",
     "hamkor.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Outermost of the two, so that the 405 page is marked private as well.
+    "hamkor.core.middleware.PrivateCacheControlMiddleware",
+    "hamkor.core.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -150,9 +153,18 @@ if DATABASES["default"]["ENGINE"] not in (
 DATABASES["default"].setdefault(
     "CONN_MAX_AGE", 60 if "postgres" in DATABASES["default"]["ENGINE"] else 0
 )
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+SQLITE_OPTIONS = {
     # WAL lets the demo server and a management command work on the file side by side.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    "init_command": "PRAGMA journal_mode=WAL;",
+    # A transaction takes the write lock when it begins (BEGIN IMMEDIATE), so two saves of one
+    # record wait for each other (up to ``timeout`` seconds) instead of failing with
+    # "database is locked" when a read turns into a write; the second then meets the version
+    # check and gets the conflict page.
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and background work: Redis when REDIS_URL is set, otherwise in-process.

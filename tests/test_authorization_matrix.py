@@ -124,19 +124,22 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "partners:contact_detail": STAFF_READ,
     "partners:contact_history": STAFF_READ,
     "partners:contact_add": OFFICE_WRITE,
+    "partners:institution_contact_add": OFFICE_WRITE,
     "partners:contact_edit": OFFICE_WRITE,
     "partners:contact_delete": OFFICE_WRITE,
     "partners:contact_import": OFFICE_WRITE,
     "partners:interaction_detail": STAFF_READ,
     "partners:interaction_history": STAFF_READ,
     "partners:interaction_add": OFFICE_WRITE,
+    "partners:institution_interaction_add": OFFICE_WRITE,
     "partners:interaction_edit": OFFICE_WRITE,
     "partners:interaction_delete": OFFICE_WRITE,
     # POST only: those who may change interactions get 405 for a GET, the others 403.
     "partners:interaction_done": (405, 405, 403, 403, 403, 403, 302),
     "api:api-root": API_STAFF,
     "api:schema": API_STAFF,
-    "api:docs": API_STAFF,
+    # A page read in a browser: the anonymous visitor is sent to the login page.
+    "api:docs": (200, 200, 200, 200, 200, 403, 302),
     "api:orgunit-list": API_STAFF,
     "api:orgunit-detail": API_STAFF,
     "api:user-list": API_ADMIN,
@@ -317,6 +320,8 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"pk": objects["interaction"]}
     if name == "agreements:agreement_transition":
         return {"pk": objects["agreement"], "name": "terminate"}
+    if name in ("partners:institution_contact_add", "partners:institution_interaction_add"):
+        return {"institution_pk": objects["institution"]}
     if name == "agreements:mobilityquota_add":
         return {"agreement_pk": objects["agreement"]}
     if name in ("agreements:agreement_renew", "agreements:agreement_amend"):

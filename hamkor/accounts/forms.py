@@ -66,8 +66,9 @@ class OrgUnitForm(ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             home = Institution.objects.home()
-            if home:
-                self.initial.setdefault("institution", home.pk)
+            if home and not self.initial.get("institution"):
+                # The instance's empty value is already among the initial values.
+                self.initial["institution"] = home.pk
 
 
 class OrgUnitImportForm(forms.ModelForm):

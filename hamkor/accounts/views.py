@@ -279,29 +279,18 @@ class UserInviteView(generic.ObjectEditView):
     form_class = forms.UserInviteForm
     template_name = "accounts/user_invite.html"
 
-    def get(self, request):
-        return render(request, self.template_name, self.base_context(form=self.form_class()))
+    def get_form(self, obj, data=None, files=None):
+        return self.form_class(data)
 
-    def post(self, request):
-        from django.core.exceptions import ValidationError
+    def save(self, form, *, expected_version):
+        return services.user_invite(
+            actor=self.request.user,
+            **form.cleaned_data,
+            base_url=self.request.build_absolute_uri("/"),
+        )
 
-        form = self.form_class(request.POST)
-        if form.is_valid():
-            try:
-                user = services.user_invite(
-                    actor=request.user,
-                    **form.cleaned_data,
-                    base_url=request.build_absolute_uri("/"),
-                )
-            except ValidationError as exc:
-                generic._add_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("%(email)s is invited; the invitation was e-mailed.") % {"email": user.email},
-                )
-                return redirect(user)
-        return render(request, self.template_name, self.base_context(form=form), status=400)
+    def success_message(self, instance) -> str:
+        return _("%(email)s is invited; the invitation was e-mailed.") % {"email": instance.email}
 
 
 class UserEditView(generic.ObjectEditView):

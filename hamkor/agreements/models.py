@@ -174,6 +174,8 @@ class Agreement(BaseModel):
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
+    # A draft's parties and quotas are part of it and go with it (see core.services.dependents).
+    owned_relations = ("parties", "quotas")
     objects = AgreementQuerySet.as_manager()
 
     # The documents an agreement carries (see hamkor.core.documents.document_kinds).

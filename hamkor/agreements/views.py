@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -35,7 +35,6 @@ from hamkor.agreements.tables import AgreementTable, ExpiringAgreementTable, sta
 from hamkor.core import importing
 from hamkor.core.documents import can_attach_documents, documents_context, documents_for
 from hamkor.core.models import ImportJob
-from hamkor.core.services import object_delete
 from hamkor.core.views import generic
 
 PARTIES = Prefetch(
@@ -88,11 +87,11 @@ class AgreementExpiringView(AgreementListView):
             within_days=self.within_days, queryset=super().get_queryset(action)
         )
 
-    def base_context(self, **extra):
-        context = super().base_context(**extra)
-        context["verbose_name_plural"] = _("agreements expiring soon")
-        context["within_days"] = self.within_days
-        return context
+    def get_extra_context(self, obj=None):
+        return {
+            "verbose_name_plural": _("agreements expiring soon"),
+            "within_days": self.within_days,
+        }
 
 
 # --- One agreement ------------------------------------------------------------------------
@@ -180,15 +179,8 @@ class AgreementEditView(generic.ObjectEditView):
 class AgreementDeleteView(generic.ObjectDeleteView):
     queryset = AGREEMENTS
 
-    def post(self, request, pk):
-        agreement = self.get_object()
-        try:
-            services.agreement_delete(agreement=agreement, actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return HttpResponseRedirect(agreement.get_absolute_url())
-        messages.success(request, _("%(name)s deleted.") % {"name": agreement})
-        return HttpResponseRedirect(reverse("agreements:agreement_list"))
+    def delete(self, obj):
+        services.agreement_delete(agreement=obj, actor=self.request.user)
 
 
 class AgreementActionView(generic.ObjectPermissionMixin, View, ABC):
@@ -231,7 +223,8 @@ class AgreementActionView(generic.ObjectPermissionMixin, View, ABC):
         return self.render(agreement, form, status=400)
 
     def render(self, agreement, form, status=200):
-        context = self.base_context(
+        context = self.page_context(
+            agreement,
             object=agreement,
             form=form,
             title=self.title,
@@ -240,11 +233,7 @@ class AgreementActionView(generic.ObjectPermissionMixin, View, ABC):
             submit_class="btn-primary",
             status_badge=status_badge(agreement),
         )
-        context.update(self.extra_context(agreement))
         return render(self.request, self.template_name, context, status=status)
-
-    def extra_context(self, agreement) -> dict:
-        return {}
 
 
 class AgreementTransitionView(AgreementActionView):
@@ -263,7 +252,8 @@ class AgreementTransitionView(AgreementActionView):
     def make_form(self, agreement, data=None):
         return forms.AgreementTransitionForm(data, step=self.step.name)
 
-    def extra_context(self, agreement):
+    def get_extra_context(self, obj=None):
+        agreement = obj
         return {
             "step": self.step,
             "submit_class": self.step.button.replace("btn-outline-", "btn-"),
@@ -355,24 +345,17 @@ class MobilityQuotaEditView(generic.ObjectEditView):
     form_class = forms.MobilityQuotaForm
     template_name = "agreements/mobilityquota_edit.html"
 
-    def get(self, request, pk=None, agreement_pk=None):
-        return super().get(request, pk)
-
-    def post(self, request, pk=None, agreement_pk=None):
-        return super().post(request, pk)
-
-    def get_initial_object(self):
-        agreement = get_object_or_404(
-            Agreement.objects.restrict(self.request.user, "change"), pk=self.kwargs["agreement_pk"]
-        )
-        start = agreement.valid_from or agreement.signed_on
-        first = start.year if start else None
-        last = agreement.valid_to.year - 1 if agreement.valid_to else None
-        return MobilityQuota(
-            agreement=agreement,
-            first_year=first,
-            last_year=last if last and first and last >= first else first,
-        )
+    def alter_object(self, quota):
+        """A new quota belongs to the agreement in the address, for its years by default."""
+        if "agreement_pk" in self.kwargs:
+            agreement = self.get_parent(Agreement, "agreement_pk")
+            start = agreement.valid_from or agreement.signed_on
+            first = start.year if start else None
+            last = agreement.valid_to.year - 1 if agreement.valid_to else None
+            quota.agreement = agreement
+            quota.first_year = first
+            quota.last_year = last if last and first and last >= first else first
+        return quota
 
     def save(self, form, *, expected_version):
         return services.agreement_quota_save(
@@ -384,34 +367,19 @@ class MobilityQuotaEditView(generic.ObjectEditView):
     def get_success_url(self, instance) -> str:
         return instance.get_absolute_url()
 
-    def render(self, obj, form, *, version, conflicts=(), status=200):
-        context = self.base_context(
-            object=obj if obj.pk else None,
-            agreement=obj.agreement,
-            form=form,
-            version=version,
-            conflicts=conflicts,
-        )
-        return render(self.request, self.template_name, context, status=status)
+    def get_extra_context(self, obj=None):
+        return {"agreement": obj.agreement}
 
 
 class MobilityQuotaDeleteView(generic.ObjectDeleteView):
     queryset = QUOTAS
     template_name = "agreements/mobilityquota_delete.html"
 
-    def get(self, request, pk):
-        quota = self.get_object()
-        return render(
-            request,
-            self.template_name,
-            self.base_context(object=quota, agreement=quota.agreement),
-        )
+    def get_extra_context(self, obj=None):
+        return {"agreement": obj.agreement}
 
-    def post(self, request, pk):
-        quota = self.get_object()
-        object_delete(instance=quota, actor=request.user, reason="agreements.mobilityquota.deleted")
-        messages.success(request, _("%(name)s deleted.") % {"name": quota})
-        return HttpResponseRedirect(quota.agreement.get_absolute_url() + "#quotas")
+    def get_success_url(self, obj) -> str:
+        return obj.agreement.get_absolute_url() + "#quotas"
 
 
 # --- Import --------------------------------------------------------------------------------

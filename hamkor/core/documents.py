@@ -261,5 +261,4 @@ def document_response(version: DocumentVersion):
         content_type=files.CONTENT_TYPES.get(version.file_type, "application/octet-stream"),
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
     return response

@@ -12,14 +12,22 @@ from django.utils.translation import gettext_lazy as _
 from hamkor.core.translit import normalise_apostrophes
 from hamkor.core.widgets import AnyYesNoSelect, SearchInput
 
+# Words searched at most: each word adds a condition over every search field, and
+# thousands of conditions make a slow query (SQLite refused one of 32 words).
+MAX_SEARCH_WORDS = 10
+
 
 class SearchFilterSet(django_filters.FilterSet):
     """Adds ``q``: every word must appear in one of ``search_fields``.
 
     Uzbek apostrophe variants (oʻ, o', o‘) are treated alike by searching each spelling.
+    Only the first :data:`MAX_SEARCH_WORDS` words count (``search_truncated`` says so), and
+    they make one filter, so that a relation is joined once whatever the number of words.
     """
 
     search_fields: tuple[str, ...] = ()
+    search_truncated = False
+    max_search_words = MAX_SEARCH_WORDS
 
     @classmethod
     def filter_for_lookup(cls, field, lookup_type):
@@ -36,17 +44,34 @@ class SearchFilterSet(django_filters.FilterSet):
         return type("FilterForm", (BootstrapMixin, super().get_form_class()), {})
 
     def search(self, queryset, name, value):
-        for word in value.split():
+        words = value.split()
+        if not words or not self.search_fields:
+            return queryset
+        self.search_truncated = len(words) > MAX_SEARCH_WORDS
+        condition = Q()
+        for word in words[:MAX_SEARCH_WORDS]:
             spellings = {word, normalise_apostrophes(word)}
             spellings |= {s.replace("\u02bb", "'") for s in spellings}
-            queryset = queryset.filter(
-                reduce(
-                    or_,
-                    (
-                        Q(**{f"{field}__icontains": spelling})
-                        for field in self.search_fields
-                        for spelling in spellings
-                    ),
-                )
+            condition &= reduce(
+                or_,
+                (
+                    Q(**{f"{field}__icontains": spelling})
+                    for field in self.search_fields
+                    for spelling in sorted(spellings)
+                ),
             )
-        return queryset.distinct() if any("__" in f for f in self.search_fields) else queryset
+        queryset = queryset.filter(condition)
+        return queryset.distinct() if self._search_joins_many(queryset.model) else queryset
+
+    def _search_joins_many(self, model) -> bool:
+        """Whether a search field goes through a to-many relation (which repeats rows)."""
+        for path in self.search_fields:
+            current = model
+            for part in path.split("__"):
+                field = current._meta.get_field(part)
+                if not field.is_relation:
+                    break
+                if field.one_to_many or field.many_to_many:
+                    return True
+                current = field.related_model
+        return False

@@ -39,6 +39,11 @@ class RestrictedQuerySet(models.QuerySet):
         """Rows within the user's reach once the model permission is granted."""
         return self
 
+    def reaches_all(self, user, action: str = "view") -> bool:
+        """Whether ``user`` may act on every row: the permission, and a scope that leaves the
+        queryset itself (what a deleted row, which cannot be scoped any more, requires)."""
+        return self.restrict(user, action) is self
+
 
 class BaseModel(models.Model):
     """Base of every business model: timestamps and a version for optimistic concurrency.

@@ -18,6 +18,6 @@ class BaseTable(tables.Table):
         attrs = {"class": "table table-hover table-sm align-middle mb-0"}
         empty_text = _("Nothing matches these filters.")
         template_name = "core/tables/table.html"
-        # The list view reads ?per_page itself and allows only the offered sizes; django-tables2
-        # would take any number from the same parameter, so it is pointed elsewhere.
-        per_page_field = "_per_page_unused"
+        # The list view reads ?per_page itself and allows only the offered sizes, and cuts
+        # the page itself (ObjectListView.paginate): django-tables2 reads no page size.
+        per_page_field = "per_page"

@@ -316,8 +316,15 @@ class Mobility(BaseModel):
         ]
 
     def __str__(self) -> str:
+        # Also called on a form's unsaved instance with the person or the partner missing.
+        person = self.person if self.person_id else "?"
+        partner_id = (
+            self.receiving_institution_id if self.is_outgoing else self.sending_institution_id
+        )
+        if partner_id is None:
+            return str(person)
         partner = self.receiving_institution if self.is_outgoing else self.sending_institution
-        return f"{self.person} — {partner}"
+        return f"{person} — {partner}"
 
     @property
     def is_outgoing(self) -> bool:

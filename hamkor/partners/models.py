@@ -100,6 +100,9 @@ class Institution(BaseModel):
     )
 
     history = HistoricalRecords()
+    # Deleted with the institution (see core.services.dependents); contacts and
+    # interactions are records of their own and forbid deleting it.
+    owned_relations = ("rankings",)
     objects = InstitutionQuerySet.as_manager()
 
     display_name = translated("name")

@@ -13,6 +13,16 @@ urlpatterns = [
         name="institution_merge",
     ),
     path(
+        "staff/institutions/<int:institution_pk>/contacts/add/",
+        views.ContactEditView.as_view(),
+        name="institution_contact_add",
+    ),
+    path(
+        "staff/institutions/<int:institution_pk>/interactions/add/",
+        views.InteractionEditView.as_view(),
+        name="institution_interaction_add",
+    ),
+    path(
         "staff/interactions/<int:pk>/done/",
         views.InteractionDoneView.as_view(),
         name="interaction_done",

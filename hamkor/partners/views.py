@@ -60,9 +60,8 @@ class DormantPartnerListView(generic.ObjectListView):
         rows = partners_dormant().restrict(self.request.user, action or self.action)
         return dormant_with_list_columns(rows)
 
-    def base_context(self, **extra):
+    def get_extra_context(self, obj=None):
         return {
-            **super().base_context(**extra),
             "verbose_name_plural": gettext_lazy("dormant partners"),
             "months": settings.HAMKOR_DORMANT_AFTER_MONTHS,
         }
@@ -180,7 +179,8 @@ class InstitutionMergeView(generic.ObjectMergeView):
     def merge(self, *, keep, duplicate, actor):
         return institution_merge(keep=keep, duplicate=duplicate, actor=actor)
 
-    def merge_context(self, keep, *, duplicate, query):
+    def get_extra_context(self, obj=None):
+        keep, duplicate, query = obj, self.duplicate, self.query
         if duplicate is not None:
             return {"moves": merge_moves(duplicate)}
         candidates = Institution.objects.filter(is_home=False).exclude(pk=keep.pk)
@@ -226,31 +226,29 @@ def merge_moves(duplicate: Institution) -> list[tuple[str, int]]:
 
 
 class PartnerRecordMixin:
-    """A record that belongs to an institution: a new one takes the institution named in
-    ``?institution=``, and saving or deleting goes back to the partner's page."""
+    """A record that belongs to an institution: saving or deleting goes back to the
+    partner's page."""
 
     anchor = ""
-
-    def institution_from_query(self) -> Institution | None:
-        value = self.request.GET.get("institution", "")
-        if not value.isdigit():
-            return None
-        return Institution.objects.restrict(self.request.user).filter(pk=value).first()
 
     def get_success_url(self, instance) -> str:
         return f"{instance.institution.get_absolute_url()}#{self.anchor}"
 
 
 class PartnerRecordEditView(PartnerRecordMixin, generic.ObjectEditView):
+    """Added from the partner's page (``/staff/institutions/<institution_pk>/...``), a new
+    record belongs to that institution."""
+
     template_name = "partners/partner_record_edit.html"
 
-    def render(self, obj, form, **kwargs):
-        # The page names the partner; a new record may not have one yet.
-        self.partner = obj.institution if obj.institution_id else None
-        return super().render(obj, form, **kwargs)
+    def alter_object(self, obj):
+        if "institution_pk" in self.kwargs:
+            obj.institution = self.get_parent(Institution, "institution_pk", action="view")
+        return obj
 
-    def base_context(self, **extra):
-        return super().base_context(partner=getattr(self, "partner", None), **extra)
+    def get_extra_context(self, obj=None):
+        # The page names the partner; a new record may not have one yet.
+        return {"partner": obj.institution if obj.institution_id else None}
 
 
 class PartnerRecordDeleteView(PartnerRecordMixin, generic.ObjectDeleteView):
@@ -289,9 +287,6 @@ class ContactEditView(PartnerRecordEditView):
     queryset = CONTACTS
     form_class = forms.ContactForm
     anchor = "contacts"
-
-    def get_initial_object(self):
-        return Contact(institution=self.institution_from_query())
 
 
 class ContactDeleteView(PartnerRecordDeleteView):
@@ -347,7 +342,6 @@ class InteractionEditView(PartnerRecordEditView):
 
     def get_initial_object(self):
         return Interaction(
-            institution=self.institution_from_query(),
             owner=self.request.user,
             date=timezone.localdate(),
         )

@@ -20,3 +20,7 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Plain template, no context processors: the failure may be in them.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def method_not_allowed(request):
+    return render(request, "405.html", status=405)

@@ -179,6 +179,7 @@ def test_mobility_form_keeps_the_visa_away_from_a_coordinator(as_user, world, fa
             kind="research",
             programme="partner",
             sending_institution=world["kazan"].pk,
+            home_unit=faculty_a.pk,  # left empty, the guest would leave the coordinator's reach
             planned_start="2025-09-10",
             planned_end="2025-09-20",
             registered_on="2025-09-11",
@@ -312,3 +313,82 @@ def test_mobility_history_leaves_out_visa_changes_for_others(as_user, world, off
     coordinator_page = as_user("coordinator").get(url).text
     assert "ZZ0000009" not in coordinator_page and VISA not in coordinator_page
     assert "Institute of Physics" in coordinator_page
+
+
+# --- The edit form's refusals -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("emptied", ["direction", "sending_institution"])
+def test_mobility_edit_with_an_empty_direction_or_partner_shows_the_form_again(
+    as_user, world, emptied
+):
+    guest = world["guest"]
+    url = reverse("mobility:mobility_edit", kwargs={"pk": guest.pk})
+    data = mobility_data(
+        person=guest.person_id,
+        direction="incoming",
+        sending_institution=world["kazan"].pk,
+        receiving_institution=world["home"].pk,
+        _version=guest.version,
+    )
+    data[emptied] = ""
+
+    response = as_user("officer").post(url, data)
+
+    assert response.status_code == 400
+    assert "invalid-feedback" in field_block(response.text, emptied)
+    guest.refresh_from_db()
+    assert guest.sending_institution == world["kazan"]
+
+
+def test_mobility_str_names_what_it_knows_when_parts_are_missing(world):
+    assert str(Mobility(direction="")) == "?"
+    assert str(Mobility(person=world["karimov"], direction="outgoing")) == str(world["karimov"])
+
+
+def test_coordinator_cannot_take_a_mobility_out_of_their_faculty(as_user, world, faculty_a):
+    """The form accepts an empty faculty; the check after the save refuses and rolls back."""
+    guest = world["guest"]  # hosted by faculty A
+    records = guest.history.count()
+    url = reverse("mobility:mobility_edit", kwargs={"pk": guest.pk})
+    response = as_user("coordinator").post(
+        url,
+        mobility_data(
+            person=guest.person_id,
+            direction="incoming",
+            kind="research",
+            programme="partner",
+            sending_institution=world["kazan"].pk,
+            home_unit="",
+            planned_start="2025-09-10",
+            planned_end="2025-09-20",
+            _version=guest.version,
+        ),
+    )
+
+    assert response.status_code == 403
+    assert "would no longer be among the records you may change" in response.text
+    assert 'value="2025-09-10"' in response.text  # what the coordinator typed is kept
+    guest.refresh_from_db()
+    assert guest.home_unit == faculty_a
+    assert guest.history.count() == records
+
+
+def test_mobility_edit_without_its_version_saves_nothing(as_user, world):
+    guest = world["guest"]
+    url = reverse("mobility:mobility_edit", kwargs={"pk": guest.pk})
+    data = mobility_data(
+        person=guest.person_id,
+        direction="incoming",
+        sending_institution=world["kazan"].pk,
+        planned_start="2025-09-12",
+        planned_end="2025-09-20",
+    )
+
+    response = as_user("officer").post(url, data)
+
+    assert response.status_code == 400
+    assert "sent without the version of the record" in response.text
+    assert 'value="2025-09-12"' in response.text
+    guest.refresh_from_db()
+    assert str(guest.planned_start) != "2025-09-12"

@@ -7,9 +7,7 @@ Personal data (date of birth, passport) is shown, edited and exported only for u
 from __future__ import annotations
 
 from django.db.models import Count, Q
-from django.shortcuts import render
 from django.urls import reverse
-from django.utils.text import capfirst
 
 from hamkor.core.views import generic
 from hamkor.mobility import forms, import_forms
@@ -75,35 +73,11 @@ class PersonalDataHistoryView(generic.ObjectHistoryView):
 
     personal_fields: tuple[str, ...] = ()
 
-    def get(self, request, pk):
-        if request.user.has_perm(PERSONAL_DATA):
-            return super().get(request, pk)
-        obj = self.get_object()
-        records = list(
-            obj.history.select_related("history_user").order_by("-history_date", "-history_id")
-        )
-        hidden = {"version", "updated_at", *self.personal_fields}
-        timeline = []
-        for record, previous in zip(records, [*records[1:], None], strict=True):
-            changes = []
-            if previous is not None:
-                delta = record.diff_against(
-                    previous, excluded_fields=hidden, foreign_keys_are_objs=False
-                )
-                for change in delta.changes:
-                    field = obj._meta.get_field(change.field)
-                    changes.append(
-                        {
-                            "field": capfirst(field.verbose_name),
-                            "old": generic._display(record, field, change.old),
-                            "new": generic._display(record, field, change.new),
-                        }
-                    )
-            timeline.append({"record": record, "changes": changes})
-        context = self.base_context(
-            object=obj, tab="history", timeline=timeline, **self.object_actions(obj)
-        )
-        return render(request, self.template_name, context)
+    def hidden_fields(self) -> set[str]:
+        hidden = super().hidden_fields()
+        if not self.request.user.has_perm(PERSONAL_DATA):
+            hidden |= set(self.personal_fields)
+        return hidden
 
 
 class PersonHistoryView(PersonalDataHistoryView):
@@ -143,7 +117,8 @@ class PersonMergeView(generic.ObjectMergeView):
     def merge(self, *, keep, duplicate, actor):
         return person_merge(keep=keep, duplicate=duplicate, actor=actor)
 
-    def merge_context(self, keep, *, duplicate, query):
+    def get_extra_context(self, obj=None):
+        keep, duplicate, query = obj, self.duplicate, self.query
         if duplicate is not None:
             return {"moving": person_mobilities(duplicate)}
         others = Person.objects.exclude(pk=keep.pk).select_related("org_unit", "institution")

@@ -133,7 +133,6 @@ class PortalLetterView(LoginRequiredMixin, View):
         response["Content-Disposition"] = (
             f'attachment; filename="{mobility.invitation_reference}.pdf"'
         )
-        response["Cache-Control"] = "private, no-store"
         return response
 
 

@@ -46,7 +46,7 @@ def interaction(institution, owner=None, **fields) -> Interaction:
 
 
 def test_contact_form_opened_from_the_partner_page_names_the_partner(as_user, ankara):
-    response = as_user("officer").get("/staff/contacts/add/", {"institution": ankara.pk})
+    response = as_user("officer").get(f"/staff/institutions/{ankara.pk}/contacts/add/")
     assert f'<option value="{ankara.pk}" selected>' in response.text
     assert "Ankara University" in response.text
 
@@ -60,7 +60,7 @@ def test_contact_form_offers_partners_not_the_whole_directory(as_user, ankara, h
 
 def test_contact_saved_goes_back_to_the_partner_page(as_user, ankara, officer):
     response = as_user("officer").post(
-        f"/staff/contacts/add/?institution={ankara.pk}",
+        f"/staff/institutions/{ankara.pk}/contacts/add/",
         {"institution": ankara.pk, "full_name": "Mehmet Kaya", "email": "mk@ankara.edu.tr"},
     )
     assert response.status_code == 302
@@ -137,9 +137,7 @@ def interaction_data(institution, **fields) -> dict:
 def test_interaction_form_offers_only_that_institutions_contacts(as_user, ayse, sevilla):
     Contact.objects.create(institution=sevilla, full_name="Lucía García")
     text = (
-        as_user("officer")
-        .get("/staff/interactions/add/", {"institution": ayse.institution_id})
-        .text
+        as_user("officer").get(f"/staff/institutions/{ayse.institution_id}/interactions/add/").text
     )
     assert "Ayşe Yılmaz" in text
     assert "Lucía García" not in text
@@ -160,7 +158,7 @@ def test_interaction_saved_goes_back_to_the_partner_page_with_its_people(
     as_user, ayse, ankara, officer
 ):
     response = as_user("officer").post(
-        f"/staff/interactions/add/?institution={ankara.pk}",
+        f"/staff/institutions/{ankara.pk}/interactions/add/",
         interaction_data(ankara, contacts=[ayse.pk], follow_up_on="2025-05-01"),
     )
     assert response.status_code == 302
@@ -171,7 +169,7 @@ def test_interaction_saved_goes_back_to_the_partner_page_with_its_people(
 
 
 def test_interaction_form_makes_its_author_responsible_by_default(as_user, ankara, officer):
-    text = as_user("officer").get("/staff/interactions/add/", {"institution": ankara.pk}).text
+    text = as_user("officer").get(f"/staff/institutions/{ankara.pk}/interactions/add/").text
     assert f'<option value="{officer.pk}" selected>' in text
     assert f'value="{TODAY:%Y-%m-%d}"' in text
 

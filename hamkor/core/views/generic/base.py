@@ -53,6 +53,19 @@ class ObjectPermissionMixin(LoginRequiredMixin):
     def get_object(self, action: str | None = None) -> models.Model:
         return get_object_or_404(self.get_queryset(action), pk=self.kwargs["pk"])
 
+    def get_parent(self, model: type[models.Model], url_kwarg: str, action: str = "change"):
+        """The record named by ``url_kwarg`` in the address (e.g. the institution of
+        ``/staff/institutions/<institution_pk>/contacts/add/``), within the user's reach for
+        ``action``; 404 otherwise."""
+        return get_object_or_404(
+            model.objects.restrict(self.request.user, action), pk=self.kwargs[url_kwarg]
+        )
+
+    def get_extra_context(self, obj=None) -> dict:
+        """What a page shows besides the generic context: the one hook every generic view
+        calls, with the record it shows (``None`` on list and import pages)."""
+        return {}
+
     def base_context(self, **extra) -> dict:
         opts = self.model._meta
         return {
@@ -62,6 +75,10 @@ class ObjectPermissionMixin(LoginRequiredMixin):
             "list_url": reverse_or_none(url_name(self.model, "list")),
             **extra,
         }
+
+    def page_context(self, obj=None, **extra) -> dict:
+        """The generic context of a page about ``obj``, then the view's extra context."""
+        return {**self.base_context(**extra), **self.get_extra_context(obj)}
 
 
 def _add_errors(form, exc: ValidationError) -> None:

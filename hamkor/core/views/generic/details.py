@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.text import capfirst
 from django.views import View
@@ -15,7 +16,10 @@ from hamkor.core.views.generic.base import (
 
 
 class ObjectDetailView(ObjectPermissionMixin, View):
-    """One record; the template is ``<app>/<model>_detail.html``."""
+    """One record; the template is ``<app>/<model>_detail.html``.
+
+    A domain view adds what its page shows with :meth:`get_extra_context`.
+    """
 
     template_name = None
 
@@ -23,13 +27,9 @@ class ObjectDetailView(ObjectPermissionMixin, View):
         opts = self.model._meta
         return self.template_name or f"{opts.app_label}/{opts.model_name}_detail.html"
 
-    def get_extra_context(self, obj) -> dict:
-        return {}
-
     def get(self, request, pk):
         obj = self.get_object()
-        context = self.base_context(object=obj, tab="detail", **self.object_actions(obj))
-        context.update(self.get_extra_context(obj))
+        context = self.page_context(obj, object=obj, tab="detail", **self.object_actions(obj))
         return render(request, self.get_template_names(), context)
 
     def object_actions(self, obj) -> dict:
@@ -43,24 +43,62 @@ class ObjectDetailView(ObjectPermissionMixin, View):
 
 
 class ObjectHistoryView(ObjectDetailView):
-    """The record's history: who, when, why, and what changed field by field."""
+    """The record's history: who, when, why, and what changed field by field.
+
+    The history of a deleted record stays readable from the historical table, for users who
+    may read every row of the model (a deleted row can no longer be scoped).
+    """
 
     template_name = "core/object_history.html"
+    deleted_template_name = "core/object_history_deleted.html"
+
+    def hidden_fields(self) -> set[str]:
+        """Fields whose changes the timeline leaves out, for this user."""
+        return {"version", "updated_at"}
 
     def get(self, request, pk):
-        obj = self.get_object()
-        records = list(
-            obj.history.select_related("history_user").order_by("-history_date", "-history_id")
+        try:
+            obj = self.get_object()
+        except Http404:
+            return self.deleted_history(pk)
+        context = self.page_context(
+            obj,
+            object=obj,
+            tab="history",
+            timeline=self.timeline(obj.history.all()),
+            **self.object_actions(obj),
         )
+        return render(request, self.template_name, context)
+
+    def deleted_history(self, pk):
+        """The timeline of a record that no longer exists, ending with its deletion."""
+        model = self.model
+        if model._base_manager.filter(pk=pk).exists():
+            raise Http404  # it exists, out of this user's reach
+        if not model.objects.all().reaches_all(self.request.user, "view"):
+            raise Http404
+        history = model.history.filter(**{model._meta.pk.attname: pk})
+        last = history.order_by("-history_date", "-history_id").first()
+        if last is None or last.history_type != "-":
+            raise Http404
+        obj = last.instance
+        context = self.base_context(object=obj, deleted=last, timeline=self.timeline(history))
+        return render(self.request, self.deleted_template_name, context)
+
+    def timeline(self, history) -> list[dict]:
+        records = list(
+            history.select_related("history_user").order_by("-history_date", "-history_id")
+        )
+        hidden = self.hidden_fields()
         timeline = []
         for record, previous in zip(records, [*records[1:], None], strict=True):
             changes = []
             if previous is not None:
-                delta = record.diff_against(previous, foreign_keys_are_objs=False)
+                delta = record.diff_against(
+                    previous, excluded_fields=hidden, foreign_keys_are_objs=False
+                )
                 for change in delta.changes:
-                    if change.field in ("version", "updated_at"):
-                        continue
-                    field = obj._meta.get_field(change.field)
+                    field = self.model._meta.get_field(change.field)
                     changes.append(
                         {
                             "field": capfirst(field.verbose_name),
@@ -69,7 +107,4 @@ class ObjectHistoryView(ObjectDetailView):
                         }
                     )
             timeline.append({"record": record, "changes": changes})
-        context = self.base_context(
-            object=obj, tab="history", timeline=timeline, **self.object_actions(obj)
-        )
-        return render(request, self.template_name, context)
+        return timeline

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views import View
@@ -42,8 +43,9 @@ class ObjectListView(ObjectPermissionMixin, View):
             return self.export(queryset, export_format)
         table = self.table_class(queryset, request=request)
         per_page = self.per_page(request)
-        RequestConfig(request, paginate={"per_page": per_page}).configure(table)
-        context = self.base_context(
+        self.paginate(table, per_page)
+        context = self.page_context(
+            None,
             filterset=filterset,
             table=table,
             per_page=per_page,
@@ -67,6 +69,22 @@ class ObjectListView(ObjectPermissionMixin, View):
         RequestConfig(self.request, paginate=False).configure(table)
         exporter = TableExport(export_format, table, exclude_columns=table.export_exclude)
         return exporter.response(f"{self.model._meta.model_name}s.{export_format}")
+
+    def paginate(self, table, per_page: int) -> None:
+        """Sort as asked and cut the page; the page size is only ever ``per_page``.
+
+        django-tables2's ``RequestConfig`` would take any number from its own page-size
+        parameter, so it is given the sorting alone and the page is cut here.
+        """
+        RequestConfig(self.request, paginate=False).configure(table)
+        try:
+            table.paginate(
+                page=self.request.GET.get(table.prefixed_page_field, 1), per_page=per_page
+            )
+        except PageNotAnInteger:
+            table.paginate(page=1, per_page=per_page)
+        except EmptyPage:
+            table.paginate(page=table.paginator.num_pages, per_page=per_page)
 
     def per_page(self, request) -> int:
         sizes = self.page_sizes()

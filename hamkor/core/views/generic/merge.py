@@ -18,8 +18,9 @@ class ObjectMergeView(ObjectPermissionMixin, View):
     """Merge a duplicate into this record: choose it, see what moves, confirm.
 
     Subclasses give ``merge_form_class`` (a form with a ``duplicate`` field, taking
-    ``keep=``), ``merge(keep=, duplicate=, actor=)`` (the service) and ``merge_context``
-    (suggestions and search results before a duplicate is chosen, what moves after).
+    ``keep=``), ``merge(keep=, duplicate=, actor=)`` (the service) and
+    ``get_extra_context(keep)``: suggestions and search results (for ``self.query``) before
+    a duplicate is chosen, what moves after (``self.duplicate``).
     """
 
     action = "merge"
@@ -27,9 +28,6 @@ class ObjectMergeView(ObjectPermissionMixin, View):
 
     def merge(self, *, keep, duplicate, actor):
         raise ImproperlyConfigured(f"{type(self).__name__} must define merge()")
-
-    def merge_context(self, keep, *, duplicate, query: str) -> dict:
-        return {}
 
     def get(self, request, pk):
         keep = self.get_object()
@@ -59,7 +57,7 @@ class ObjectMergeView(ObjectPermissionMixin, View):
         return HttpResponseRedirect(keep.get_absolute_url())
 
     def render(self, keep, *, form, duplicate=None, status=200):
-        query = self.request.GET.get("q", "").strip()[:200]
-        context = self.base_context(object=keep, form=form, duplicate=duplicate, q=query)
-        context.update(self.merge_context(keep, duplicate=duplicate, query=query))
+        self.duplicate = duplicate
+        self.query = self.request.GET.get("q", "").strip()[:200]
+        context = self.page_context(keep, object=keep, form=form, duplicate=duplicate, q=self.query)
         return render(self.request, self.template_name, context, status=status)
