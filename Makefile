@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 VENDORED  := hamkor/static/vendor/.stamp
 PYTEST_ARGS ?=
 
-.PHONY: demo test vendor lint format install messages bench clean
+.PHONY: demo test vendor lint format install messages bench bench-large clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,7 +60,13 @@ messages: install
 	cd hamkor && ../$(HAMKOR) compilemessages -l uz -l ru -l en -l uz_Cyrl
 
 bench: install vendor
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	$(BIN)/python bench/list_pages.py
+
+# A large university's data (bench/generate.py), then the pages timed against their raw SQL.
+# Set DATABASE_URL to a PostgreSQL database of its own; without it, SQLite in var/bench/.
+bench-large: install vendor
+	HAMKOR_VAR_DIR=$${HAMKOR_VAR_DIR:-var/bench} $(BIN)/python bench/generate.py
+	HAMKOR_VAR_DIR=$${HAMKOR_VAR_DIR:-var/bench} $(BIN)/python bench/pages.py
 
 clean:
 	rm -rf $(VENV) node_modules hamkor/static/vendor

@@ -33,7 +33,7 @@ from hamkor.agreements.selectors import (
 )
 from hamkor.agreements.tables import AgreementTable, ExpiringAgreementTable, status_badge
 from hamkor.core import importing
-from hamkor.core.documents import can_attach_documents, documents_context, documents_for
+from hamkor.core.documents import can_attach_documents, documents_by_record, documents_context
 from hamkor.core.models import ImportJob
 from hamkor.core.views import generic
 
@@ -115,6 +115,7 @@ class AgreementDetailView(generic.ObjectDetailView):
         steps.sort(key=lambda step: step.asks_reason)  # buttons first, then those with a form
         renewals = list(obj.renewals.all())
         amendments = list(obj.amendments.all())
+        amendment_documents = documents_by_record(amendments)
         return {
             "status_badge": status_badge(obj),
             "parties": obj.parties.all(),
@@ -124,7 +125,7 @@ class AgreementDetailView(generic.ObjectDetailView):
             and not has_signed_copy(obj),
             "utilisation": agreement_utilisation(obj),
             "quotas": list(obj.quotas.all()),
-            "amendments": [(a, documents_for(a)) for a in amendments],
+            "amendments": [(a, amendment_documents[a.pk]) for a in amendments],
             "amendment_content_type_id": ContentType.objects.get_for_model(Amendment).pk,
             "can_attach_to_amendments": bool(amendments)
             and can_attach_documents(user, amendments[0]),

@@ -171,6 +171,26 @@ def documents_for(record: models.Model) -> QuerySet[Document]:
     )
 
 
+def documents_by_record(records: list[models.Model]) -> dict[int, list[Document]]:
+    """:func:`documents_for` of several records of one model, in one query (and one for the
+    versions): ``{record pk: [documents]}``."""
+    if not records:
+        return {}
+    found: dict[int, list[Document]] = {record.pk: [] for record in records}
+    documents = Document.objects.filter(
+        content_type=ContentType.objects.get_for_model(records[0]), object_id__in=list(found)
+    ).prefetch_related(
+        Prefetch(
+            "versions",
+            queryset=DocumentVersion.objects.select_related("uploaded_by").order_by("-number"),
+            to_attr="prefetched_versions",
+        )
+    )
+    for document in documents:
+        found[document.object_id].append(document)
+    return found
+
+
 def document_kinds(record: models.Model) -> list[tuple[str, str]]:
     """The kinds of document ``record`` may carry: its model's ``document_kinds``, or all."""
     allowed = getattr(type(record), "document_kinds", None)

@@ -38,7 +38,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 
 from hamkor.mobility.models import Mobility
-from hamkor.mobility.selectors import at_qs_top, teaching_foreign_students
+from hamkor.mobility.selectors import at_qs_top, qs_top_by_year, teaching_foreign_students
 from hamkor.partners.models import Institution
 
 TOP = 1000
@@ -108,8 +108,8 @@ def mobility_figures(*, start: datetime.date, end: datetime.date) -> dict[str, i
     ``visiting_professors``
         incoming staff teaching: guests from other universities who taught here.
 
-    Six queries (the home country, then one aggregate a figure), whatever the number of
-    mobilities.
+    Seven queries (the home country, the QS ranking entries, then one aggregate a figure),
+    whatever the number of mobilities.
     """
     completed = completed_in(start=start, end=end)
     outgoing = completed.filter(direction=Mobility.Direction.OUTGOING)
@@ -118,15 +118,18 @@ def mobility_figures(*, start: datetime.date, end: datetime.date) -> dict[str, i
     home_country = home or ""
     if home_country:
         abroad = abroad.exclude(receiving_institution__country=home_country)
+    spans = qs_top_by_year(TOP)
     return {
         "students_abroad_with_certificate": _people(
             abroad.filter(kind__in=STUDENT_KINDS, certificate_received=True)
         ),
         "professors_taught_at_qs_top1000": _people(
-            at_qs_top(teaching_foreign_students(completed, home_country=home_country), TOP)
+            at_qs_top(
+                teaching_foreign_students(completed, home_country=home_country), TOP, spans=spans
+            )
         ),
         "professors_interned_at_qs_top1000": _people(
-            at_qs_top(outgoing.filter(kind=Mobility.Kind.STAFF_TRAINING), TOP)
+            at_qs_top(outgoing.filter(kind=Mobility.Kind.STAFF_TRAINING), TOP, spans=spans)
         ),
         "teachers_uk_europe": _people(
             outgoing.filter(kind__in=STAFF_KINDS, receiving_institution__country__in=EUROPE)

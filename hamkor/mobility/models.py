@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_fsm import FSMField, transition
@@ -307,7 +308,13 @@ class Mobility(BaseModel):
         verbose_name_plural = _("mobilities")
         ordering = ("-planned_start", "-id")
         permissions = [("transition_mobility", _("Can change the status of mobilities"))]
-        indexes = [models.Index(fields=["status", "planned_start"])]
+        indexes = [
+            models.Index(fields=["status", "planned_start"]),
+            # The list's order: the first page is read from the index, not sorted from all.
+            models.Index(fields=["-planned_start", "-id"], name="mobility_list_order_idx"),
+            # The start a mobility is counted by (academic years, figures' periods).
+            models.Index(Coalesce("actual_start", "planned_start"), name="mobility_start_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(planned_end__gte=models.F("planned_start")),

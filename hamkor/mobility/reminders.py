@@ -1,8 +1,8 @@
 """Deadlines of guests and travellers, the reminders about them, and what a traveller owes.
 
-The board (:func:`deadlines_upcoming`) lists every deadline that needs somebody's attention,
-the most urgent first: registration of incoming guests at the place of stay, the end of their
-registration and visa, passports that end too soon after a stay, and trip reports.
+The board (:mod:`hamkor.mobility.deadlines`) lists every deadline that needs somebody's
+attention, the most urgent first: registration of incoming guests at the place of stay, the
+end of their registration and visa, passports that end too soon after a stay, trip reports.
 
 Reminders (:func:`mobility_reminders_send`, run daily) are drawn from the same list, so the
 board and the e-mails never disagree. Each reminder goes out once per deadline (a
@@ -20,15 +20,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -36,220 +33,20 @@ from django.utils.translation import gettext_lazy
 
 from hamkor.core.documents import document_add
 from hamkor.core.models import Document
-from hamkor.mobility.deadlines import registration_due, report_due
-from hamkor.mobility.models import (
-    PERSONAL_DATA,
-    Mobility,
-    MobilityReminder,
-    Person,
-    _coordinator_faculty,
+from hamkor.mobility.deadlines import (
+    Deadline,
+    DeadlineKind,
+    deadline_rules,
+    deadlines_upcoming,
 )
+from hamkor.mobility.models import Mobility, MobilityReminder, Person
 from hamkor.mobility.services import mobility_save
 
-# What the board shows.
-REGISTRATION_LOOKAHEAD_DAYS = 14  # guests arriving within this many days
-EXPIRY_WITHIN_DAYS = 30  # visas and registrations ending within this many days
-PASSPORT_MARGIN_DAYS = 60  # a passport should outlive the stay by this many days
-# A report still missing this long after the return is a matter for the office, not for a
-# daily list; such mobilities stay findable in the mobility list.
-REPORT_LOOKBACK_DAYS = 180
+Status = Mobility.Status
 
 # When reminders go out.
 DUE_SOON_DAYS = 2  # registration and report: once when due within 2 days, once when overdue
 EXPIRY_REMINDER_DAYS = 10  # visa and registration: once, 10 days before they end
-
-Status = Mobility.Status
-OPEN = ~Q(status__in=(Status.CANCELLED, Status.COMPLETED))
-
-
-class DeadlineKind(models.TextChoices):
-    REGISTRATION = "registration", gettext_lazy("Registration at the place of stay")
-    REGISTRATION_EXPIRY = "registration_expiry", gettext_lazy("Registration ends")
-    VISA_EXPIRY = "visa_expiry", gettext_lazy("Visa ends")
-    PASSPORT_EXPIRY = "passport_expiry", gettext_lazy("Passport ends")
-    REPORT = "report", gettext_lazy("Trip report")
-
-
-KIND_ORDER = {kind: index for index, kind in enumerate(DeadlineKind.values)}
-
-COUNTING_RULES = {
-    "calendar": gettext_lazy("calendar days"),
-    "working": gettext_lazy("working days (Monday to Friday, public holidays excepted)"),
-    "no_sundays": gettext_lazy("days other than Sundays and public holidays"),
-}
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """One deadline of one mobility, as of ``today``."""
-
-    kind: str
-    mobility: Mobility
-    due: datetime.date
-    today: datetime.date
-    # A visa or passport number: personal data, empty for those who may not see it.
-    detail: str = ""
-
-    @property
-    def label(self) -> str:
-        return DeadlineKind(self.kind).label
-
-    @property
-    def days_left(self) -> int:
-        """Days until the due date; negative when overdue."""
-        return (self.due - self.today).days
-
-    @property
-    def overdue(self) -> bool:
-        return self.days_left < 0
-
-    @property
-    def person(self) -> Person:
-        return self.mobility.person
-
-    @property
-    def partner(self):
-        mobility = self.mobility
-        return (
-            mobility.receiving_institution if mobility.is_outgoing else mobility.sending_institution
-        )
-
-    @property
-    def url(self) -> str | None:
-        try:
-            return self.mobility.get_absolute_url()
-        except NoReverseMatch:
-            return None
-
-    def sort_key(self) -> tuple:
-        return (self.due, KIND_ORDER[self.kind], self.person.full_name, self.mobility.pk)
-
-
-# --- The board ------------------------------------------------------------------------------
-
-
-def board_queryset(user) -> QuerySet[Mobility]:
-    """The mobilities whose deadlines ``user`` sees on the board.
-
-    Coordinators may read every mobility, but the board is a to-do list: a coordinator sees
-    the deadlines of their own faculty only, that is of the mobilities it sends or hosts
-    (``home_unit``) and of its own people.
-    """
-    queryset = Mobility.objects.restrict(user, "view")
-    faculty = _coordinator_faculty(user)
-    if faculty is False:
-        return queryset
-    if faculty is None:
-        return queryset.none()
-    return queryset.filter(
-        Q(home_unit=faculty)
-        | Q(home_unit__parent=faculty)
-        | Q(person__org_unit=faculty)
-        | Q(person__org_unit__parent=faculty)
-    )
-
-
-def deadlines_upcoming(*, user_or_queryset, today: datetime.date) -> list[Deadline]:
-    """Upcoming and overdue deadlines, the most urgent first (overdue, then soonest).
-
-    Given a user, the mobilities are those of :func:`board_queryset` and visa and passport
-    numbers are filled only for those who may see personal data; given a queryset, it is
-    taken as it is, with every detail (for the daily reminders).
-    """
-    if isinstance(user_or_queryset, QuerySet):
-        queryset, personal = user_or_queryset, True
-    else:
-        queryset = board_queryset(user_or_queryset)
-        personal = user_or_queryset.has_perm(PERSONAL_DATA)
-    report_filed = Document.objects.filter(
-        content_type=ContentType.objects.get_for_model(Mobility),
-        object_id=OuterRef("pk"),
-        kind=Document.Kind.REPORT,
-    )
-    lookback = today - datetime.timedelta(days=REPORT_LOOKBACK_DAYS)
-    candidates = (
-        queryset.annotate(_end=Coalesce("actual_end", "planned_end"))
-        .filter(
-            # Guests still to come or here: registration, visa, passport.
-            (OPEN & Q(direction=Mobility.Direction.INCOMING))
-            # Travellers still to go or away: passport.
-            | (OPEN & Q(person__passport_valid_to__isnull=False))
-            # Travellers back without a report.
-            | Q(
-                direction=Mobility.Direction.OUTGOING,
-                status=Status.COMPLETED,
-                report_received_on__isnull=True,
-                _end__gte=lookback,
-            )
-        )
-        .annotate(report_filed=Exists(report_filed))
-        .select_related("person", "sending_institution", "receiving_institution")
-    )
-    found = []
-    for mobility in candidates:
-        found.extend(_deadlines_of(mobility, today=today, personal=personal))
-    return sorted(found, key=Deadline.sort_key)
-
-
-def _deadlines_of(mobility: Mobility, *, today: datetime.date, personal: bool) -> list[Deadline]:
-    person = mobility.person
-    found = []
-
-    def add(kind: str, due: datetime.date, detail: str = "") -> None:
-        found.append(Deadline(kind, mobility, due, today, detail if personal else ""))
-
-    is_open = mobility.status not in (Status.CANCELLED, Status.COMPLETED)
-    if is_open and not mobility.is_outgoing and not _at_home(mobility):
-        if not mobility.registered_on and mobility.start <= today + datetime.timedelta(
-            days=REGISTRATION_LOOKAHEAD_DAYS
-        ):
-            add(DeadlineKind.REGISTRATION, registration_due(mobility.start))
-        horizon = today + datetime.timedelta(days=EXPIRY_WITHIN_DAYS)
-        # A visa or registration that outlives the stay is no deadline.
-        ends = mobility.registration_valid_to
-        if ends and ends <= horizon and ends < mobility.end:
-            add(DeadlineKind.REGISTRATION_EXPIRY, ends)
-        ends = mobility.visa_valid_to
-        if ends and ends <= horizon and ends < mobility.end:
-            visa = " ".join(
-                part for part in (mobility.get_visa_type_display(), mobility.visa_number) if part
-            )
-            add(DeadlineKind.VISA_EXPIRY, ends, visa)
-    passport_ends = person.passport_valid_to
-    if (
-        is_open
-        and passport_ends
-        and mobility.end >= today
-        and passport_ends < mobility.end + datetime.timedelta(days=PASSPORT_MARGIN_DAYS)
-    ):
-        add(DeadlineKind.PASSPORT_EXPIRY, passport_ends, person.passport_number)
-    if (
-        mobility.is_outgoing
-        and mobility.status == Status.COMPLETED
-        and not mobility.report_received_on
-        and not getattr(mobility, "report_filed", False)
-    ):
-        add(DeadlineKind.REPORT, report_due(mobility.end))
-    return found
-
-
-def _at_home(mobility: Mobility) -> bool:
-    """A guest who is a citizen of the host's country needs neither visa nor registration."""
-    host_country = mobility.receiving_institution.country
-    return bool(host_country) and str(mobility.person.citizenship) == str(host_country)
-
-
-def deadline_rules() -> dict[str, object]:
-    """The rules in force, for the board to state them."""
-    return {
-        "registration_days": settings.HAMKOR_REGISTRATION_DAYS,
-        "registration_count": COUNTING_RULES[settings.HAMKOR_REGISTRATION_COUNT],
-        "report_days": settings.HAMKOR_TRIP_REPORT_DAYS,
-        "lookahead_days": REGISTRATION_LOOKAHEAD_DAYS,
-        "expiry_days": EXPIRY_WITHIN_DAYS,
-        "passport_days": PASSPORT_MARGIN_DAYS,
-        "report_lookback_days": REPORT_LOOKBACK_DAYS,
-    }
 
 
 # --- Reminders ------------------------------------------------------------------------------
@@ -316,8 +113,13 @@ def mobility_reminders_send(*, today: datetime.date | None = None) -> int:
     can receive it.
     """
     today = today or timezone.localdate()
+    # The board's selector, narrowed to what a reminder can be about today: passports get
+    # none, and nothing is reminded earlier than EXPIRY_REMINDER_DAYS ahead.
     deadlines = deadlines_upcoming(
-        user_or_queryset=Mobility.objects.select_related("person__user"), today=today
+        user_or_queryset=Mobility.objects.all(),
+        today=today,
+        kinds=[kind for kind in DeadlineKind.values if kind != DeadlineKind.PASSPORT_EXPIRY],
+        within_days=max(DUE_SOON_DAYS, EXPIRY_REMINDER_DAYS),
     )
     done = set(
         MobilityReminder.objects.filter(

@@ -13,7 +13,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import CharField, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import CharField, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.formats import date_format
 
@@ -55,9 +55,73 @@ def with_host_qs_rank(queryset: QuerySet[Mobility]) -> QuerySet[Mobility]:
     )
 
 
-def at_qs_top(queryset: QuerySet[Mobility], top: int = 1000) -> QuerySet[Mobility]:
-    """Mobilities whose host was in the QS World top ``top`` for the mobility's year."""
-    return with_host_qs_rank(queryset).filter(host_qs_rank__lte=top)
+def qs_top_by_year(top: int = 1000) -> list[tuple[int | None, int | None, set[int]]]:
+    """The institutions in the QS World top ``top``, as ``(first, last, ids)``: for a mobility
+    whose year is from ``first`` to ``last`` (None: unbounded), the hosts in ``ids`` are in.
+
+    The same rule as :func:`with_host_qs_rank`, worked out once over the ranking entries (a
+    few thousand rows) instead of per mobility: the edition used for year Y is the newest
+    named at most Y + 1, so the answer changes only between the first and the last edition
+    loaded, and consecutive years with the same answer share one span.
+    """
+    editions: dict[int, list[tuple[int, int]]] = {}
+    entries = RankingEntry.objects.filter(ranking=QS).order_by("institution", "year")
+    for institution, year, low, high in entries.values_list(
+        "institution", "year", "rank_low", "rank_high"
+    ):
+        editions.setdefault(institution, []).append((year, low if high is None else high))
+    if not editions:
+        return []
+    years = sorted({year for rows in editions.values() for year, _ in rows})
+
+    def inside(year: int) -> set[int]:
+        found = set()
+        for institution, rows in editions.items():
+            published = [worst for edition, worst in rows if edition <= year + 1]
+            worst = published[-1] if published else rows[0][1]
+            if worst <= top:
+                found.add(institution)
+        return found
+
+    spans: list[tuple[int | None, int | None, set[int]]] = []
+    # Below the first edition every host is judged by its earliest; from the last one on,
+    # by its latest: two open-ended spans around the years in between.
+    for year in range(years[0] - 1, years[-1]):
+        ids = inside(year)
+        first = None if year == years[0] - 1 else year
+        if spans and spans[-1][2] == ids:
+            spans[-1] = (spans[-1][0], year, ids)
+        else:
+            spans.append((first, year, ids))
+    first, _, ids = spans[-1]
+    spans[-1] = (first, None, ids)
+    return spans
+
+
+def at_qs_top(
+    queryset: QuerySet[Mobility],
+    top: int = 1000,
+    *,
+    inside: bool = True,
+    spans: list[tuple[int | None, int | None, set[int]]] | None = None,
+) -> QuerySet[Mobility]:
+    """Mobilities whose host was in the QS World top ``top`` for the mobility's year (with
+    ``inside=False``, those whose host was not, unranked hosts included).
+
+    A plain ``IN`` over the hosts of each span of :func:`qs_top_by_year` (``spans``, when the
+    caller has read them already): the database estimates it well, where a correlated
+    subquery a mobility made it join millions of rows.
+    """
+    condition = Q(pk__in=[])
+    for first, last, ids in qs_top_by_year(top) if spans is None else spans:
+        span = Q(receiving_institution__in=ids)
+        if first is not None:
+            span &= Q(_qs_year__gte=first)
+        if last is not None:
+            span &= Q(_qs_year__lte=last)
+        condition |= span
+    queryset = queryset.alias(_qs_year=ExtractYear(Coalesce("actual_start", "planned_start")))
+    return queryset.filter(condition) if inside else queryset.exclude(condition)
 
 
 def teaching_foreign_students(

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from hamkor.agreements import services
-from hamkor.agreements.models import Agreement
+from hamkor.agreements.models import Agreement, AgreementParty
 from hamkor.agreements.tests.factories import (
     AgreementFactory,
     CooperationAreaFactory,
@@ -202,3 +204,36 @@ def test_an_amendment_document_is_attached_only_within_the_faculty(as_user, agre
     accepted = as_user("coordinator").post(url, {"file": pdf_upload(), "kind": "amendment"})
     assert accepted.status_code == 302
     assert Document.objects.get().record == amendment
+
+
+def test_detail_loads_the_agreement_and_its_parts_once(
+    as_user, agreement, officer, django_assert_max_num_queries
+):
+    """The page reads the agreement once and each kind of part once, however many rows."""
+    agreement.status = Agreement.Status.ACTIVE
+    agreement.save()
+
+    def add_parts(n: int) -> None:
+        AgreementParty.objects.create(agreement=agreement, institution=PartnerFactory())
+        MobilityQuotaFactory(agreement=agreement, first_year=2024 + n % 2, last_year=2025)
+        agreement.areas.add(CooperationAreaFactory(code=f"area-{n}", name_en=f"Area {n}"))
+        services.agreement_amend(
+            agreement=Agreement.objects.get(pk=agreement.pk),
+            actor=officer,
+            signed_on=datetime.date(2025, 1, 10 + n),
+            summary=f"Change {n}",
+        )
+
+    add_parts(0)
+    client = as_user("officer")
+    with CaptureQueriesContext(connection) as first:
+        assert page(client, agreement).status_code == 200
+    for n in range(1, 5):
+        add_parts(n)
+    with django_assert_max_num_queries(len(first.captured_queries)) as again:
+        assert page(client, agreement).status_code == 200
+    selected = '"agreements_agreement"."reference"'
+    rows = [q["sql"] for q in again.captured_queries if selected in q["sql"]]
+    # The agreement itself once (the permission checks only ask whether it exists), its
+    # renewals once.
+    assert len(rows) == 2

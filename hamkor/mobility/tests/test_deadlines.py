@@ -350,3 +350,42 @@ def test_page_queries_do_not_grow_with_rows(as_user, live, django_assert_max_num
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("mobility:deadlines"))
     assert len(response.context["deadlines"]) == 18
+
+
+def test_page_shows_fifty_deadlines_a_page_most_urgent_first(as_user, live):
+    today = live
+    for number in range(60):
+        make_mobility(make_person(f"Guest {number:02}"), start=today + (number % 12) * DAY)
+    client = as_user("officer")
+
+    first = client.get(reverse("mobility:deadlines"))
+    second = client.get(reverse("mobility:deadlines"), {"page": 2})
+
+    shown = [*first.context["deadlines"], *second.context["deadlines"]]
+    assert len(first.context["deadlines"]) == 50
+    assert len(shown) == 63 == first.context["total"]
+    assert [d.due for d in shown] == sorted(d.due for d in shown)
+    assert "page=2" in first.content.decode()
+
+
+def test_page_filters_by_due_date_and_faculty(as_user, live, faculty_b):
+    today = live
+    make_mobility(make_person("Far"), start=today + 12 * DAY, home_unit=faculty_b)
+    client = as_user("officer")
+
+    soon = client.get(reverse("mobility:deadlines"), {"within": 7})
+    of_b = client.get(reverse("mobility:deadlines"), {"faculty": faculty_b.pk})
+    nonsense = client.get(reverse("mobility:deadlines"), {"within": "x", "faculty": "y"})
+
+    # Upcoming arrives in 5 days and registers 3 days later: not within 7 days.
+    assert [d.person.last_name for d in soon.context["deadlines"]] == ["Overdue", "Overdue"]
+    assert [d.person.last_name for d in of_b.context["deadlines"]] == ["Far"]
+    assert nonsense.status_code == 200 and len(nonsense.context["deadlines"]) == 4
+
+
+def test_page_keeps_due_and_days_left_first_for_phones(as_user, live):
+    html = as_user("officer").get(reverse("mobility:deadlines")).content.decode()
+
+    head = html[html.index("<thead>") : html.index("</thead>")]
+    assert head.index("Due") < head.index("Days left") < head.index("Deadline")
+    assert 'class="d-none d-md-table-cell">Partner' in head

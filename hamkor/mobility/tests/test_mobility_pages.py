@@ -6,6 +6,8 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -132,6 +134,31 @@ def test_mobility_page_states_the_facts_computed_from_the_records(as_user, world
     assert "At a QS top-1000 university (QS 2025: 801-850)" in response.text
     assert "Taught classes for foreign students" in response.text
     assert "Academic year 2024/25" in response.text
+
+
+def test_mobility_page_loads_the_mobility_once(
+    as_user, world, officer, django_assert_max_num_queries
+):
+    """The row is read once; the permission checks only ask whether it exists, and the
+    page's queries do not grow with its documents and status changes."""
+    from hamkor.core.documents import document_add
+    from hamkor.mobility.tests.test_deadlines import pdf
+
+    mobility = world["teaching"]
+    client = as_user("officer")
+    document_add(record=mobility, kind="report", upload=pdf(), actor=officer)
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(mobility.get_absolute_url()).status_code == 200
+    for n in range(3):
+        document_add(record=mobility, kind="other", upload=pdf(f"n{n}.pdf"), actor=officer)
+    with django_assert_max_num_queries(len(first.captured_queries)) as again:
+        assert client.get(mobility.get_absolute_url()).status_code == 200
+    loads = [
+        q["sql"]
+        for q in again.captured_queries
+        if q["sql"].startswith('SELECT "mobility_mobility"."id", "mobility_mobility"."created_at"')
+    ]
+    assert len(loads) == 1
 
 
 def test_mobility_page_without_a_ranked_host_says_so(as_user, world):

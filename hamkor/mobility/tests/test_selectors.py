@@ -109,6 +109,35 @@ def test_at_qs_top_keeps_mobilities_at_hosts_ranked_1000_or_better(host, home):
     assert list(at_qs_top(Mobility.objects.all())) == [inside]
 
 
+def test_at_qs_top_agrees_with_the_host_rank_of_every_year(host, home):
+    """The per-year sets give, year by year, the answer of the correlated subqueries: before
+    the first edition, between editions, and after the last, for a host that moves in and
+    out of the top 1000 and one ranked in the middle years only."""
+    late = PartnerFactory(name="Late entrant")
+    qs(late, 2025, "990", 990, None)
+    both = (host, late)
+    for year in range(2018, 2030):
+        for institution in both:
+            MobilityFactory(
+                receiving_institution=institution,
+                planned_start=D(year, 6, 1),
+                planned_end=D(year, 6, 8),
+            )
+    mobilities = Mobility.objects.all()
+    expected = {
+        m.pk for m in with_host_qs_rank(mobilities) if m.host_qs_rank and m.host_qs_rank <= 1000
+    }
+
+    inside = set(at_qs_top(mobilities).values_list("pk", flat=True))
+    outside = set(at_qs_top(mobilities, inside=False).values_list("pk", flat=True))
+
+    assert inside == expected
+    assert outside == set(mobilities.values_list("pk", flat=True)) - expected
+    assert {2018, 2023, 2024, 2029} <= {
+        Mobility.objects.get(pk=pk).planned_start.year for pk in inside
+    }
+
+
 def test_teaching_foreign_students_is_staff_teaching_at_a_foreign_host(home):
     teaching = MobilityFactory()
     MobilityFactory(kind=Mobility.Kind.STAFF_TRAINING)

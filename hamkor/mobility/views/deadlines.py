@@ -1,18 +1,49 @@
 """The deadlines board: guests' registrations, visas, passports and trip reports, most urgent
-first. The rules are in :mod:`hamkor.mobility.reminders`; this only shows them."""
+first, a page at a time. The rules are in :mod:`hamkor.mobility.deadlines`; this only shows
+them."""
 
 from __future__ import annotations
 
-from collections import Counter
-
+from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from hamkor.accounts.models import OrgUnit
+from hamkor.core.forms import BootstrapMixin
+from hamkor.mobility.deadlines import DeadlineKind, deadline_board, deadline_rules
 from hamkor.mobility.models import PERSONAL_DATA
-from hamkor.mobility.reminders import DeadlineKind, deadline_rules, deadlines_upcoming
+
+PAGE_SIZE = 50
+
+
+class DeadlineFilterForm(BootstrapMixin, forms.Form):
+    """The board's filters; a value that is not understood is left out, never an error."""
+
+    within = forms.TypedChoiceField(
+        label=_("Due within"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[
+            ("", _("Any time")),
+            (7, _("7 days")),
+            (30, _("30 days")),
+            (90, _("90 days")),
+        ],
+    )
+    faculty = forms.ModelChoiceField(
+        label=_("Faculty or unit"),
+        required=False,
+        empty_label=_("All"),
+        queryset=OrgUnit.objects.filter(
+            institution__is_home=True, kind=OrgUnit.Kind.FACULTY, is_active=True
+        ).order_by("name_uz"),
+    )
 
 
 class MobilityDeadlinesView(LoginRequiredMixin, View):
@@ -28,20 +59,35 @@ class MobilityDeadlinesView(LoginRequiredMixin, View):
 
     def get(self, request):
         today = timezone.localdate()
-        deadlines = deadlines_upcoming(user_or_queryset=request.user, today=today)
-        counts = Counter(deadline.kind for deadline in deadlines)
+        form = DeadlineFilterForm(request.GET)
+        filters = form.cleaned_data if form.is_valid() else {}
         kind = request.GET.get("kind", "")
-        if kind in DeadlineKind.values:
-            deadlines = [deadline for deadline in deadlines if deadline.kind == kind]
-        else:
+        if kind not in DeadlineKind.values:
             kind = ""
+        board = deadline_board(
+            user_or_queryset=request.user,
+            today=today,
+            kinds=[kind] if kind else None,
+            within_days=filters.get("within"),
+            faculty=filters.get("faculty"),
+        )
+        counts = board.counts()
+        page = Paginator(board, PAGE_SIZE).get_page(request.GET.get("page"))
+        # The links of the kind pills and of the pages keep the other filters.
+        query = request.GET.copy()
+        for name in ("kind", "page"):
+            query.pop(name, None)
         context = {
-            "deadlines": deadlines,
+            "deadlines": page.object_list,
+            "page": page,
+            "form": form,
+            "query": query.urlencode(),
+            "kind_query": f"{query.urlencode()}&kind={kind}" if kind else query.urlencode(),
             "today": today,
             "kind": kind,
-            "kinds": [(value, label, counts[value]) for value, label in DeadlineKind.choices],
-            "total": sum(counts.values()),
-            "overdue": sum(1 for deadline in deadlines if deadline.overdue),
+            "kinds": [(count.kind, count.label, count.total) for count in counts],
+            "total": sum(count.total for count in counts),
+            "overdue": sum(count.overdue for count in counts if not kind or count.kind == kind),
             "show_personal": request.user.has_perm(PERSONAL_DATA),
             "rules": deadline_rules(),
         }

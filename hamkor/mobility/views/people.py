@@ -6,7 +6,8 @@ Personal data (date of birth, passport) is shown, edited and exported only for u
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from hamkor.core.views import generic
@@ -26,11 +27,19 @@ class PersonListView(generic.ObjectListView):
     table_class = PersonTable
 
     def get_queryset(self, action=None):
-        # A grouped query drops Meta.ordering: the order is given again.
+        # A subquery, not a grouped join: the database counts the mobilities of the page's
+        # rows only, and the list's count leaves it out (a join counted every mobility).
+        mobilities = (
+            Mobility.objects.filter(person=OuterRef("pk"))
+            .order_by()
+            .values("person")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return (
             super()
             .get_queryset(action)
-            .annotate(mobility_count=Count("mobilities"))
+            .annotate(mobility_count=Coalesce(Subquery(mobilities), 0))
             .order_by("last_name", "first_name", "pk")
         )
 

@@ -1,0 +1,335 @@
+"""Time the staff pages on a large database, against the raw SQL each list needs.
+
+    DATABASE_URL=postgres://... .venv/bin/python bench/pages.py [--runs 7] [--no-export]
+
+Run it on a database filled by ``bench/generate.py``. For each page it prints the median and
+95th-percentile time of ``--runs`` requests by the officer, the number of queries, and for
+the lists the ratio of the page's median to the median of the raw SQL that page needs (its
+count and the rows of its first page, with the joins its columns show, written by hand and
+executed through a cursor in the same run). "its SQL" is the time of the page's own queries:
+the rest of the page's time is Python (forms, templates). Targets: lists within 3x their raw
+SQL, detail pages under 100 ms. The export is fetched through the list's URL
+(``?export=csv``), so it measures whatever the list's export does; its line also gives the
+growth of the process's peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("HAMKOR_VAR_DIR", tempfile.mkdtemp(prefix="hamkor-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hamkor.settings")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from hamkor.accounts.models import User  # noqa: E402
+from hamkor.agreements.models import Agreement  # noqa: E402
+from hamkor.mobility.models import Mobility, Person  # noqa: E402
+from hamkor.partners.models import Institution, RankingEntry  # noqa: E402
+
+PAGE = 25
+QS = RankingEntry.Ranking.QS_WORLD
+
+
+@dataclass
+class Case:
+    name: str
+    url: str
+    params: dict = field(default_factory=dict)
+    # The SQL the page needs, as (sql, params) pairs; empty for pages judged by time alone.
+    raw: list[tuple[str, list]] = field(default_factory=list)
+
+
+# --- The raw SQL the lists need -------------------------------------------------------------
+
+MOBILITY_FROM = (
+    "mobility_mobility m JOIN mobility_person p ON p.id = m.person_id "
+    "JOIN partners_institution s ON s.id = m.sending_institution_id "
+    "JOIN partners_institution r ON r.id = m.receiving_institution_id"
+)
+MOBILITY_SEARCH = (
+    "(UPPER(p.last_name) LIKE UPPER(%s) OR UPPER(p.first_name) LIKE UPPER(%s) "
+    "OR UPPER(p.name_original) LIKE UPPER(%s) OR UPPER(p.email) LIKE UPPER(%s) "
+    "OR UPPER(s.name) LIKE UPPER(%s) OR UPPER(s.name_en) LIKE UPPER(%s) "
+    "OR UPPER(r.name) LIKE UPPER(%s) OR UPPER(r.name_en) LIKE UPPER(%s) "
+    "OR UPPER(m.invitation_reference) LIKE UPPER(%s))"
+)
+
+
+def _mobility_raw(where: str = "1 = 1", params: list | None = None) -> list[tuple[str, list]]:
+    params = params or []
+    rank = (
+        "(SELECT COALESCE(q.rank_high, q.rank_low) FROM partners_rankingentry q "
+        "WHERE q.institution_id = m.receiving_institution_id AND q.ranking = %s "
+        "ORDER BY q.year DESC LIMIT 1)"
+    )
+    return [
+        (f"SELECT COUNT(*) FROM {MOBILITY_FROM} WHERE {where}", params),
+        (
+            f"SELECT m.*, p.last_name, p.first_name, s.name, r.name, {rank} "
+            f"FROM {MOBILITY_FROM} WHERE {where} "
+            f"ORDER BY m.planned_start DESC, m.id DESC LIMIT {PAGE}",
+            [QS, *params],
+        ),
+    ]
+
+
+PERSON_SEARCH = (
+    "(UPPER(p.last_name) LIKE UPPER(%s) OR UPPER(p.first_name) LIKE UPPER(%s) "
+    "OR UPPER(p.middle_name) LIKE UPPER(%s) OR UPPER(p.name_original) LIKE UPPER(%s) "
+    "OR UPPER(p.email) LIKE UPPER(%s))"
+)
+
+
+def _person_raw(where: str = "1 = 1", params: list | None = None) -> list[tuple[str, list]]:
+    params = params or []
+    return [
+        (f"SELECT COUNT(*) FROM mobility_person p WHERE {where}", params),
+        (
+            "SELECT p.*, u.name_uz, i.name, "
+            "(SELECT COUNT(*) FROM mobility_mobility m WHERE m.person_id = p.id) "
+            "FROM mobility_person p LEFT JOIN accounts_orgunit u ON u.id = p.org_unit_id "
+            "LEFT JOIN partners_institution i ON i.id = p.institution_id "
+            f"WHERE {where} ORDER BY p.last_name, p.first_name, p.id LIMIT {PAGE}",
+            params,
+        ),
+    ]
+
+
+def _agreement_raw(where: str = "1 = 1", params: list | None = None) -> list[tuple[str, list]]:
+    params = params or []
+    page = (
+        f"SELECT a.id FROM agreements_agreement a WHERE {where} "
+        f"ORDER BY a.signed_on DESC, a.created_at DESC LIMIT {PAGE}"
+    )
+    return [
+        (f"SELECT COUNT(*) FROM agreements_agreement a WHERE {where}", params),
+        (
+            f"SELECT a.* FROM agreements_agreement a WHERE {where} "
+            f"ORDER BY a.signed_on DESC, a.created_at DESC LIMIT {PAGE}",
+            params,
+        ),
+        (
+            "SELECT ap.*, i.name FROM agreements_agreementparty ap "
+            "JOIN partners_institution i ON i.id = ap.institution_id "
+            f"WHERE ap.agreement_id IN ({page})",
+            params,
+        ),
+        (f"SELECT * FROM agreements_mobilityquota WHERE agreement_id IN ({page})", params),
+    ]
+
+
+INSTITUTION_SEARCH = (
+    "(UPPER(i.name) LIKE UPPER(%s) OR UPPER(i.name_en) LIKE UPPER(%s) "
+    "OR UPPER(i.name_uz) LIKE UPPER(%s) OR UPPER(i.name_ru) LIKE UPPER(%s) "
+    "OR UPPER(i.acronym) LIKE UPPER(%s) OR UPPER(i.erasmus_code) LIKE UPPER(%s) "
+    "OR UPPER(i.city) LIKE UPPER(%s))"
+)
+
+
+def _institution_raw(where: str, params: list) -> list[tuple[str, list]]:
+    return [
+        (f"SELECT COUNT(*) FROM partners_institution i WHERE {where}", params),
+        (
+            f"SELECT i.* FROM partners_institution i WHERE {where} ORDER BY i.name LIMIT {PAGE}",
+            params,
+        ),
+    ]
+
+
+def cases() -> list[Case]:
+    like = "%Karimov%"
+    partners = "i.partnership <> 'none' AND NOT i.is_home"
+    agreement = (
+        Agreement.objects.annotate(n=Count("mobilities")).order_by("-n", "pk").values("pk").first()
+    )
+    person = Person.objects.annotate(n=Count("mobilities")).order_by("-n", "pk").first()
+    mobility = Mobility.objects.filter(direction="incoming").order_by("-pk").first()
+    institution = (
+        Institution.objects.partners()
+        .annotate(n=Count("mobilities_received"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    year = 2022
+    return [
+        Case("mobilities", "/staff/mobilities/", raw=_mobility_raw()),
+        Case(
+            "mobilities filtered",
+            "/staff/mobilities/",
+            {"direction": "outgoing", "status": "completed", "academic_year": year},
+            _mobility_raw(
+                "m.direction = 'outgoing' AND m.status = 'completed' "
+                "AND COALESCE(m.actual_start, m.planned_start) BETWEEN %s AND %s",
+                [f"{year}-09-01", f"{year + 1}-08-31"],
+            ),
+        ),
+        Case(
+            "mobilities search",
+            "/staff/mobilities/",
+            {"q": "Karimov"},
+            _mobility_raw(MOBILITY_SEARCH, [like] * 9),
+        ),
+        Case("people", "/staff/people/", raw=_person_raw()),
+        Case(
+            "people filtered",
+            "/staff/people/",
+            {"category": "student"},
+            _person_raw("p.category = 'student'"),
+        ),
+        Case(
+            "people search",
+            "/staff/people/",
+            {"q": "Karimov"},
+            _person_raw(PERSON_SEARCH, [like] * 5),
+        ),
+        Case("agreements", "/staff/agreements/", raw=_agreement_raw()),
+        Case(
+            "agreements filtered",
+            "/staff/agreements/",
+            {"status": "active"},
+            _agreement_raw("a.status = 'active'"),
+        ),
+        Case(
+            "agreements search",
+            "/staff/agreements/",
+            {"q": "Exchange"},
+            _agreement_raw(
+                "(UPPER(a.reference) LIKE UPPER(%s) OR UPPER(a.title) LIKE UPPER(%s))",
+                ["%Exchange%"] * 2,
+            ),
+        ),
+        Case("institutions", "/staff/institutions/", raw=_institution_raw(partners, [])),
+        Case(
+            "institutions search",
+            "/staff/institutions/",
+            {"show": "all", "q": "Tashkent"},
+            _institution_raw(INSTITUTION_SEARCH, ["%Tashkent%"] * 7),
+        ),
+        Case("deadlines", "/staff/deadlines/"),
+        Case("agreement page", f"/staff/agreements/{agreement['pk']}/"),
+        Case("mobility page", f"/staff/mobilities/{mobility.pk}/"),
+        Case("person page", f"/staff/people/{person.pk}/"),
+        Case("institution page", f"/staff/institutions/{institution.pk}/"),
+    ]
+
+
+# --- Measuring ------------------------------------------------------------------------------
+
+
+def percentile95(values: list[float]) -> float:
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+def time_page(client: Client, case: Case, runs: int) -> tuple[list[float], list[float], int, int]:
+    """Times of the page, times of its own queries (the rest is Python), queries, bytes."""
+    times, in_sql, queries, size = [], [], 0, 0
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(case.url, case.params)
+            body = b"".join(response) if response.streaming else response.content
+            times.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{case.name}: {case.url} answered {response.status_code}")
+        in_sql.append(sum(float(query["time"]) for query in captured.captured_queries) * 1000)
+        queries, size = len(captured), len(body)
+    return times, in_sql, queries, size
+
+
+def time_raw(raw: list[tuple[str, list]], runs: int) -> list[float]:
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(runs):
+            start = time.perf_counter()
+            for sql, params in raw:
+                cursor.execute(sql, params)
+                cursor.fetchall()
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def time_figures(runs: int) -> tuple[list[float], int]:
+    import datetime
+
+    from hamkor.mobility.figures import mobility_figures
+
+    times, queries = [], 0
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            mobility_figures(start=datetime.date(2016, 1, 1), end=datetime.date(2026, 12, 31))
+            times.append((time.perf_counter() - start) * 1000)
+        queries = len(captured)
+    return times, queries
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--no-export", action="store_true")
+    parser.add_argument("--only", help="measure the cases whose name contains this")
+    args = parser.parse_args()
+
+    client = Client()
+    client.force_login(User.objects.get(email="officer@hamkor.demo"))
+    print(
+        f"{connection.vendor}: {Mobility.objects.count():,} mobilities, "
+        f"{Person.objects.count():,} people, {Agreement.objects.count():,} agreements, "
+        f"{Institution.objects.partners().count():,} partners; {args.runs} runs"
+    )
+    header = f"{'page':<22} {'median ms':>10} {'p95 ms':>9} {'its SQL ms':>11} {'queries':>8} "
+    print(header + f"{'KB':>7} {'raw SQL ms':>11} {'ratio':>6}")
+    for case in cases():
+        if args.only and args.only not in case.name:
+            continue
+        client.get(case.url, case.params)  # warm caches and connections
+        times, in_sql, queries, size = time_page(client, case, args.runs)
+        line = (
+            f"{case.name:<22} {statistics.median(times):>10.1f} {percentile95(times):>9.1f} "
+            f"{statistics.median(in_sql):>11.1f} {queries:>8} {size / 1024:>7.0f} "
+        )
+        if case.raw:
+            raw = statistics.median(time_raw(case.raw, args.runs))
+            line += f"{raw:>11.1f} {statistics.median(times) / raw:>6.1f}"
+        print(line, flush=True)
+    if not args.only or "figures" in args.only:
+        times, queries = time_figures(args.runs)
+        print(
+            f"{'figures 2016-2026':<22} {statistics.median(times):>10.1f} "
+            f"{percentile95(times):>9.1f} {'':>11} {queries:>8}",
+            flush=True,
+        )
+    if not args.no_export:
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        case = Case("export csv", "/staff/mobilities/", {"export": "csv"})
+        times, in_sql, queries, size = time_page(client, case, 1)
+        grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+        print(
+            f"{'export csv (all)':<22} {times[0]:>10.1f} {'':>9} {in_sql[0]:>11.1f} "
+            f"{queries:>8} {size / 1024:>7.0f}  peak memory +{grown:.0f} MB",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
