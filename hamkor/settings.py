@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "hamkor.agreements",
     "hamkor.mobility",
     "hamkor.website",
+    "hamkor.workbench",
     "hamkor.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -34,6 +34,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "public:letter_verify": (404, 404, 404, 404, 404, 404, 404),  # an unknown code
     "core:home": (200, 200, 200, 200, 200, 302, 302),
     "core:outboxmessage_list": ADMIN_ONLY,
+    "workbench:search": STAFF_READ,
     "core:outboxmessage_detail": ADMIN_ONLY,
     # A file is served to whoever may see its record; to anyone else it does not exist.
     "core:document_download": (200, 200, 200, 200, 200, 404, 302),

@@ -9,6 +9,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.core.search import search_key
 from hamkor.core.translit import normalise_apostrophes
 from hamkor.core.widgets import AnyYesNoSelect, SearchInput
 
@@ -17,9 +18,12 @@ class SearchFilterSet(django_filters.FilterSet):
     """Adds ``q``: every word must appear in one of ``search_fields``.
 
     Uzbek apostrophe variants (oʻ, o', o‘) are treated alike by searching each spelling.
+    ``search_text_fields`` name ``search_text`` columns (see :mod:`hamkor.core.search`),
+    compared with the word's normalised form, so that the script does not matter either.
     """
 
     search_fields: tuple[str, ...] = ()
+    search_text_fields: tuple[str, ...] = ()
 
     @classmethod
     def filter_for_lookup(cls, field, lookup_type):
@@ -39,14 +43,19 @@ class SearchFilterSet(django_filters.FilterSet):
         for word in value.split():
             spellings = {word, normalise_apostrophes(word)}
             spellings |= {s.replace("\u02bb", "'") for s in spellings}
+            key = search_key(word)
             queryset = queryset.filter(
                 reduce(
                     or_,
                     (
-                        Q(**{f"{field}__icontains": spelling})
-                        for field in self.search_fields
-                        for spelling in spellings
+                        *(
+                            Q(**{f"{field}__icontains": spelling})
+                            for field in self.search_fields
+                            for spelling in spellings
+                        ),
+                        *(Q(**{f"{field}__contains": key}) for field in self.search_text_fields),
                     ),
                 )
             )
-        return queryset.distinct() if any("__" in f for f in self.search_fields) else queryset
+        fields = (*self.search_fields, *self.search_text_fields)
+        return queryset.distinct() if any("__" in f for f in fields) else queryset

@@ -23,6 +23,7 @@ class InstitutionFilterSet(SearchFilterSet):
     PARTNERS, DIRECTORY = "partners", "all"
 
     search_fields = ("name", "name_en", "name_uz", "name_ru", "acronym", "erasmus_code", "city")
+    search_text_fields = ("search_text",)
 
     show = django_filters.ChoiceFilter(
         label=_("Show"),
@@ -100,6 +101,7 @@ def latest_qs_edition() -> int | None:
 
 class DormantPartnerFilterSet(SearchFilterSet):
     search_fields = InstitutionFilterSet.search_fields
+    search_text_fields = InstitutionFilterSet.search_text_fields
 
     class Meta:
         model = Institution

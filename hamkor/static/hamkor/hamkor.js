@@ -14,5 +14,17 @@
     });
   }
   pickers(document);
+  // The top bar's live search results close on Escape and on a click elsewhere.
+  var search = document.querySelector("[data-global-search]");
+  if (search) {
+    var results = search.querySelector(".global-search-results");
+    var close = function () { results.innerHTML = ""; };
+    document.addEventListener("click", function (event) {
+      if (!search.contains(event.target)) { close(); }
+    });
+    search.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { close(); }
+    });
+  }
   document.body.addEventListener("htmx:afterSwap", function (event) { pickers(event.target); });
 })();
