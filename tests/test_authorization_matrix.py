@@ -125,6 +125,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "partners:contact_edit": OFFICE_WRITE,
     "partners:contact_delete": OFFICE_WRITE,
     "partners:contact_import": OFFICE_WRITE,
+    "partners:interaction_list": STAFF_READ,
     "partners:interaction_detail": STAFF_READ,
     "partners:interaction_history": STAFF_READ,
     "partners:interaction_add": OFFICE_WRITE,

@@ -15,7 +15,7 @@ from hamkor.agreements.models import Agreement
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.widgets import AnyYesNoSelect
 from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
-from hamkor.mobility.selectors import with_host_qs_rank
+from hamkor.mobility.selectors import mobilities_with_traveller_uploads, with_host_qs_rank
 from hamkor.partners.models import Institution
 
 QS_TOP = 1000
@@ -165,6 +165,9 @@ class MobilityFilterSet(SearchFilterSet):
         method="filter_qs_top",
     )
     agreement = django_filters.ModelChoiceFilter(label=_("Agreement"), queryset=_agreements)
+    traveller_uploads_since = django_filters.IsoDateTimeFilter(
+        label=_("Traveller uploaded files after"), method="filter_traveller_uploads_since"
+    )
 
     class Meta:
         model = Mobility
@@ -180,6 +183,7 @@ class MobilityFilterSet(SearchFilterSet):
             "academic_year",
             "qs_top",
             "agreement",
+            "traveller_uploads_since",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -207,6 +211,9 @@ class MobilityFilterSet(SearchFilterSet):
     def filter_faculty(self, queryset, name, value):
         """Our unit of the mobility, or the person's own unit (either, or a department of it)."""
         return queryset.filter(_in_unit("home_unit", value) | _in_unit("person__org_unit", value))
+
+    def filter_traveller_uploads_since(self, queryset, name, value):
+        return mobilities_with_traveller_uploads(queryset, since=value)
 
     def filter_academic_year(self, queryset, name, value: int):
         """Started (or, before departure, planned to start) between 1 September and 31 August."""

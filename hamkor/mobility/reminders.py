@@ -149,6 +149,21 @@ def board_queryset(user) -> QuerySet[Mobility]:
     )
 
 
+def due_within_days(value: str | None) -> int | None:
+    """The ``due_within`` parameter of the board: a number of days (0–366), else None."""
+    try:
+        days = int(value or "")
+    except ValueError:
+        return None
+    return days if 0 <= days <= 366 else None
+
+
+def deadlines_due_within(deadlines: list[Deadline], *, days: int, today: datetime.date):
+    """The deadlines due within ``days`` days of ``today``, the overdue ones included."""
+    last = today + datetime.timedelta(days=days)
+    return [deadline for deadline in deadlines if deadline.due <= last]
+
+
 def deadlines_upcoming(*, user_or_queryset, today: datetime.date) -> list[Deadline]:
     """Upcoming and overdue deadlines, the most urgent first (overdue, then soonest).
 

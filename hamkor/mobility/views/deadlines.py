@@ -12,7 +12,13 @@ from django.utils import timezone
 from django.views import View
 
 from hamkor.mobility.models import PERSONAL_DATA
-from hamkor.mobility.reminders import DeadlineKind, deadline_rules, deadlines_upcoming
+from hamkor.mobility.reminders import (
+    DeadlineKind,
+    deadline_rules,
+    deadlines_due_within,
+    deadlines_upcoming,
+    due_within_days,
+)
 
 
 class MobilityDeadlinesView(LoginRequiredMixin, View):
@@ -35,10 +41,14 @@ class MobilityDeadlinesView(LoginRequiredMixin, View):
             deadlines = [deadline for deadline in deadlines if deadline.kind == kind]
         else:
             kind = ""
+        due_within = due_within_days(request.GET.get("due_within"))
+        if due_within is not None:
+            deadlines = deadlines_due_within(deadlines, days=due_within, today=today)
         context = {
             "deadlines": deadlines,
             "today": today,
             "kind": kind,
+            "due_within": due_within,
             "kinds": [(value, label, counts[value]) for value, label in DeadlineKind.choices],
             "total": sum(counts.values()),
             "overdue": sum(1 for deadline in deadlines if deadline.overdue),
