@@ -88,7 +88,12 @@ def bulk_context(view) -> dict:
         orderable=False,
         exclude_from_export=True,
         attrs={
-            "input": {"form": "bulk-form", "class": "form-check-input", "data-bulk-row": ""},
+            "input": {
+                "name": "pk",
+                "form": "bulk-form",
+                "class": "form-check-input",
+                "data-bulk-row": "",
+            },
             "th__input": {
                 "class": "form-check-input",
                 "data-bulk-page": "",
