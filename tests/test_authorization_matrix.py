@@ -34,6 +34,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "public:letter_verify": (404, 404, 404, 404, 404, 404, 404),  # an unknown code
     "core:home": (200, 200, 200, 200, 200, 302, 302),
     "core:outboxmessage_list": ADMIN_ONLY,
+    "workbench:search": STAFF_READ,
     "core:outboxmessage_detail": ADMIN_ONLY,
     # A file is served to whoever may see its record; to anyone else it does not exist.
     "core:document_download": (200, 200, 200, 200, 200, 404, 302),
@@ -128,6 +129,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "partners:contact_edit": OFFICE_WRITE,
     "partners:contact_delete": OFFICE_WRITE,
     "partners:contact_import": OFFICE_WRITE,
+    "partners:interaction_list": STAFF_READ,
     "partners:interaction_detail": STAFF_READ,
     "partners:interaction_history": STAFF_READ,
     "partners:interaction_add": OFFICE_WRITE,

@@ -45,6 +45,7 @@ class AgreementFilterSet(SearchFilterSet):
         "institutions__name_ru",
         "institutions__acronym",
     )
+    search_text_fields = ("search_text", "institutions__search_text")
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Agreement.Kind.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Agreement.Status.choices)

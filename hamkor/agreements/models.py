@@ -14,6 +14,7 @@ from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
+from hamkor.core.search import SearchableModel
 
 
 class CooperationArea(BaseModel):
@@ -84,7 +85,7 @@ def has_signed_copy(agreement: Agreement) -> bool:
     ).exists()
 
 
-class Agreement(BaseModel):
+class Agreement(SearchableModel, BaseModel):
     """An agreement or memorandum between the home university and one or more partners.
 
     Its status changes only through the transitions declared below, each recorded in the
@@ -173,7 +174,7 @@ class Agreement(BaseModel):
     termination_reason = models.TextField(_("reason for termination"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
     # A draft's parties and quotas are part of it and go with it (see core.services.dependents).
     owned_relations = ("parties", "quotas")
     objects = AgreementQuerySet.as_manager()
@@ -197,6 +198,10 @@ class Agreement(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}".strip()
+
+    def search_parts(self) -> list[str]:
+        # The partners' names are searched through their own column (see hamkor.search).
+        return [self.reference, self.title]
 
     def clean(self):
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:

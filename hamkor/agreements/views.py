@@ -73,6 +73,29 @@ class AgreementListView(generic.ObjectListView):
     queryset = LISTED
     filterset_class = AgreementFilterSet
     table_class = AgreementTable
+    bulk_actions = (
+        "export",
+        "transition:negotiate",
+        "transition:send_for_signature",
+        "transition:activate",
+        "transition:terminate",
+        "assign_faculty",
+    )
+    bulk_transition_labels = {name: step.label for name, step in STEPS.items()}
+
+    def bulk_transition(self, row, *, name, request):
+        services.agreement_transition(
+            agreement=row, name=name, actor=request.user, reason=request.POST.get("reason", "")
+        )
+
+    def bulk_assign_faculty(self, row, *, unit, request):
+        """Adds ``unit`` to the agreement's scope (the units it had stay)."""
+        services.agreement_save(
+            agreement=row,
+            actor=request.user,
+            scope_units=[*row.scope_units.all(), unit],
+            reason="agreements.agreement.unit_assigned",
+        )
 
 
 class AgreementExpiringView(AgreementListView):

@@ -9,6 +9,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.core.search import search_key
 from hamkor.core.translit import normalise_apostrophes
 from hamkor.core.widgets import AnyYesNoSelect, SearchInput
 
@@ -23,11 +24,14 @@ class SearchFilterSet(django_filters.FilterSet):
     Uzbek apostrophe variants (oʻ, o', o‘) are treated alike by searching each spelling.
     Only the first :data:`MAX_SEARCH_WORDS` words count (``search_truncated`` says so), and
     they make one filter, so that a relation is joined once whatever the number of words.
+    ``search_text_fields`` name ``search_text`` columns (see :mod:`hamkor.core.search`),
+    compared with the word's normalised form, so that the script does not matter either.
     """
 
     search_fields: tuple[str, ...] = ()
     search_truncated = False
     max_search_words = MAX_SEARCH_WORDS
+    search_text_fields: tuple[str, ...] = ()
 
     @classmethod
     def filter_for_lookup(cls, field, lookup_type):
@@ -45,19 +49,23 @@ class SearchFilterSet(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         words = value.split()
-        if not words or not self.search_fields:
+        if not words or not (self.search_fields or self.search_text_fields):
             return queryset
         self.search_truncated = len(words) > MAX_SEARCH_WORDS
         condition = Q()
         for word in words[:MAX_SEARCH_WORDS]:
             spellings = {word, normalise_apostrophes(word)}
             spellings |= {s.replace("\u02bb", "'") for s in spellings}
+            key = search_key(word)
             condition &= reduce(
                 or_,
                 (
-                    Q(**{f"{field}__icontains": spelling})
-                    for field in self.search_fields
-                    for spelling in sorted(spellings)
+                    *(
+                        Q(**{f"{field}__icontains": spelling})
+                        for field in self.search_fields
+                        for spelling in sorted(spellings)
+                    ),
+                    *(Q(**{f"{field}__contains": key}) for field in self.search_text_fields),
                 ),
             )
         queryset = queryset.filter(condition)
@@ -65,7 +73,7 @@ class SearchFilterSet(django_filters.FilterSet):
 
     def _search_joins_many(self, model) -> bool:
         """Whether a search field goes through a to-many relation (which repeats rows)."""
-        for path in self.search_fields:
+        for path in (*self.search_fields, *self.search_text_fields):
             current = model
             for part in path.split("__"):
                 field = current._meta.get_field(part)

@@ -285,3 +285,34 @@ class DocumentVersion(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("core:document_download", kwargs={"pk": self.pk})
+
+
+class EmailTemplate(BaseModel):
+    """A message the office sends to many people at once (bulk actions on the lists).
+
+    Subject and text have a column per language; each recipient gets the message in their
+    own language (Uzbek Cyrillic transliterated from Uzbek). Placeholders in braces are
+    replaced per recipient: ``{name}``, ``{first_name}``, ``{last_name}`` and, for a
+    mobility, ``{partner}``, ``{start}`` and ``{end}``; others are left as typed.
+    """
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    subject_uz = models.CharField(_("subject in Uzbek"), max_length=200)
+    subject_ru = models.CharField(_("subject in Russian"), max_length=200, blank=True)
+    subject_en = models.CharField(_("subject in English"), max_length=200, blank=True)
+    body_uz = models.TextField(_("text in Uzbek"), max_length=20000)
+    body_ru = models.TextField(_("text in Russian"), max_length=20000, blank=True)
+    body_en = models.TextField(_("text in English"), max_length=20000, blank=True)
+
+    history = HistoricalRecords()
+
+    subject = translated("subject")
+    body = translated("body")
+
+    class Meta(BaseModel.Meta):
+        verbose_name = _("e-mail template")
+        verbose_name_plural = _("e-mail templates")
+        ordering = ("code",)
+
+    def __str__(self) -> str:
+        return self.subject or self.code

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["latin_to_cyrillic", "normalise_apostrophes"]
+__all__ = ["cyrillic_to_latin", "latin_to_cyrillic", "normalise_apostrophes"]
 
 OKINA = "\u02bb"  # ʻ  the sign of oʻ and gʻ
 TUTUQ = "\u02bc"  # ʼ  the glottal stop ("tutuq belgisi")
@@ -286,3 +286,46 @@ def latin_to_cyrillic(text: str) -> str:
         position = match.end()
     parts.append(_transliterate_prose(text[position:]))
     return "".join(parts)
+
+
+# Uzbek Cyrillic → Latin, the same 1995 correspondence read backwards. Russian letters that
+# Uzbek Cyrillic also uses (ц, щ, ы, ь) get their usual Latin spelling.
+# fmt: off
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ё": "yo", "ж": "j", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "x", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "sh", "ъ": TUTUQ, "ы": "i", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "ў": "o" + OKINA, "қ": "q", "ғ": "g" + OKINA, "ҳ": "h",
+}
+# fmt: on
+_CYRILLIC_VOWELS = frozenset("аеёиоуэюяў")
+
+
+def cyrillic_to_latin(text: str) -> str:
+    """Transliterate Uzbek Cyrillic ``text`` to Uzbek Latin (``Қўқон`` → ``Qoʻqon``).
+
+    ``е`` is ``ye`` at the start of a word and after a vowel or ъ, otherwise ``e``. A
+    capital letter that becomes two Latin letters is capitalised as a word (``Ш`` → ``Sh``)
+    unless the next letter is a capital too (``ШАҲАР`` → ``SHAHAR``). Characters that are
+    not Cyrillic are copied unchanged, so Latin text passes through as it is.
+    """
+    out: list[str] = []
+    previous = ""
+    for i, char in enumerate(text):
+        low = char.lower()
+        if low == "е":
+            start = not previous.isalpha() or previous in _CYRILLIC_VOWELS or previous == "ъ"
+            latin = "ye" if start else "e"
+        elif low in _CYRILLIC:
+            latin = _CYRILLIC[low]
+        else:
+            out.append(char)
+            previous = low
+            continue
+        if char.isupper() and latin:
+            following = text[i + 1] if i + 1 < len(text) else ""
+            latin = latin.upper() if following.isupper() else latin[0].upper() + latin[1:]
+        out.append(latin)
+        previous = low
+    return "".join(out)

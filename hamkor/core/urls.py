@@ -2,11 +2,13 @@ from django.urls import path
 
 from hamkor.core.urls_helpers import model_paths
 from hamkor.core.views import documents, pages
+from hamkor.workbench import views as workbench
 
 app_name = "core"
 
 urlpatterns = [
-    path("staff/", pages.home, name="home"),
+    # The home page spans every domain, so it lives in the workbench app above them.
+    path("staff/", workbench.home, name="home"),
     path(
         "staff/documents/version/<int:pk>/",
         documents.DocumentDownloadView.as_view(),

@@ -15,8 +15,8 @@ from hamkor.accounts.models import OrgUnit
 from hamkor.agreements.models import Agreement
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.widgets import AnyYesNoSelect
-from hamkor.mobility.models import Mobility, Person
-from hamkor.mobility.selectors import with_host_qs_rank
+from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.mobility.selectors import mobilities_with_traveller_uploads, with_host_qs_rank
 from hamkor.partners.models import Institution
 
 QS_TOP = 1000
@@ -33,8 +33,19 @@ def _in_unit(prefix: str, unit) -> Q:
     return Q(**{prefix: unit}) | Q(**{f"{prefix}__parent": unit})
 
 
+def _passport_search(filterset, queryset, found, field: str, value: str):
+    """``found`` and, for users who may read personal data, the rows whose passport
+    number is ``value`` (spaces ignored). Others cannot learn a passport by searching it."""
+    user = getattr(filterset.request, "user", None)
+    number = "".join(value.split())
+    if not number or user is None or not user.has_perm(PERSONAL_DATA):
+        return found
+    return queryset.filter(Q(pk__in=found.values("pk")) | Q(**{f"{field}__iexact": number}))
+
+
 class PersonFilterSet(SearchFilterSet):
     search_fields = ("last_name", "first_name", "middle_name", "name_original", "email")
+    search_text_fields = ("search_text",)
 
     category = django_filters.ChoiceFilter(label=_("Category"), choices=Person.Category.choices)
     citizenship = django_filters.ChoiceFilter(label=_("Citizenship"), choices=countries)
@@ -58,6 +69,10 @@ class PersonFilterSet(SearchFilterSet):
 
     def filter_faculty(self, queryset, name, value):
         return queryset.filter(_in_unit("org_unit", value))
+
+    def search(self, queryset, name, value):
+        found = super().search(queryset, name, value)
+        return _passport_search(self, queryset, found, "passport_number", value)
 
 
 def academic_year_choices() -> list[tuple[int, str]]:
@@ -113,6 +128,11 @@ class MobilityFilterSet(SearchFilterSet):
         "receiving_institution__name_en",
         "invitation_reference",
     )
+    search_text_fields = (
+        "person__search_text",
+        "sending_institution__search_text",
+        "receiving_institution__search_text",
+    )
 
     direction = django_filters.ChoiceFilter(
         label=_("Direction"), choices=Mobility.Direction.choices
@@ -155,6 +175,9 @@ class MobilityFilterSet(SearchFilterSet):
         method="filter_qs_top",
     )
     agreement = django_filters.ModelChoiceFilter(label=_("Agreement"), queryset=_agreements)
+    traveller_uploads_since = django_filters.IsoDateTimeFilter(
+        label=_("Traveller uploaded files after"), method="filter_traveller_uploads_since"
+    )
 
     class Meta:
         model = Mobility
@@ -170,6 +193,7 @@ class MobilityFilterSet(SearchFilterSet):
             "academic_year",
             "qs_top",
             "agreement",
+            "traveller_uploads_since",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -190,9 +214,16 @@ class MobilityFilterSet(SearchFilterSet):
             | Q(direction=Mobility.Direction.INCOMING, sending_institution=value)
         )
 
+    def search(self, queryset, name, value):
+        found = super().search(queryset, name, value)
+        return _passport_search(self, queryset, found, "person__passport_number", value)
+
     def filter_faculty(self, queryset, name, value):
         """Our unit of the mobility, or the person's own unit (either, or a department of it)."""
         return queryset.filter(_in_unit("home_unit", value) | _in_unit("person__org_unit", value))
+
+    def filter_traveller_uploads_since(self, queryset, name, value):
+        return mobilities_with_traveller_uploads(queryset, since=value)
 
     def filter_academic_year(self, queryset, name, value: int):
         """Started (or, before departure, planned to start) between 1 September and 31 August."""

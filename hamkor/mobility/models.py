@@ -15,6 +15,7 @@ from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.core.models import BaseModel, RestrictedQuerySet
+from hamkor.core.search import SearchableModel
 
 # Personal data (passport, date of birth, visa) is read with this permission only.
 PERSONAL_DATA = "mobility.view_personal_data"
@@ -42,7 +43,7 @@ class PersonQuerySet(RestrictedQuerySet):
         return self.filter(Q(org_unit=faculty) | Q(org_unit__parent=faculty))
 
 
-class Person(BaseModel):
+class Person(SearchableModel, BaseModel):
     """Someone the office deals with: our students and staff, foreign professors and students,
     partner staff. One registry, so that a person's every exchange is in one place."""
 
@@ -120,7 +121,7 @@ class Person(BaseModel):
     passport_number = models.CharField(_("passport number"), max_length=30, blank=True)
     passport_valid_to = models.DateField(_("passport valid to"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
     objects = PersonQuerySet.as_manager()
 
     class Meta(BaseModel.Meta):
@@ -135,6 +136,10 @@ class Person(BaseModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def search_parts(self) -> list[str]:
+        # Not the passport number: it is personal data, searched only by those who may.
+        return [self.last_name, self.first_name, self.middle_name, self.name_original, self.email]
 
     @property
     def full_name(self) -> str:

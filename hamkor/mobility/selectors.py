@@ -13,10 +13,12 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import CharField, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.formats import date_format
 
+from hamkor.core.models import DocumentVersion
 from hamkor.mobility.models import Mobility
 from hamkor.partners.models import RankingEntry
 
@@ -205,3 +207,17 @@ def mobility_status_changes(mobility: Mobility) -> list[StatusChange]:
             )
         )
     return changes
+
+
+def mobilities_with_traveller_uploads(
+    queryset: QuerySet[Mobility], *, since: datetime.datetime
+) -> QuerySet[Mobility]:
+    """Mobilities to which their traveller (the person's own account, from "My exchanges")
+    uploaded a file after ``since``: what the office has not looked at yet."""
+    uploads = DocumentVersion.objects.filter(
+        document__content_type=ContentType.objects.get_for_model(Mobility),
+        document__object_id=OuterRef("pk"),
+        uploaded_by=OuterRef("person__user"),
+        uploaded_at__gt=since,
+    )
+    return queryset.filter(Exists(uploads))

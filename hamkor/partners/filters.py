@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
 from django.db.models import Exists, Max, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.widgets import AnyYesNoSelect
-from hamkor.partners.models import Contact, Institution, RankingEntry
+from hamkor.partners.models import Contact, Institution, Interaction, RankingEntry
 
 
 class InstitutionFilterSet(SearchFilterSet):
@@ -23,6 +26,7 @@ class InstitutionFilterSet(SearchFilterSet):
     PARTNERS, DIRECTORY = "partners", "all"
 
     search_fields = ("name", "name_en", "name_uz", "name_ru", "acronym", "erasmus_code", "city")
+    search_text_fields = ("search_text",)
 
     show = django_filters.ChoiceFilter(
         label=_("Show"),
@@ -100,6 +104,7 @@ def latest_qs_edition() -> int | None:
 
 class DormantPartnerFilterSet(SearchFilterSet):
     search_fields = InstitutionFilterSet.search_fields
+    search_text_fields = InstitutionFilterSet.search_text_fields
 
     class Meta:
         model = Institution
@@ -121,3 +126,36 @@ class ContactFilterSet(SearchFilterSet):
     class Meta:
         model = Contact
         fields = ["q", "institution", "country", "is_primary"]
+
+
+class InteractionFilterSet(SearchFilterSet):
+    """The communication log; ``mine`` and ``follow_up_within`` give one's follow-ups due."""
+
+    search_fields = ("summary", "participants", "institution__name", "institution__name_en")
+    search_text_fields = ("institution__search_text",)
+
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Interaction.Kind.choices)
+    mine = django_filters.BooleanFilter(
+        label=_("Mine"), widget=AnyYesNoSelect, method="filter_mine"
+    )
+    follow_up_within = django_filters.NumberFilter(
+        label=_("Follow-up due within (days)"),
+        method="filter_follow_up_within",
+        min_value=0,
+        max_value=3650,
+    )
+
+    class Meta:
+        model = Interaction
+        fields = ["q", "kind", "mine", "follow_up_within"]
+
+    def filter_mine(self, queryset, name, value):
+        user = getattr(self.request, "user", None)
+        if user is None or not user.is_authenticated:
+            return queryset.none() if value else queryset
+        return queryset.filter(owner=user) if value else queryset.exclude(owner=user)
+
+    def filter_follow_up_within(self, queryset, name, value):
+        """Open follow-ups due within ``value`` days, the overdue ones included."""
+        due = timezone.localdate() + datetime.timedelta(days=int(value))
+        return queryset.filter(follow_up_done=False, follow_up_on__lte=due)

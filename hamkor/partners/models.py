@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
+from hamkor.core.search import SearchableModel
 
 
 class InstitutionQuerySet(RestrictedQuerySet):
@@ -23,7 +24,7 @@ class InstitutionQuerySet(RestrictedQuerySet):
         return self.exclude(partnership=Institution.Partnership.NONE).filter(is_home=False)
 
 
-class Institution(BaseModel):
+class Institution(SearchableModel, BaseModel):
     """A higher-education institution, research centre, company or public body.
 
     Most rows come from the world directory (``hamkor load-directory``) and are not partners
@@ -99,7 +100,7 @@ class Institution(BaseModel):
         help_text=_("Identifies the row of the world directory this institution came from."),
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
     # Deleted with the institution (see core.services.dependents); contacts and
     # interactions are records of their own and forbid deleting it.
     owned_relations = ("rankings",)
@@ -141,6 +142,12 @@ class Institution(BaseModel):
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both the latitude and the longitude, or neither."))
         self.erasmus_code = " ".join(self.erasmus_code.split()).upper()
+
+    def search_parts(self) -> list[str]:
+        return [
+            self.name, self.name_uz, self.name_ru, self.name_en, self.acronym, self.city,
+            self.erasmus_code,
+        ]  # fmt: skip
 
     @property
     def domains(self) -> list[str]:

@@ -118,3 +118,14 @@ class ContactTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = Contact
         fields = ("full_name", "position", "institution", "unit", "email", "phone", "is_primary")
+
+
+class InteractionTable(BaseTable):
+    date = tables.DateColumn(verbose_name=_("Date"), linkify=True)
+    institution = tables.Column(
+        verbose_name=_("Institution"), linkify=True, order_by=("institution__name",)
+    )
+
+    class Meta(BaseTable.Meta):
+        model = Interaction
+        fields = ("date", "institution", "kind", "summary", "follow_up_on", "follow_up_done")

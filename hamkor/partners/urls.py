@@ -52,6 +52,7 @@ urlpatterns = [
     *model_paths(
         "staff/interactions",
         "interaction",
+        list=views.InteractionListView,
         add=views.InteractionEditView,
         detail=views.InteractionDetailView,
         edit=views.InteractionEditView,

@@ -22,7 +22,12 @@ from hamkor.core.models import Document
 from hamkor.core.services import object_save
 from hamkor.core.views import generic
 from hamkor.partners import forms
-from hamkor.partners.filters import ContactFilterSet, DormantPartnerFilterSet, InstitutionFilterSet
+from hamkor.partners.filters import (
+    ContactFilterSet,
+    DormantPartnerFilterSet,
+    InstitutionFilterSet,
+    InteractionFilterSet,
+)
 from hamkor.partners.models import Contact, Institution, Interaction, RankingEntry
 from hamkor.partners.selectors import partners_dormant
 from hamkor.partners.services import institution_merge, institutions_similar
@@ -30,6 +35,7 @@ from hamkor.partners.tables import (
     ContactTable,
     DormantPartnerTable,
     InstitutionTable,
+    InteractionTable,
     dormant_with_list_columns,
     institutions_with_list_columns,
 )
@@ -322,6 +328,12 @@ class ContactImportView(generic.BulkImportView):
 INTERACTIONS = Interaction.objects.select_related("institution", "owner").prefetch_related(
     "contacts"
 )
+
+
+class InteractionListView(generic.ObjectListView):
+    queryset = INTERACTIONS
+    filterset_class = InteractionFilterSet
+    table_class = InteractionTable
 
 
 class InteractionDetailView(generic.ObjectDetailView):

@@ -1,13 +1,12 @@
-"""Pages of the core app: the staff dashboard, the health check, the outbox, CSRF failure."""
+"""Pages of the core app: the health check, the outbox, CSRF failure."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from hamkor.core.filters import SearchFilterSet
@@ -15,24 +14,6 @@ from hamkor.core.mail import outbox_message_read, redact
 from hamkor.core.models import OutboxMessage
 from hamkor.core.tables import BaseTable
 from hamkor.core.views import generic
-
-
-@login_required
-def home(request):
-    """The staff dashboard; applicants go to their own pages."""
-    if not request.user.is_office_staff:
-        return redirect("accounts:profile")
-    from hamkor.accounts.models import OrgUnit, User
-    from hamkor.partners.selectors import follow_ups_due
-
-    context = {
-        "follow_ups": follow_ups_due(user=request.user),
-        "counts": {
-            "units": OrgUnit.objects.restrict(request.user).count(),
-            "users": User.objects.restrict(request.user).count(),
-        },
-    }
-    return render(request, "core/home.html", context)
 
 
 @never_cache

@@ -40,7 +40,7 @@ from hamkor.mobility.services import (
     mobility_transition,
 )
 from hamkor.mobility.tables import MobilityTable, status_badge
-from hamkor.mobility.views.people import PersonalDataHistoryView
+from hamkor.mobility.views.people import PersonalDataHistoryView, person_placeholders
 from hamkor.partners.models import Institution
 
 MOBILITIES = Mobility.objects.select_related(
@@ -122,9 +122,46 @@ class MobilityListView(generic.ObjectListView):
     filterset_class = MobilityFilterSet
     table_class = MobilityTable
     template_name = "mobility/mobility_list.html"
+    bulk_actions = (
+        "export",
+        *(f"transition:{name}" for name in TRANSITIONS),
+        "assign_faculty",
+        "email",
+    )
+    # Named by the status reached: the steps' own labels differ by direction.
+    bulk_transition_labels = {
+        "nominate": Mobility.Status.NOMINATED.label,
+        "accept": Mobility.Status.ACCEPTED.label,
+        "start_trip": Mobility.Status.IN_PROGRESS.label,
+        "complete": Mobility.Status.COMPLETED.label,
+        "cancel": Mobility.Status.CANCELLED.label,
+    }
 
     def get_queryset(self, action=None):
         return with_host_qs_rank(super().get_queryset(action))
+
+    def bulk_transition(self, row, *, name, request):
+        mobility_transition(
+            mobility=row, name=name, actor=request.user, reason=request.POST.get("reason", "")
+        )
+
+    @transaction.atomic
+    def bulk_assign_faculty(self, row, *, unit, request):
+        """Sets our unit of the mobility; refused when the user could not change it after."""
+        row.home_unit = unit
+        mobility_save(mobility=row, actor=request.user, reason="mobility.mobility.unit_assigned")
+        if not Mobility.objects.restrict(request.user, "change").filter(pk=row.pk).exists():
+            raise ValidationError(_("This faculty would take the mobility out of your reach."))
+
+    def bulk_recipient(self, row):
+        partner = row.receiving_institution if row.is_outgoing else row.sending_institution
+        values = person_placeholders(row.person)
+        values.update(
+            partner=str(partner),
+            start=row.start.isoformat(),
+            end=row.end.isoformat(),
+        )
+        return row.person, values
 
 
 # --- One mobility --------------------------------------------------------------------------

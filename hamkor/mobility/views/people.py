@@ -21,10 +21,23 @@ from hamkor.mobility.tables import PersonTable, status_badge
 PEOPLE = Person.objects.select_related("org_unit", "institution", "user")
 
 
+def person_placeholders(person: Person) -> dict[str, str]:
+    """The placeholders of a bulk e-mail (hamkor.core.bulk) about ``person``."""
+    return {
+        "name": person.full_name,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+    }
+
+
 class PersonListView(generic.ObjectListView):
     queryset = PEOPLE
     filterset_class = PersonFilterSet
     table_class = PersonTable
+    bulk_actions = ("export", "email")
+
+    def bulk_recipient(self, row):
+        return row, person_placeholders(row)
 
     def get_queryset(self, action=None):
         # A subquery, not a grouped join: the database counts the mobilities of the page's

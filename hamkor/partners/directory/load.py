@@ -396,6 +396,7 @@ def _write_institutions(plans: list[_Plan], *, actor, summary: LoadSummary, say:
         if plan.instance.pk is None:
             for name, value in plan.values.items():
                 setattr(plan.instance, name, value)
+            plan.instance.refresh_search_text()  # bulk_create skips save()
     changes: dict[frozenset[str], list[Institution]] = {}
     releases: dict[str, list[Institution]] = {}
     for plan in plans:
@@ -411,6 +412,10 @@ def _write_institutions(plans: list[_Plan], *, actor, summary: LoadSummary, say:
                 releases.setdefault(name, []).append(institution)
         for name in changed:
             setattr(institution, name, plan.values[name])
+        before = institution.search_text
+        institution.refresh_search_text()  # the bulk update skips save()
+        if institution.search_text != before:
+            changed |= {"search_text"}
         institution.version += 1
         institution.updated_at = now
         changes.setdefault(changed, []).append(institution)

@@ -14,5 +14,49 @@
     });
   }
   pickers(document);
+  // Bulk actions on lists: count the selection, "select all on this page", and show the
+  // input the chosen action needs (faculty, template, reason).
+  function bulk(root) {
+    var form = root.querySelector ? root.querySelector("[data-bulk]") : null;
+    if (!form) { return; }
+    var rows = function () { return document.querySelectorAll("input[data-bulk-row]"); };
+    var count = form.querySelector("[data-bulk-count]");
+    var all = form.querySelector("[data-bulk-all]");
+    var update = function () {
+      var n = Array.prototype.filter.call(rows(), function (box) { return box.checked; }).length;
+      count.textContent = count.dataset.template.replace("%(count)s", all.checked ? "✓" : n);
+    };
+    document.querySelectorAll("input[data-bulk-page]").forEach(function (page) {
+      page.addEventListener("change", function () {
+        rows().forEach(function (box) { box.checked = page.checked; });
+        update();
+      });
+    });
+    rows().forEach(function (box) { box.addEventListener("change", update); });
+    all.addEventListener("change", update);
+    var action = form.querySelector("select[name=action]");
+    action.addEventListener("change", function () {
+      var kind = action.value.split(":")[0];
+      form.querySelectorAll("[data-bulk-for]").forEach(function (input) {
+        input.hidden = input.dataset.bulkFor !== kind;
+        input.required = !input.hidden && input.tagName === "SELECT";
+      });
+    });
+    update();
+  }
+  bulk(document);
+  document.body.addEventListener("htmx:afterSwap", function (event) { bulk(event.target); });
+  // The top bar's live search results close on Escape and on a click elsewhere.
+  var search = document.querySelector("[data-global-search]");
+  if (search) {
+    var results = search.querySelector(".global-search-results");
+    var close = function () { results.innerHTML = ""; };
+    document.addEventListener("click", function (event) {
+      if (!search.contains(event.target)) { close(); }
+    });
+    search.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { close(); }
+    });
+  }
   document.body.addEventListener("htmx:afterSwap", function (event) { pickers(event.target); });
 })();

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.views import View
 from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
 
+from hamkor.core.bulk import bulk_apply, bulk_context
 from hamkor.core.views.generic.base import (
     ObjectPermissionMixin,
     is_htmx,
@@ -30,6 +31,9 @@ class ObjectListView(ObjectPermissionMixin, View):
     template_name = "core/object_list.html"
     results_template_name = "core/partials/object_list_results.html"
     export_formats = ("csv", "xlsx")
+    # Bulk actions offered above the table (see hamkor.core.bulk), and their hooks.
+    bulk_actions: tuple[str, ...] = ()
+    bulk_transition_labels: dict = {}
 
     def get(self, request):
         filterset = self.filterset_class(
@@ -41,7 +45,8 @@ class ObjectListView(ObjectPermissionMixin, View):
         export_format = request.GET.get("export")
         if export_format:
             return self.export(queryset, export_format)
-        table = self.table_class(queryset, request=request)
+        bulk = bulk_context(self) if self.bulk_actions else {}
+        table = self.table_class(queryset, request=request, **bulk.pop("table_options", {}))
         per_page = self.per_page(request)
         self.paginate(table, per_page)
         context = self.page_context(
@@ -55,10 +60,35 @@ class ObjectListView(ObjectPermissionMixin, View):
             can_export=request.user.has_perm(self._perm("export")),
             add_url=self._reverse("add"),
             import_url=self._reverse("import"),
+            **bulk,
         )
         if is_htmx(request):
             return render(request, self.results_template_name, context)
         return render(request, self.template_name, context)
+
+    def post(self, request):
+        """A bulk action on the rows selected in the list (filtered by the query string)."""
+        if not self.bulk_actions:
+            return HttpResponseNotAllowed(["GET"])
+        filterset = self.filterset_class(
+            request.GET or None, queryset=self.get_queryset(), request=request
+        )
+        queryset = (
+            filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        )
+        return bulk_apply(self, request, queryset)
+
+    def bulk_transition(self, row, *, name: str, request) -> None:
+        """Apply the status step ``name`` to ``row`` through the domain's service."""
+        raise PermissionDenied
+
+    def bulk_assign_faculty(self, row, *, unit, request) -> None:
+        """Assign the faculty ``unit`` to ``row`` through the domain's service."""
+        raise PermissionDenied
+
+    def bulk_recipient(self, row):
+        """``(person, placeholder values)`` an e-mail about ``row`` goes to."""
+        raise PermissionDenied
 
     def export(self, queryset, export_format: str) -> HttpResponse:
         if not self.request.user.has_perm(self._perm("export")):
