@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from hamkor.core.countries import CldrCountries
 from hamkor.core.models import BaseModel, RestrictedQuerySet
 
 # Personal data (passport, date of birth, visa) is read with this permission only.
@@ -75,7 +76,7 @@ class Person(BaseModel):
         blank=True,
         help_text=_("As in the passport or as the person writes it: Cyrillic, Chinese, …"),
     )
-    citizenship = CountryField(_("citizenship"))
+    citizenship = CountryField(_("citizenship"), countries=CldrCountries)
     org_unit = models.ForeignKey(
         "accounts.OrgUnit",
         verbose_name=_("faculty or unit"),

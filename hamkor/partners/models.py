@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from hamkor.core.countries import CldrCountries
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
 
 
@@ -53,7 +54,7 @@ class Institution(BaseModel):
     name_en = models.CharField(_("name in English"), max_length=300, blank=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UNIVERSITY)
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), countries=CldrCountries)
     city = models.CharField(_("city"), max_length=120, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
