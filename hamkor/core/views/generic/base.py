@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
+
+from hamkor.core.dates import format_datetime
 
 
 def is_htmx(request) -> bool:
@@ -83,4 +88,8 @@ def _display(record, field, value) -> str:
         return str(target) if target else f"#{value}"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, datetime.datetime):
+        return format_datetime(value)
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
