@@ -86,3 +86,17 @@ PARTNERS: list[tuple[str, str, str, str | None]] = [
     ("UCSI University", "MY", "Kuala Lumpur", "282"),
 ]
 # fmt: on
+
+# The web domain of the partners whose name the directory writes differently ("Abai State
+# University", "Karaganda State Buketov University"): the demo finds their row by it.
+DOMAINS: dict[str, str] = {
+    "Abai Kazakh National Pedagogical University": "kaznpu.kz",
+    "L.N. Gumilyov Eurasian National University": "enu.kz",
+    "Buketov Karaganda National Research University": "ksu.kz",
+    "Azerbaijan State University of Economics": "unec.edu.az",
+    "Belarusian National Technical University": "bntu.by",
+    "Yanka Kupala State University of Grodno": "grsu.by",
+    "Universiti Putra Malaysia": "upm.edu.my",
+    "Akdeniz University": "akdeniz.edu.tr",
+    "Czech University of Life Sciences Prague": "czu.cz",
+}
