@@ -102,3 +102,22 @@ def test_uzbek_cyrillic_dates_and_numbers_use_their_own_format():
         assert date_format(datetime.date(2025, 10, 25), "SHORT_DATE_FORMAT") == "25.10.2025"
         assert number_format(1234567.5, 1, force_grouping=True) == "1\xa0234\xa0567,5"
         assert "октябр" in date_format(datetime.date(2025, 10, 25)).lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "word"), [("uz", "Kirish"), ("uz-cyrl", "Кириш"), ("ru", "Войти")]
+)
+def test_login_reached_from_a_public_page_speaks_that_pages_language(db, language, word):
+    # The browser asks for English; the visitor chose another language on the public site.
+    visitor = Client(headers={"accept-language": "en"})
+    assert visitor.get(f"/{language}/").status_code == 200
+
+    response = visitor.get("/account/login/")
+
+    assert f'lang="{language}"' in response.text
+    assert word in response.text
+
+
+def test_login_with_a_next_address_speaks_its_language(db):
+    response = Client(headers={"accept-language": "en"}).get("/account/login/?next=/ru/")
+    assert 'lang="ru"' in response.text
