@@ -173,6 +173,7 @@ class Agreement(BaseModel):
     termination_reason = models.TextField(_("reason for termination"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
+    new_title = _("New agreement")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
     objects = AgreementQuerySet.as_manager()
 
@@ -380,6 +381,7 @@ class MobilityQuota(BaseModel):
         _("language level"), max_length=2, choices=Cefr.choices, blank=True
     )
 
+    new_title = _("New mobility quota")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
     objects = AgreementPartQuerySet.as_manager()
 

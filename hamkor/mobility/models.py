@@ -120,6 +120,7 @@ class Person(BaseModel):
     passport_number = models.CharField(_("passport number"), max_length=30, blank=True)
     passport_valid_to = models.DateField(_("passport valid to"), null=True, blank=True)
 
+    new_title = _("New person")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
     objects = PersonQuerySet.as_manager()
 
@@ -290,6 +291,7 @@ class Mobility(BaseModel):
     registration_valid_to = models.DateField(_("registration valid to"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
+    new_title = _("New mobility")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
     objects = MobilityQuerySet.as_manager()
 

@@ -100,6 +100,7 @@ class Institution(BaseModel):
         help_text=_("Identifies the row of the world directory this institution came from."),
     )
 
+    new_title = _("New institution")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
     objects = InstitutionQuerySet.as_manager()
 
@@ -214,6 +215,7 @@ class Contact(BaseModel):
     is_primary = models.BooleanField(_("main contact"), default=False)
     notes = models.TextField(_("notes"), blank=True)
 
+    new_title = _("New contact")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
 
     class Meta(BaseModel.Meta):
@@ -262,6 +264,7 @@ class Interaction(BaseModel):
     follow_up_on = models.DateField(_("follow up on"), null=True, blank=True)
     follow_up_done = models.BooleanField(_("follow-up done"), default=False)
 
+    new_title = _("New interaction")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
 
     class Meta(BaseModel.Meta):

@@ -64,9 +64,20 @@ class ObjectPermissionMixin(LoginRequiredMixin):
             "model": self.model,
             "verbose_name": opts.verbose_name,
             "verbose_name_plural": opts.verbose_name_plural,
+            "new_title": new_title(self.model),
             "list_url": reverse_or_none(url_name(self.model, "list")),
             **extra,
         }
+
+
+def new_title(model) -> str:
+    """The title of the page adding a ``model`` record: the model's own ``new_title``, whose
+    adjective agrees with the noun in Russian ("Новое соглашение", "Новый контакт"), else
+    the generic "New <verbose name>"."""
+    declared = getattr(model, "new_title", None)
+    if declared:
+        return str(declared)
+    return _("New %(verbose_name)s") % {"verbose_name": model._meta.verbose_name}
 
 
 def _add_errors(form, exc: ValidationError) -> None:
