@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.html import json_script
+from django.utils.translation import gettext
 
 from hamkor.core.countries import country_name as _country_name
 from hamkor.core.dates import format_datetime, format_long_date
@@ -33,3 +35,15 @@ def country_name(value) -> str:
 def reason_label(value) -> str:
     """The readable label of a history change code."""
     return _reason_label(value)
+
+
+@register.simple_tag
+def client_texts() -> str:
+    """The texts the page's scripts show, in the page's language, as a JSON script element
+    (``#hamkor-texts``): scripts cannot call gettext, and the CSP forbids inline code."""
+    texts = {
+        "picker_placeholder": gettext("Type to search"),
+        "picker_no_results": gettext("No results found"),
+        "picker_loading": gettext("Searching…"),
+    }
+    return json_script(texts, "hamkor-texts")
