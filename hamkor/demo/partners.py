@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from hamkor.accounts.models import User
 from hamkor.core.services import object_save
-from hamkor.demo.institutions import DOMAINS, PARTNERS
+from hamkor.demo.institutions import DOMAINS, NAMES, PARTNERS
 from hamkor.partners.directory import city_coordinates, parse_rank, website_host
 from hamkor.partners.models import Institution, Interaction, RankingEntry
 from hamkor.partners.services import institutions_similar
@@ -84,6 +84,9 @@ def find_or_create(name: str, country: str, city: str, actor) -> Institution:
     """The directory's row for this university if there is one, else a new institution."""
     institution = find(name, country) or Institution(name=name, country=country, city=city)
     institution.name_en = institution.name_en or name
+    name_uz, name_ru = NAMES.get(name, ("", ""))
+    institution.name_uz = institution.name_uz or name_uz
+    institution.name_ru = institution.name_ru or name_ru
     institution.city = institution.city or city
     if institution.latitude is None:
         point = city_coordinates(city, country)

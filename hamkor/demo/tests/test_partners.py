@@ -102,3 +102,20 @@ def test_demo_partners_reuse_the_rows_of_the_real_directory(db):
         assert name not in created, f"{name}: a duplicate beside the directory's row; {created}"
     abai = Institution.objects.filter(country="KZ", partnership="active", name__icontains="Abai")
     assert abai.count() == 1
+
+
+def test_demo_partners_are_named_in_the_page_language(db):
+    from django.utils import translation
+
+    load_demo_partners()
+    kazan = Institution.objects.get(name_en="Kazan (Volga region) Federal University")
+
+    assert kazan.name == "Kazan (Volga region) Federal University"  # the original kept
+    with translation.override("ru"):
+        assert str(kazan) == "Казанский (Приволжский) федеральный университет"
+    with translation.override("uz"):
+        assert str(kazan) == "Qozon (Volgaboʻyi) federal universiteti"
+    with translation.override("uz-cyrl"):
+        assert str(kazan) == "Қозон (Волгабўйи) федерал университети"
+    with translation.override("en"):
+        assert str(kazan) == "Kazan (Volga region) Federal University"
