@@ -174,3 +174,39 @@ def test_stale_save_message_gives_the_time_in_tashkent(home, faculty_a):
     assert response.status_code == 409
     assert "at 7 Dec 2030, 04:04, after you opened it" in response.text
     assert "23:04" not in response.text
+
+
+@pytest.fixture
+def kazan(home):
+    from hamkor.partners.models import Institution
+    from hamkor.partners.tests.factories import InstitutionFactory
+
+    return InstitutionFactory(
+        name="Kazan Federal University", country="RU", partnership=Institution.Partnership.ACTIVE
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "russia"),
+    [("uz", "Rossiya"), ("uz-cyrl", "Россия"), ("ru", "Россия"), ("en", "Russia")],
+)
+def test_institution_page_and_export_name_the_country_in_the_language(kazan, language, russia):
+    import csv
+    import io
+
+    client = staff_client(language)
+
+    page = client.get(f"/staff/institutions/{kazan.pk}/").text
+    export = client.get("/staff/institutions/", {"export": "csv"}).content.decode("utf-8-sig")
+
+    assert f">{russia}<" in page
+    rows = list(csv.reader(io.StringIO(export)))
+    assert russia in rows[1]
+    if language != "en":
+        assert "Russia" not in page and "Russia" not in export
+
+
+def test_country_filter_lists_countries_in_uzbek_alphabetical_order(kazan):
+    text = staff_client("uz").get("/staff/institutions/").text
+    assert text.index(">Zambiya<") < text.index(">Oʻzbekiston<") < text.index(">Chili<")
+    assert ">Germany<" not in text
