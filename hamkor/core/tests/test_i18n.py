@@ -210,3 +210,12 @@ def test_country_filter_lists_countries_in_uzbek_alphabetical_order(kazan):
     text = staff_client("uz").get("/staff/institutions/").text
     assert text.index(">Zambiya<") < text.index(">Oʻzbekiston<") < text.index(">Chili<")
     assert ">Germany<" not in text
+
+
+@pytest.mark.parametrize(("language", "russia"), [("uz", "Rossiya"), ("ru", "Россия")])
+def test_api_gives_the_country_name_in_the_requested_language(as_user, kazan, language, russia):
+    response = as_user("officer").get(
+        "/api/v1/institutions/", {"q": "Kazan"}, headers={"accept-language": language}
+    )
+    row = response.json()["results"][0]
+    assert (row["country"], row["country_name"]) == ("RU", russia)
