@@ -177,3 +177,22 @@ def test_uzbek_page_of_a_letter_names_the_citizenship_in_uzbek(as_user, guest):
 
     assert "Germaniya" in uzbek_page
     assert "Germany" not in uzbek_page
+
+
+@pytest.mark.parametrize(
+    ("language", "stay"),
+    [("en", "6 April 2026 – 17 April 2026"), ("ru", "6 апреля 2026 – 17 апреля 2026")],
+)
+def test_letter_check_page_writes_the_dates_with_the_month_in_words(
+    as_user, client, guest, language, stay
+):
+    from django.utils import translation
+
+    issue(as_user("officer"), guest)
+    guest.refresh_from_db()
+    with translation.override(language):
+        url = reverse("public:letter_verify", kwargs={"token": guest.invitation_token})
+
+    text = client.get(url).text
+
+    assert stay in text
