@@ -219,3 +219,19 @@ def test_api_gives_the_country_name_in_the_requested_language(as_user, kazan, la
     )
     row = response.json()["results"][0]
     assert (row["country"], row["country_name"]) == ("RU", russia)
+
+
+def test_filter_labels_stay_translated_after_the_api_schema_read_the_filters(as_user, home):
+    # The schema generator builds the class's form fields before any page does.
+    from hamkor.partners.filters import InstitutionFilterSet
+
+    as_user("officer").get("/api/schema/")
+    for name in ("country", "kind", "partnership"):
+        assert InstitutionFilterSet.base_filters[name].field is not None
+
+    text = staff_client("uz").get("/staff/institutions/").text
+
+    for uzbek in (">Mamlakat<", ">Turi<", ">Hamkorlik<"):
+        assert uzbek in text
+    for english in (">Country<", ">Kind<", ">Partnership<"):
+        assert english not in text
