@@ -331,7 +331,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Countries appear as a country and as a citizenship: one enum in the schema.
-    "ENUM_NAME_OVERRIDES": {"CountryEnum": "django_countries.countries"},
+    "ENUM_NAME_OVERRIDES": {"CountryEnum": "hamkor.core.countries.countries"},
 }
 
 DJANGO_TABLES2_TEMPLATE = "core/tables/table.html"

@@ -15,7 +15,9 @@ from hamkor.accounts.twofactor import needs_enrolment, needs_verification
 class UserLanguageMiddleware:
     """Staff pages (no language prefix) speak the language the user chose in their profile.
 
-    Public pages carry the language in their URL, which always wins.
+    Public pages carry the language in their URL, which always wins; a visitor's language
+    is remembered in the language cookie, so that the login page reached from ``/ru/``
+    speaks Russian too. Before login, a ``next`` address with a language prefix decides.
     """
 
     def __init__(self, get_response):
@@ -23,15 +25,28 @@ class UserLanguageMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and user.language
-            and not get_language_from_path(request.path_info)
-        ):
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
-        return self.get_response(request)
+        path_language = get_language_from_path(request.path_info)
+        if not path_language:
+            if user is not None and user.is_authenticated:
+                language = user.language
+            else:
+                language = get_language_from_path(request.GET.get("next", ""))
+            if language:
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        if path_language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != path_language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                path_language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
 
 
 class TwoFactorRequiredMiddleware:

@@ -51,6 +51,7 @@ class OrgUnit(BaseModel):
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
+    new_title = _("New unit")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
 
     name = translated("name")

@@ -8,10 +8,10 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from hamkor.accounts.models import OrgUnit
 from hamkor.agreements.models import Agreement, CooperationArea
+from hamkor.core.countries import countries
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.forms import DateInput
 from hamkor.partners.models import Institution

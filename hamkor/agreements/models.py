@@ -174,6 +174,7 @@ class Agreement(SearchableModel, BaseModel):
     termination_reason = models.TextField(_("reason for termination"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
+    new_title = _("New agreement")  # the add page's title, in the gender of each language
     history = HistoricalRecords(excluded_fields=["search_text"])
     # A draft's parties and quotas are part of it and go with it (see core.services.dependents).
     owned_relations = ("parties", "quotas")
@@ -387,6 +388,7 @@ class MobilityQuota(BaseModel):
         _("language level"), max_length=2, choices=Cefr.choices, blank=True
     )
 
+    new_title = _("New mobility quota")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
     objects = AgreementPartQuerySet.as_manager()
 

@@ -7,6 +7,7 @@ from operator import or_
 
 import django_filters
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.search import search_key
@@ -32,6 +33,17 @@ class SearchFilterSet(django_filters.FilterSet):
     search_truncated = False
     max_search_words = MAX_SEARCH_WORDS
     search_text_fields: tuple[str, ...] = ()
+
+    @classmethod
+    def filter_for_field(cls, field, field_name, lookup_expr=None):
+        filter_ = super().filter_for_field(field, field_name, lookup_expr)
+        # django-filter works the label out from the first FilterSet that uses the filter,
+        # but the API schema reads the class's filters first: their form fields are then
+        # cached without a label, copied into every FilterSet, and "Country" shows in
+        # English on every page. A lazy label, set now, is translated at each rendering.
+        if filter_._label is None and lookup_expr in (None, "exact"):
+            filter_.label = capfirst(field.verbose_name)
+        return filter_
 
     @classmethod
     def filter_for_lookup(cls, field, lookup_type):

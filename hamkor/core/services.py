@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from hamkor.core.dates import format_datetime
 
 
 class StaleObjectError(ValidationError):
@@ -26,7 +27,7 @@ def last_change(instance: models.Model) -> tuple[str, str]:
     if record is None:
         return "", ""
     who = str(record.history_user) if record.history_user else _("somebody")
-    return who, date_format(record.history_date, "SHORT_DATETIME_FORMAT")
+    return who, format_datetime(record.history_date)
 
 
 @transaction.atomic

@@ -30,7 +30,9 @@ domain and file names, ``%``-placeholders and ``{}``-placeholders. A word writte
 ASCII capitals of 2–5 letters (``QS``, ``PDF``, ``TOTP``) is taken for an acronym and kept
 too, as is the capital head of a word such as ``PDFni`` (the suffix is transliterated).
 Because a whole tag is protected, text in its attributes (``title``, ``alt``) stays Latin:
-such text should be a message of its own.
+such text should be a message of its own. Proper names kept in Latin whatever their words
+(``QS World University Rankings``) are listed in ``_LATIN_NAMES``, single words such as
+``PhD`` in ``_KEEP_LATIN``; units of size (``KB``, ``MB``) are written in Cyrillic (``КБ``).
 """
 
 from __future__ import annotations
@@ -110,6 +112,28 @@ _PROTECTED = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+# Proper names written in Latin letters in every language, whatever words they contain:
+# "QS World University Rankings" is a title, not English to spell in Cyrillic letters.
+_LATIN_NAMES = (
+    "QS World University Rankings",
+    "Times Higher Education World University Rankings",
+    "Academic Ranking of World Universities",
+    "Erasmus Without Paper",
+    "Erasmus Mundus",
+    "QS World",
+)
+_PROTECTED = re.compile(
+    "|".join(
+        [
+            *(
+                r"\b" + re.escape(name) + r"\b"
+                for name in sorted(_LATIN_NAMES, key=len, reverse=True)
+            ),
+            _PROTECTED.pattern,
+        ]
+    ),
+    re.VERBOSE | re.DOTALL,
+)
 # The %-placeholder leaves out two things that would take prose for placeholders: a space
 # among the flags ("20% oʻqituvchi" would lose "% o" and split the oʻ), and an unnamed one
 # right after a digit, which is a percent sign ("30%dan ortiq" is "more than 30%").
@@ -128,11 +152,15 @@ _UZBEK_SHORT_WORDS = frozenset({
     "TUR", "ORQA",
 })
 
-# Names of products and foreign proper names that stay in Latin letters.
+# Names of products, foreign proper names and Latin abbreviations that stay in Latin letters
+# (Uzbek Cyrillic writes PhD so too).
 _KEEP_LATIN = frozenset({
     "Google", "Microsoft", "Authenticator", "FreeOTP", "Django", "Erasmus", "Excel",
-    "Chromium", "Playwright", "Swagger", "OpenAPI",
+    "Chromium", "Playwright", "Swagger", "OpenAPI", "PhD", "DSc", "MBA", "ORCID", "Scopus",
 })
+
+# Units that Uzbek Cyrillic writes in Cyrillic capitals, as Russian does.
+_CYRILLIC_ABBREVIATIONS = {"KB": "КБ", "MB": "МБ", "GB": "ГБ", "TB": "ТБ"}
 
 # Russian loanwords whose Cyrillic spelling has letters the Latin one lost (ь, я, ц):
 # stem -> (the whole word, the stem before a suffix).
@@ -251,6 +279,8 @@ def _transliterate_word(match: re.Match[str]) -> str:
     word = match.group()
     if word in _KEEP_LATIN:
         return word
+    if word in _CYRILLIC_ABBREVIATIONS:
+        return _CYRILLIC_ABBREVIATIONS[word]
     stemmed = _stem(word)
     if stemmed is not None:
         return stemmed
@@ -259,7 +289,9 @@ def _transliterate_word(match: re.Match[str]) -> str:
     head = _ACRONYM_HEAD.match(word)
     if head and head.end() < len(word):
         # An acronym with an Uzbek suffix (PDFni, QSda): the suffix is not a word start.
-        return word[: head.end()] + _word_to_cyrillic(word[head.end() :], at_word_start=False)
+        acronym = word[: head.end()]
+        acronym = _CYRILLIC_ABBREVIATIONS.get(acronym, acronym)
+        return acronym + _word_to_cyrillic(word[head.end() :], at_word_start=False)
     return _word_to_cyrillic(word)
 
 

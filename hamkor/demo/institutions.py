@@ -86,3 +86,171 @@ PARTNERS: list[tuple[str, str, str, str | None]] = [
     ("UCSI University", "MY", "Kuala Lumpur", "282"),
 ]
 # fmt: on
+
+# The web domain of the partners whose name the directory writes differently ("Abai State
+# University", "Karaganda State Buketov University"): the demo finds their row by it.
+DOMAINS: dict[str, str] = {
+    "Abai Kazakh National Pedagogical University": "kaznpu.kz",
+    "L.N. Gumilyov Eurasian National University": "enu.kz",
+    "Buketov Karaganda National Research University": "ksu.kz",
+    "Azerbaijan State University of Economics": "unec.edu.az",
+    "Belarusian National Technical University": "bntu.by",
+    "Yanka Kupala State University of Grodno": "grsu.by",
+    "Universiti Putra Malaysia": "upm.edu.my",
+    "Akdeniz University": "akdeniz.edu.tr",
+    "Czech University of Life Sciences Prague": "czu.cz",
+}
+
+# The partners' names in Uzbek and Russian, as the universities and the press write them;
+# the English name stays the original for the institutions the demo creates.
+NAMES: dict[str, tuple[str, str]] = {
+    "Kazan (Volga region) Federal University": (
+        "Qozon (Volgaboʻyi) federal universiteti",
+        "Казанский (Приволжский) федеральный университет",
+    ),
+    "RUDN University": (
+        "Rossiya xalqlar doʻstligi universiteti",
+        "Российский университет дружбы народов",
+    ),
+    "Tomsk State University": ("Tomsk davlat universiteti", "Томский государственный университет"),
+    "Ural Federal University": ("Ural federal universiteti", "Уральский федеральный университет"),
+    "Altai State University": (
+        "Oltoy davlat universiteti",
+        "Алтайский государственный университет",
+    ),
+    "South Ural State University": (
+        "Janubiy Ural davlat universiteti",
+        "Южно-Уральский государственный университет",
+    ),
+    "Far Eastern Federal University": (
+        "Uzoq Sharq federal universiteti",
+        "Дальневосточный федеральный университет",
+    ),
+    "Plekhanov Russian University of Economics": (
+        "Plexanov nomidagi Rossiya iqtisodiyot universiteti",
+        "Российский экономический университет имени Г. В. Плеханова",
+    ),
+    "Southern Federal University": ("Janubiy federal universitet", "Южный федеральный университет"),
+    "Herzen State Pedagogical University of Russia": (
+        "Gersen nomidagi Rossiya davlat pedagogika universiteti",
+        "Российский государственный педагогический университет имени А. И. Герцена",
+    ),
+    "Middle East Technical University": (
+        "Oʻrta Sharq texnika universiteti",
+        "Ближневосточный технический университет",
+    ),
+    "Hacettepe University": ("Hajettepe universiteti", "Университет Хаджеттепе"),
+    "Istanbul University": ("Istanbul universiteti", "Стамбульский университет"),
+    "Selcuk University": ("Saljuq universiteti", "Университет Сельчук"),
+    "Sakarya University": ("Sakarya universiteti", "Университет Сакарья"),
+    "Karadeniz Technical University": (
+        "Qoradengiz texnika universiteti",
+        "Черноморский технический университет",
+    ),
+    "Akdeniz University": ("Oʻrtayer dengizi universiteti", "Средиземноморский университет"),
+    "Cukurova University": ("Chukurova universiteti", "Университет Чукурова"),
+    "Belarusian State University": (
+        "Belarus davlat universiteti",
+        "Белорусский государственный университет",
+    ),
+    "Belarusian National Technical University": (
+        "Belarus milliy texnika universiteti",
+        "Белорусский национальный технический университет",
+    ),
+    "Yanka Kupala State University of Grodno": (
+        "Yanka Kupala nomidagi Grodno davlat universiteti",
+        "Гродненский государственный университет имени Янки Купалы",
+    ),
+    "Al-Farabi Kazakh National University": (
+        "Al-Farobiy nomidagi Qozoq milliy universiteti",
+        "Казахский национальный университет имени аль-Фараби",
+    ),
+    "L.N. Gumilyov Eurasian National University": (
+        "L. N. Gumilyov nomidagi Yevrosiyo milliy universiteti",
+        "Евразийский национальный университет имени Л. Н. Гумилёва",
+    ),
+    "Abai Kazakh National Pedagogical University": (
+        "Abay nomidagi Qozoq milliy pedagogika universiteti",
+        "Казахский национальный педагогический университет имени Абая",
+    ),
+    "Auezov South Kazakhstan University": (
+        "M. Auezov nomidagi Janubiy Qozogʻiston universiteti",
+        "Южно-Казахстанский университет имени М. Ауэзова",
+    ),
+    "Khoja Akhmet Yassawi International Kazakh-Turkish University": (
+        "Xoja Ahmad Yassaviy nomidagi Xalqaro qozoq-turk universiteti",
+        "Международный казахско-турецкий университет имени Ходжи Ахмеда Ясави",
+    ),
+    "Buketov Karaganda National Research University": (
+        "Buketov nomidagi Qaragʻandi milliy tadqiqot universiteti",
+        "Карагандинский национальный исследовательский университет имени Е. А. Букетова",
+    ),
+    "American University of Central Asia": (
+        "Markaziy Osiyo Amerika universiteti",
+        "Американский университет в Центральной Азии",
+    ),
+    "Kyrgyz Russian Slavic University": (
+        "Qirgʻiz-Rossiya Slavyan universiteti",
+        "Кыргызско-Российский Славянский университет",
+    ),
+    "Kyrgyz-Turkish Manas University": (
+        "Qirgʻiz-Turk „Manas“ universiteti",
+        "Кыргызско-Турецкий университет «Манас»",
+    ),
+    "Kyrgyz National University": (
+        "Qirgʻiz milliy universiteti",
+        "Кыргызский национальный университет",
+    ),
+    "Osh State University": ("Oʻsh davlat universiteti", "Ошский государственный университет"),
+    "Charles University": ("Karl universiteti", "Карлов университет"),
+    "Masaryk University": ("Masaryk universiteti", "Университет Масарика"),
+    "Palacký University Olomouc": (
+        "Olomoutsdagi Palatskiy universiteti",
+        "Университет Палацкого в Оломоуце",
+    ),
+    "Czech University of Life Sciences Prague": (
+        "Praga Chexiya qishloq xoʻjaligi universiteti",
+        "Чешский агротехнический университет в Праге",
+    ),
+    "Mendel University in Brno": ("Brnodagi Mendel universiteti", "Университет Менделя в Брно"),
+    "Hanyang University": ("Hanyang universiteti", "Университет Ханьян"),
+    "Kookmin University": ("Kukmin universiteti", "Университет Кукмин"),
+    "Soonchunhyang University": ("Sunchxonxyan universiteti", "Университет Сунчхонхян"),
+    "Pukyong National University": ("Pugyon milliy universiteti", "Национальный университет Пукён"),
+    "Jeju National University": ("Chejudo milliy universiteti", "Национальный университет Чеджу"),
+    "University of Salford": ("Salford universiteti", "Солфордский университет"),
+    "University of Wolverhampton": ("Vulverxempton universiteti", "Вулвергемптонский университет"),
+    "University of Derby": ("Derbi universiteti", "Университет Дерби"),
+    "University of South Wales": ("Janubiy Uels universiteti", "Университет Южного Уэльса"),
+    "University of Groningen": ("Groningen universiteti", "Гронингенский университет"),
+    "Wageningen University & Research": (
+        "Vageningen universiteti va tadqiqot markazi",
+        "Вагенингенский университет",
+    ),
+    "Nanjing University": ("Nankin universiteti", "Нанкинский университет"),
+    "Henan University": ("Xenan universiteti", "Хэнаньский университет"),
+    "Zhejiang Sci-Tech University": (
+        "Chjetszyan fan va texnologiyalar universiteti",
+        "Чжэцзянский университет науки и технологий",
+    ),
+    "Shanghai International Studies University": (
+        "Shanxay xalqaro tadqiqotlar universiteti",
+        "Шанхайский университет иностранных языков",
+    ),
+    "Ghent University": ("Gent universiteti", "Гентский университет"),
+    "Hasselt University": ("Hasselt universiteti", "Университет Хасселта"),
+    "Baku State University": ("Boku davlat universiteti", "Бакинский государственный университет"),
+    "Azerbaijan State University of Economics": (
+        "Ozarbayjon davlat iqtisodiyot universiteti",
+        "Азербайджанский государственный экономический университет",
+    ),
+    "Khazar University": ("Xazar universiteti", "Университет Хазар"),
+    "Universitas Airlangga": ("Erlangga universiteti", "Университет Эрлангга"),
+    "Universitas Brawijaya": ("Bravijaya universiteti", "Университет Бравиджая"),
+    "Universiti Putra Malaysia": ("Malayziya Putra universiteti", "Университет Путра Малайзия"),
+    "Universiti Teknologi Malaysia": (
+        "Malayziya texnologiya universiteti",
+        "Технологический университет Малайзии",
+    ),
+    "UCSI University": ("UCSI universiteti", "Университет UCSI"),
+}

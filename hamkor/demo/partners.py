@@ -6,10 +6,12 @@ from the short list of real universities in :mod:`hamkor.demo.institutions`.
 
 import datetime
 
+from django.db.models import Q
+
 from hamkor.accounts.models import User
 from hamkor.core.services import object_save
-from hamkor.demo.institutions import PARTNERS
-from hamkor.partners.directory import city_coordinates, parse_rank
+from hamkor.demo.institutions import DOMAINS, NAMES, PARTNERS
+from hamkor.partners.directory import city_coordinates, parse_rank, website_host
 from hamkor.partners.models import Institution, Interaction, RankingEntry
 from hamkor.partners.services import institutions_similar
 
@@ -38,17 +40,38 @@ def load_home(stdout) -> None:
 
 
 def find(name: str, country: str) -> Institution | None:
-    """The institution standing for a demo partner: by its name, or the directory's row
-    whose name is almost the same (the lists spell some names differently)."""
+    """The institution standing for a demo partner, the directory's row when it has one.
+
+    The lists spell some names differently, so the row is looked for by the name, then by
+    the name followed by an alias in brackets ("Abai Kazakh National Pedagogical University
+    (Abai University)"), then by the web domain, then by a name almost the same.
+    """
+    in_country = Institution.objects.filter(country=country)
     found = (
-        Institution.objects.filter(country=country, name_en__iexact=name).first()
-        or Institution.objects.filter(country=country, name__iexact=name).first()
+        in_country.filter(Q(name_en__iexact=name) | Q(name__iexact=name)).first()
+        or in_country.filter(
+            Q(name_en__istartswith=f"{name} (") | Q(name__istartswith=f"{name} (")
+        ).first()
+        or _by_domain(in_country, DOMAINS.get(name))
     )
     if found is None:
         similar = institutions_similar(name=name, country=country, limit=1)
         if similar and similar[0][1] >= 95:
             found = similar[0][0]
     return found
+
+
+def _by_domain(institutions, domain: str | None) -> Institution | None:
+    if not domain:
+        return None
+    candidates = institutions.filter(
+        Q(email_domains__icontains=domain) | Q(website__icontains=domain)
+    )
+    for institution in candidates:
+        hosts = institution.email_domains.split()
+        if domain in hosts or website_host(institution.website) in (domain, f"www.{domain}"):
+            return institution
+    return None
 
 
 def demo_partners() -> list[Institution]:
@@ -61,6 +84,9 @@ def find_or_create(name: str, country: str, city: str, actor) -> Institution:
     """The directory's row for this university if there is one, else a new institution."""
     institution = find(name, country) or Institution(name=name, country=country, city=city)
     institution.name_en = institution.name_en or name
+    name_uz, name_ru = NAMES.get(name, ("", ""))
+    institution.name_uz = institution.name_uz or name_uz
+    institution.name_ru = institution.name_ru or name_ru
     institution.city = institution.city or city
     if institution.latitude is None:
         point = city_coordinates(city, country)
@@ -103,8 +129,12 @@ def load(stdout) -> None:
                 "follow_up_on": follow_up,
             },
         )
+    ranked = RankingEntry.objects.filter(
+        year=QS_EDITION,
+        ranking=RankingEntry.Ranking.QS_WORLD,
+        institution__in=[institution.pk for institution in partners],
+    )
     stdout.write(
         f"partner universities: {len(partners)}, "
-        f"of them ranked by QS {QS_EDITION}: "
-        f"{RankingEntry.objects.filter(year=QS_EDITION).count()}"
+        f"of them ranked by QS {QS_EDITION}: {ranked.count()}"
     )

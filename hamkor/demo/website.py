@@ -20,7 +20,9 @@ PROFILE = {
     "mission_en": "The department develops the university's ties with universities abroad: "
     "cooperation agreements, student and staff exchanges, visiting professors and "
     "international events.",
-    "head_name": "Begmatova Nodira Numanovna",
+    "head_name_uz": "Begmatova Nodira Numanovna",
+    "head_name_ru": "Бегматова Нодира Нумановна",
+    "head_name_en": "Nodira Begmatova",
     "head_title_uz": "Xalqaro hamkorlik bo\u02bblimi boshlig\u02bbi",
     "head_title_ru": "Начальник отдела международного сотрудничества",
     "head_title_en": "Head of the Department of International Cooperation",

@@ -36,6 +36,7 @@ class PersonSerializer(PersonalDataMixin, CountryFieldMixin, serializers.ModelSe
     personal_fields = PERSON_PERSONAL
     has_account = serializers.SerializerMethodField()
     mobilities_count = serializers.IntegerField(source="mobility_count", read_only=True)
+    citizenship_name = serializers.CharField(source="citizenship.name", read_only=True)
 
     class Meta:
         model = Person
@@ -47,6 +48,7 @@ class PersonSerializer(PersonalDataMixin, CountryFieldMixin, serializers.ModelSe
             "middle_name",
             "name_original",
             "citizenship",
+            "citizenship_name",
             "org_unit",
             "institution",
             "position",

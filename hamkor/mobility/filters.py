@@ -9,10 +9,10 @@ from django.db.models import Exists, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from hamkor.accounts.models import OrgUnit
 from hamkor.agreements.models import Agreement
+from hamkor.core.countries import countries
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.widgets import AnyYesNoSelect
 from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person

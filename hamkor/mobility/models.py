@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from hamkor.core.countries import CldrCountries
 from hamkor.core.models import BaseModel, RestrictedQuerySet
 from hamkor.core.search import SearchableModel
 
@@ -77,7 +78,7 @@ class Person(SearchableModel, BaseModel):
         blank=True,
         help_text=_("As in the passport or as the person writes it: Cyrillic, Chinese, …"),
     )
-    citizenship = CountryField(_("citizenship"))
+    citizenship = CountryField(_("citizenship"), countries=CldrCountries)
     org_unit = models.ForeignKey(
         "accounts.OrgUnit",
         verbose_name=_("faculty or unit"),
@@ -121,6 +122,7 @@ class Person(SearchableModel, BaseModel):
     passport_number = models.CharField(_("passport number"), max_length=30, blank=True)
     passport_valid_to = models.DateField(_("passport valid to"), null=True, blank=True)
 
+    new_title = _("New person")  # the add page's title, in the gender of each language
     history = HistoricalRecords(excluded_fields=["search_text"])
     objects = PersonQuerySet.as_manager()
 
@@ -295,6 +297,7 @@ class Mobility(BaseModel):
     registration_valid_to = models.DateField(_("registration valid to"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
+    new_title = _("New mobility")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
     objects = MobilityQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ import django_tables2 as tables
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamkor.core.tables import BaseTable
 from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
@@ -54,7 +55,9 @@ class PersonTable(BaseTable):
 
     PERSONAL_COLUMNS = ("date_of_birth", "passport_number", "passport_valid_to")
 
-    full_name = tables.Column(verbose_name=_("Name"), order_by=("last_name", "first_name"))
+    full_name = tables.Column(
+        verbose_name=pgettext_lazy("person", "Name"), order_by=("last_name", "first_name")
+    )
     category = tables.Column(verbose_name=_("Category"), attrs={"td": {"class": "small"}})
     citizenship = tables.Column(verbose_name=_("Citizenship"))
     affiliation = tables.Column(
@@ -153,8 +156,12 @@ class MobilityTable(BaseTable):
     country = tables.Column(
         verbose_name=_("Country"), accessor="pk", orderable=False, visible=False
     )
-    start = tables.Column(verbose_name=_("From"), accessor="planned_start", visible=False)
-    end = tables.Column(verbose_name=_("To"), accessor="planned_end", visible=False)
+    start = tables.Column(
+        verbose_name=pgettext_lazy("period", "Start"), accessor="planned_start", visible=False
+    )
+    end = tables.Column(
+        verbose_name=pgettext_lazy("period", "End"), accessor="planned_end", visible=False
+    )
     status = tables.Column(verbose_name=_("Status"))
     host_qs_rank = tables.Column(
         verbose_name=_("Host's QS rank"),

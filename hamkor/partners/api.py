@@ -13,6 +13,7 @@ class InstitutionSerializer(CountryFieldMixin, serializers.ModelSerializer):
     latest_qs_rank = serializers.CharField(source="qs_rank", read_only=True, allow_null=True)
     latest_qs_edition = serializers.IntegerField(source="qs_year", read_only=True, allow_null=True)
     agreements_count = serializers.IntegerField(read_only=True)
+    country_name = serializers.CharField(source="country.name", read_only=True)
 
     class Meta:
         model = Institution
@@ -25,6 +26,7 @@ class InstitutionSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "acronym",
             "kind",
             "country",
+            "country_name",
             "city",
             "latitude",
             "longitude",

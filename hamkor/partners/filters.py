@@ -8,8 +8,8 @@ import django_filters
 from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from hamkor.core.countries import countries
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.widgets import AnyYesNoSelect
 from hamkor.partners.models import Contact, Institution, Interaction, RankingEntry

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from hamkor.core.countries import CldrCountries
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
 from hamkor.core.search import SearchableModel
 
@@ -54,7 +55,7 @@ class Institution(SearchableModel, BaseModel):
     name_en = models.CharField(_("name in English"), max_length=300, blank=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UNIVERSITY)
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), countries=CldrCountries)
     city = models.CharField(_("city"), max_length=120, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
@@ -100,6 +101,7 @@ class Institution(SearchableModel, BaseModel):
         help_text=_("Identifies the row of the world directory this institution came from."),
     )
 
+    new_title = _("New institution")  # the add page's title, in the gender of each language
     history = HistoricalRecords(excluded_fields=["search_text"])
     # Deleted with the institution (see core.services.dependents); contacts and
     # interactions are records of their own and forbid deleting it.
@@ -223,6 +225,7 @@ class Contact(BaseModel):
     is_primary = models.BooleanField(_("main contact"), default=False)
     notes = models.TextField(_("notes"), blank=True)
 
+    new_title = _("New contact")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
 
     class Meta(BaseModel.Meta):
@@ -271,6 +274,7 @@ class Interaction(BaseModel):
     follow_up_on = models.DateField(_("follow up on"), null=True, blank=True)
     follow_up_done = models.BooleanField(_("follow-up done"), default=False)
 
+    new_title = _("New interaction")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
 
     class Meta(BaseModel.Meta):

@@ -6,4 +6,4 @@ from hamkor.website.models import DepartmentProfile
 
 @admin.register(DepartmentProfile)
 class DepartmentProfileAdmin(SimpleHistoryAdmin):
-    list_display = ("name_uz", "institution", "head_name")
+    list_display = ("name_uz", "institution", "head_name_uz")

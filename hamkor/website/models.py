@@ -27,7 +27,9 @@ class DepartmentProfile(BaseModel):
     mission_uz = models.TextField(_("mission in Uzbek"), blank=True)
     mission_ru = models.TextField(_("mission in Russian"), blank=True)
     mission_en = models.TextField(_("mission in English"), blank=True)
-    head_name = models.CharField(_("head of department"), max_length=200, blank=True)
+    head_name_uz = models.CharField(_("head of department in Uzbek"), max_length=200, blank=True)
+    head_name_ru = models.CharField(_("head of department in Russian"), max_length=200, blank=True)
+    head_name_en = models.CharField(_("head of department in English"), max_length=200, blank=True)
     head_title_uz = models.CharField(_("head's title in Uzbek"), max_length=200, blank=True)
     head_title_ru = models.CharField(_("head's title in Russian"), max_length=200, blank=True)
     head_title_en = models.CharField(_("head's title in English"), max_length=200, blank=True)
@@ -46,6 +48,7 @@ class DepartmentProfile(BaseModel):
 
     name = translated("name")
     mission = translated("mission")
+    head_name = translated("head_name")
     head_title = translated("head_title")
     reception = translated("reception")
     address = translated("address")

@@ -206,6 +206,25 @@ def test_latin_to_cyrillic_short_uzbek_words_in_capitals_are_not_acronyms():
     assert latin_to_cyrillic("XATO") == "ХАТО"
 
 
+def test_latin_to_cyrillic_keeps_latin_abbreviations_such_as_phd():
+    assert latin_to_cyrillic("PhD dasturi") == "PhD дастури"
+    assert latin_to_cyrillic("PhD") == "PhD"
+
+
+def test_latin_to_cyrillic_keeps_proper_names_in_latin_whatever_their_words():
+    assert latin_to_cyrillic("QS World University Rankings") == "QS World University Rankings"
+    assert latin_to_cyrillic("QS World reytingi") == "QS World рейтинги"
+    assert latin_to_cyrillic("Erasmus Without Paper tizimida") == "Erasmus Without Paper тизимида"
+    assert latin_to_cyrillic("Academic Ranking of World Universities") == (
+        "Academic Ranking of World Universities"
+    )
+
+
+def test_latin_to_cyrillic_writes_units_of_size_in_cyrillic():
+    assert latin_to_cyrillic("10 MB dan katta, 200 KB") == "10 МБ дан катта, 200 КБ"
+    assert latin_to_cyrillic("2 GBgacha") == "2 ГБгача"
+
+
 # --- the uz-cyrl locale -----------------------------------------------------------------
 
 

@@ -37,7 +37,7 @@ def test_demo_data_twice_neither_fails_nor_duplicates(demo):
 
 def test_demo_data_holds_the_departments_facts(demo):
     profile = DepartmentProfile.objects.get()
-    assert profile.head_name == "Begmatova Nodira Numanovna"
+    assert profile.head_name_uz == "Begmatova Nodira Numanovna"
     assert profile.email == "ksu.intdept@gmail.com"
     assert profile.institution.is_home
     coordinator = User.objects.get(groups__name=Role.COORDINATOR)

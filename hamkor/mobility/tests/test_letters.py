@@ -141,3 +141,58 @@ def test_letter_is_refused_to_those_who_may_not_see_the_mobility(as_user, guest,
 
     assert as_user("applicant").get(letter_url(guest)).status_code == 403
     assert issue(as_user("leadership"), guest).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("language", "born", "citizenship", "stay"),
+    [
+        ("en", "3 February 1975", "Germany", "6 April 2026 – 17 April 2026"),
+        ("uz", "3 fevral 1975", "Germaniya", "6 aprel 2026 – 17 aprel 2026"),
+        ("uz-cyrl", "3 феврал 1975", "Германия", "6 апрел 2026 – 17 апрел 2026"),
+        ("ru", "3 февраля 1975", "Германия", "6 апреля 2026 – 17 апреля 2026"),
+    ],
+)
+def test_letter_writes_dates_with_the_month_in_words_and_the_country_in_the_language(
+    as_user, guest, language, born, citizenship, stay
+):
+    # 03/02/1975 reads as 3 February or March 2 depending on the consulate.
+    guest.person.language = language
+    guest.person.save()
+    client = as_user("officer")
+    issue(client, guest)
+
+    first_page = pdf_pages(client.get(letter_url(guest)))[0]
+
+    assert born in first_page
+    assert citizenship in first_page
+    assert stay in " ".join(first_page.split())
+    assert "03/02/1975" not in first_page and "03.02.1975" not in first_page
+
+
+def test_uzbek_page_of_a_letter_names_the_citizenship_in_uzbek(as_user, guest):
+    client = as_user("officer")
+    issue(client, guest)
+
+    uzbek_page = pdf_pages(client.get(letter_url(guest)))[1]
+
+    assert "Germaniya" in uzbek_page
+    assert "Germany" not in uzbek_page
+
+
+@pytest.mark.parametrize(
+    ("language", "stay"),
+    [("en", "6 April 2026 – 17 April 2026"), ("ru", "6 апреля 2026 – 17 апреля 2026")],
+)
+def test_letter_check_page_writes_the_dates_with_the_month_in_words(
+    as_user, client, guest, language, stay
+):
+    from django.utils import translation
+
+    issue(as_user("officer"), guest)
+    guest.refresh_from_db()
+    with translation.override(language):
+        url = reverse("public:letter_verify", kwargs={"token": guest.invitation_token})
+
+    text = client.get(url).text
+
+    assert stay in text

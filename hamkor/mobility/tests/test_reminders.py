@@ -71,7 +71,7 @@ def test_registration_reminder_goes_to_officers_in_their_language_once(guest, of
     english = next(m for m in mail.outbox if m.to == ["officer@example.org"])
     assert russian.body.startswith("Здравствуйте, Olga.")
     assert "16.03.2026" in russian.subject  # a Russian date
-    assert english.subject == "Register Guest Anna at the place of stay by 03/16/2026"
+    assert english.subject == "Register Guest Anna at the place of stay by 16 Mar 2026"
     assert "within 3 calendar days after the day of entry" in english.body
     record = MobilityReminder.objects.get()
     assert (record.kind, record.due) == ("registration_due", datetime.date(2026, 3, 16))
@@ -127,7 +127,7 @@ def test_visa_reminder_ten_days_before_and_again_when_the_visa_is_extended(db, o
     )
     assert mobility_reminders_send(today=TODAY) == 0  # 11 days left
     assert mobility_reminders_send(today=TODAY + DAY) == 1
-    assert mail.outbox[0].subject == "The visa of Visitor Anna ends on 03/29/2026"
+    assert mail.outbox[0].subject == "The visa of Visitor Anna ends on 29 Mar 2026"
     assert mobility_reminders_send(today=TODAY + 2 * DAY) == 0
 
     guest.visa_valid_to = TODAY + 25 * DAY  # extended, still short of the stay

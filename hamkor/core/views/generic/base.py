@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
+
+from hamkor.core.dates import format_datetime
 
 
 def is_htmx(request) -> bool:
@@ -72,6 +77,7 @@ class ObjectPermissionMixin(LoginRequiredMixin):
             "model": self.model,
             "verbose_name": opts.verbose_name,
             "verbose_name_plural": opts.verbose_name_plural,
+            "new_title": new_title(self.model),
             "list_url": reverse_or_none(url_name(self.model, "list")),
             **extra,
         }
@@ -79,6 +85,16 @@ class ObjectPermissionMixin(LoginRequiredMixin):
     def page_context(self, obj=None, **extra) -> dict:
         """The generic context of a page about ``obj``, then the view's extra context."""
         return {**self.base_context(**extra), **self.get_extra_context(obj)}
+
+
+def new_title(model) -> str:
+    """The title of the page adding a ``model`` record: the model's own ``new_title``, whose
+    adjective agrees with the noun in Russian ("Новое соглашение", "Новый контакт"), else
+    the generic "New <verbose name>"."""
+    declared = getattr(model, "new_title", None)
+    if declared:
+        return str(declared)
+    return _("New %(verbose_name)s") % {"verbose_name": model._meta.verbose_name}
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -100,4 +116,8 @@ def _display(record, field, value) -> str:
         return str(target) if target else f"#{value}"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, datetime.datetime):
+        return format_datetime(value)
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
