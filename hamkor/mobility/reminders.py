@@ -34,16 +34,17 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty
 from hamkor.core.documents import document_add
 from hamkor.core.models import Document
 from hamkor.mobility.deadlines import registration_due, report_due
 from hamkor.mobility.models import (
-    PERSONAL_DATA,
     Mobility,
     MobilityReminder,
     Person,
-    _coordinator_faculty,
+    of_faculty,
 )
+from hamkor.mobility.personal import may_see_personal_data
 from hamkor.mobility.services import mobility_save
 
 # What the board shows.
@@ -136,17 +137,12 @@ def board_queryset(user) -> QuerySet[Mobility]:
     (``home_unit``) and of its own people.
     """
     queryset = Mobility.objects.restrict(user, "view")
-    faculty = _coordinator_faculty(user)
-    if faculty is False:
+    faculty = coordinator_faculty(user)
+    if faculty is UNLIMITED:
         return queryset
     if faculty is None:
         return queryset.none()
-    return queryset.filter(
-        Q(home_unit=faculty)
-        | Q(home_unit__parent=faculty)
-        | Q(person__org_unit=faculty)
-        | Q(person__org_unit__parent=faculty)
-    )
+    return queryset.filter(of_faculty(faculty))
 
 
 def deadlines_upcoming(*, user_or_queryset, today: datetime.date) -> list[Deadline]:
@@ -160,7 +156,7 @@ def deadlines_upcoming(*, user_or_queryset, today: datetime.date) -> list[Deadli
         queryset, personal = user_or_queryset, True
     else:
         queryset = board_queryset(user_or_queryset)
-        personal = user_or_queryset.has_perm(PERSONAL_DATA)
+        personal = may_see_personal_data(user_or_queryset)
     report_filed = Document.objects.filter(
         content_type=ContentType.objects.get_for_model(Mobility),
         object_id=OuterRef("pk"),

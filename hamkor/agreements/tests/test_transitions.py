@@ -88,14 +88,21 @@ def test_termination_without_a_day_ends_today(as_user, agreement):
     assert agreement.terminated_on == timezone.localdate()
 
 
-def test_reopening_keeps_the_reason_in_the_history(as_user, agreement, officer):
+def test_reopening_keeps_the_whole_reason_in_the_history_and_on_the_page(
+    as_user, agreement, officer
+):
     services.agreement_transition(agreement=agreement, name="send_for_signature", actor=officer)
-    step(as_user("officer"), agreement, "reopen", reason="A new clause")
+    reason = "The partner's lawyers asked for a new clause on data protection. " * 4
+    client = as_user("officer")
+    step(client, agreement, "reopen", reason=reason)
     agreement.refresh_from_db()
     assert agreement.status == Agreement.Status.NEGOTIATION
-    assert agreement.history.first().history_change_reason == (
-        "agreements.agreement.reopen: A new clause"
-    )
+    record = agreement.history.first()
+    assert record.history_change_reason == "agreements.agreement.reopen"
+    assert len(reason.strip()) > 100
+    assert record.status_reason == reason.strip()
+    page = client.get(agreement.get_absolute_url()).text
+    assert reason.strip().replace("'", "&#x27;") in page
 
 
 def test_a_step_the_status_does_not_allow_is_refused(as_user, agreement):

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
-from hamkor.mobility.models import PERSONAL_DATA
+from hamkor.mobility.personal import may_see_personal_data
 from hamkor.mobility.reminders import DeadlineKind, deadline_rules, deadlines_upcoming
 
 
@@ -42,7 +42,7 @@ class MobilityDeadlinesView(LoginRequiredMixin, View):
             "kinds": [(value, label, counts[value]) for value, label in DeadlineKind.choices],
             "total": sum(counts.values()),
             "overdue": sum(1 for deadline in deadlines if deadline.overdue),
-            "show_personal": request.user.has_perm(PERSONAL_DATA),
+            "show_personal": may_see_personal_data(request.user),
             "rules": deadline_rules(),
         }
         return render(request, self.template_name, context)

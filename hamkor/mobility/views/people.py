@@ -11,11 +11,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import capfirst
 
+from hamkor.accounts.faculties import coordinator_units
 from hamkor.core.views import generic
 from hamkor.mobility import forms, import_forms
 from hamkor.mobility.filters import PersonFilterSet
-from hamkor.mobility.forms import coordinator_units
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.personal import hidden_fields, may_see_personal_data
 from hamkor.mobility.services import person_merge, person_save
 from hamkor.mobility.tables import PersonTable, status_badge
 
@@ -60,7 +61,7 @@ class PersonDetailView(generic.ObjectDetailView):
             if obj.is_foreign:  # a guest's exchange is, most of the time, a visit here
                 add_url += "&direction=incoming"
         return {
-            "can_see_personal_data": user.has_perm(PERSONAL_DATA),
+            "can_see_personal_data": may_see_personal_data(user),
             "mobilities": person_mobilities(obj),
             "add_mobility_url": add_url,
             "merge_url": reverse("mobility:person_merge", kwargs={"pk": obj.pk})
@@ -73,16 +74,15 @@ class PersonalDataHistoryView(generic.ObjectHistoryView):
     """The record's history, without the changes of personal data fields for users who may
     not read personal data (the generic history shows every field's old and new value)."""
 
-    personal_fields: tuple[str, ...] = ()
-
     def get(self, request, pk):
-        if request.user.has_perm(PERSONAL_DATA):
+        personal = hidden_fields(request.user, self.queryset.model)
+        if not personal:
             return super().get(request, pk)
         obj = self.get_object()
         records = list(
             obj.history.select_related("history_user").order_by("-history_date", "-history_id")
         )
-        hidden = {"version", "updated_at", *self.personal_fields}
+        hidden = {"version", "updated_at", *personal}
         timeline = []
         for record, previous in zip(records, [*records[1:], None], strict=True):
             changes = []
@@ -108,7 +108,6 @@ class PersonalDataHistoryView(generic.ObjectHistoryView):
 
 class PersonHistoryView(PersonalDataHistoryView):
     queryset = PEOPLE
-    personal_fields = forms.PERSON_PERSONAL
 
 
 class PersonEditView(generic.ObjectEditView):
@@ -178,7 +177,7 @@ class PersonImportView(generic.BulkImportView):
 
     @property
     def import_form_class(self):
-        if self.request.user.has_perm(PERSONAL_DATA):
+        if may_see_personal_data(self.request.user):
             return import_forms.PersonImportForm
         return import_forms.PersonImportFormWithoutPersonalData
 
