@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -169,15 +170,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "Asia/Tashkent"
 CELERY_BEAT_SCHEDULE = {
-    # Renewal reminders and expiry of agreements, every morning before the office opens.
+    # Every app's daily job (expiry of agreements, renewal reminders, guests' registrations
+    # and visas, trip reports) at 07:00 office time, before the office opens.
     "daily-reminders": {
-        "task": "hamkor.agreements.tasks.daily_reminders",
-        "schedule": 24 * 3600,
-    },
-    # Guests' registrations and visas, travellers' trip reports.
-    "mobility-reminders": {
-        "task": "hamkor.mobility.tasks.daily_reminders",
-        "schedule": 24 * 3600,
+        "task": "hamkor.core.tasks.daily_reminders",
+        "schedule": crontab(hour=7, minute=0),
     },
 }
 

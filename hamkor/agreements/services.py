@@ -25,6 +25,7 @@ from hamkor.agreements.models import (
     RenewalReminder,
 )
 from hamkor.core import transitions
+from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_delete, object_save
 
 logger = logging.getLogger(__name__)
@@ -420,4 +421,4 @@ def _send_reminder(*, agreement: Agreement, recipient, days_left: int) -> None:
             "days": days_left,
         }
         body = render_to_string("agreements/email/renewal_reminder.txt", context)
-    EmailMessage(subject, body, to=[recipient.email]).send()
+    email_send_on_commit(EmailMessage(subject, body, to=[recipient.email]))

@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty
 from hamkor.core.documents import document_add
 from hamkor.core.models import Document
+from hamkor.core.sending import email_send_on_commit
 from hamkor.mobility.deadlines import registration_due, report_due
 from hamkor.mobility.models import (
     Mobility,
@@ -402,7 +403,7 @@ def _send_reminder(*, deadline: Deadline, stage: str, recipient: Recipient) -> N
         }
         subject = str(SUBJECTS[stage]) % {"person": deadline.person.full_name, "due": due}
         body = render_to_string(template, context)
-    EmailMessage(subject, body, to=[recipient.email]).send()
+    email_send_on_commit(EmailMessage(subject, body, to=[recipient.email]))
 
 
 # --- The traveller's side -------------------------------------------------------------------
