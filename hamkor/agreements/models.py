@@ -465,23 +465,6 @@ class MobilityQuota(BaseModel):
         return range(self.first_year, self.last_year + 1)
 
 
-class ReferenceCounter(models.Model):
-    """The last number used for a reference prefix in a year (MOU-2024-017)."""
-
-    prefix = models.CharField(max_length=10)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        default_permissions = ()
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="agreements_counter_unique"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.prefix}-{self.year}: {self.last}"
-
-
 class RenewalReminder(models.Model):
     """A renewal reminder that was sent, so that each goes out once per end date."""
 

@@ -21,10 +21,10 @@ from hamkor.agreements.models import (
     AgreementParty,
     Amendment,
     MobilityQuota,
-    ReferenceCounter,
     RenewalReminder,
 )
 from hamkor.core import transitions
+from hamkor.core.references import reference_next
 from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_delete, object_save
 
@@ -32,24 +32,6 @@ logger = logging.getLogger(__name__)
 
 # Days before the end of an agreement at which its responsible officer is reminded.
 REMINDER_DAYS = (180, 90, 30)
-
-
-def reference_next(*, prefix: str, year: int, taken=lambda reference: False) -> str:
-    """The next free number ``<prefix>-<year>-<NNN>`` (agreements, invitation letters).
-
-    The counter row is locked, so two records saved at once never share a number; numbers
-    ``taken`` already (typed in by an import) are skipped.
-    """
-    with transaction.atomic():
-        ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
-        counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
-        while True:
-            counter.last += 1
-            reference = f"{prefix}-{year}-{counter.last:03d}"
-            if not taken(reference):
-                break
-        counter.save(update_fields=["last"])
-    return reference
 
 
 def agreement_reference_next(*, kind: str, year: int) -> str:

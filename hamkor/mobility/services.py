@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hamkor.agreements.services import reference_next
 from hamkor.core import transitions
+from hamkor.core.references import reference_next
 from hamkor.core.services import object_save
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.rules import letter_refusal
