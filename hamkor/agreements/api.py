@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from hamkor.agreements.filters import AgreementFilterSet
 from hamkor.agreements.models import Agreement, AgreementParty, MobilityQuota
-from hamkor.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
 
 
 class AgreementPartySerializer(serializers.ModelSerializer):

@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, transition
+from django_fsm import FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
@@ -88,7 +88,7 @@ def has_signed_copy(agreement: Agreement) -> bool:
     ).exists()
 
 
-class Agreement(BaseModel):
+class Agreement(FSMModelMixin, BaseModel):
     """An agreement or memorandum between the home university and one or more partners.
 
     Its status changes only through the transitions declared below, each recorded in the
@@ -126,7 +126,14 @@ class Agreement(BaseModel):
     reference = models.CharField(_("reference number"), max_length=30, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
-    status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # Protected: it changes only through the transitions below (see core.transitions).
+    status = FSMField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        protected=True,
+    )
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
     status_reason = models.TextField(
         _("reason for the status change"),

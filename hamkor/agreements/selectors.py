@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -126,15 +125,3 @@ def agreements_expiring(
         valid_to__gte=today,
         valid_to__lte=today + datetime.timedelta(days=within_days),
     ).order_by("valid_to")
-
-
-def agreements_signed_by_country(*, start: datetime.date, end: datetime.date) -> dict[str, int]:
-    """Agreements signed between ``start`` and ``end``, counted by partner country."""
-    counts: dict[str, int] = defaultdict(int)
-    signed = Agreement.objects.filter(signed_on__range=(start, end)).prefetch_related(
-        "institutions"
-    )
-    for agreement in signed:
-        for country in {i.country.code for i in agreement.institutions.all()}:
-            counts[country] += 1
-    return dict(counts)

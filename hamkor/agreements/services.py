@@ -144,7 +144,7 @@ def agreement_import(
             raise ValidationError(
                 {"status": _("An agreement imported as active needs its signing date.")}
             )
-        agreement.status = Agreement.Status.ACTIVE
+        transitions.status_set_initial(agreement, Agreement.Status.ACTIVE)
         agreement.status_changed_at = timezone.now()
     return agreement_save(
         agreement=agreement,
@@ -179,15 +179,6 @@ def agreement_delete(*, agreement: Agreement, actor) -> None:
             _("Only a draft can be deleted. End an agreement in force by terminating it.")
         )
     object_delete(instance=agreement, actor=actor, reason="agreements.agreement.deleted")
-
-
-def transitions_available(agreement: Agreement, user) -> list[str]:
-    """Names of the steps ``user`` may take now (conditions aside: see the service).
-
-    Empty for a user without the permission to change statuses, or out of the agreement's
-    scope (a coordinator of another faculty). Expiry belongs to the daily task.
-    """
-    return [step.name for step in transitions.steps_available(agreement, user)]
 
 
 @transaction.atomic

@@ -107,3 +107,17 @@ def conditions_met(instance: models.Model, name: str) -> bool:
     """The step's conditions (``conditions=`` of the transition) hold for the instance."""
     state = getattr(instance, status_field(type(instance)).name)
     return getattr(type(instance), name)._django_fsm.conditions_met(instance, state)
+
+
+def status_set_initial(instance: models.Model, status: str) -> None:
+    """Put a record that is not saved yet directly in ``status``: the one path besides the
+    transitions, for records that arrive with a past (an import of an agreement signed
+    before Hamkor, the demo data set). A saved record changes status by transitions only.
+    """
+    if instance.pk is not None:
+        raise ValueError("A saved record changes its status through its transitions only.")
+    field = status_field(type(instance))
+    if status not in dict(field.choices):
+        raise ValueError(f"Unknown status {status!r}.")
+    # The protected field refuses setattr once set; its own transitions write it this way.
+    field.set_state(instance, status)

@@ -10,7 +10,7 @@ from django.db.models import Count
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
-from hamkor.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
 from hamkor.mobility.filters import MobilityFilterSet, PersonFilterSet
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.personal import MOBILITY_PERSONAL, PERSON_PERSONAL, hidden_fields

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django_fsm import FSMField, transition
+from django_fsm import FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
@@ -168,7 +168,7 @@ class MobilityQuerySet(RestrictedQuerySet):
         return self.filter(status__in=(Mobility.Status.IN_PROGRESS, Mobility.Status.COMPLETED))
 
 
-class Mobility(BaseModel):
+class Mobility(FSMModelMixin, BaseModel):
     """One exchange of one person: a semester abroad, a teaching week, a visiting professor.
 
     The status changes only through the transitions below. Facts such as "at a QS top-1000
@@ -251,7 +251,14 @@ class Mobility(BaseModel):
     planned_end = models.DateField(_("planned end"))
     actual_start = models.DateField(_("actual start (arrival)"), null=True, blank=True)
     actual_end = models.DateField(_("actual end (return)"), null=True, blank=True)
-    status = FSMField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
+    # Protected: it changes only through the transitions below (see core.transitions).
+    status = FSMField(
+        _("status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.PLANNED,
+        protected=True,
+    )
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
     status_reason = models.TextField(
         _("reason for the status change"),
