@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
-from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
+from hamkor.core.models import BaseModel, Document, RestrictedQuerySet, translated
+from hamkor.core.transitions import ProtectedStatusMixin
 
 
 class CooperationArea(BaseModel):
@@ -76,10 +78,6 @@ class AgreementPartQuerySet(RestrictedQuerySet):
 
 
 def has_signed_copy(agreement: Agreement) -> bool:
-    from django.contrib.contenttypes.models import ContentType
-
-    from hamkor.core.models import Document
-
     return Document.objects.filter(
         content_type=ContentType.objects.get_for_model(Agreement),
         object_id=agreement.pk,
@@ -88,7 +86,7 @@ def has_signed_copy(agreement: Agreement) -> bool:
     ).exists()
 
 
-class Agreement(FSMModelMixin, BaseModel):
+class Agreement(ProtectedStatusMixin, BaseModel):
     """An agreement or memorandum between the home university and one or more partners.
 
     Its status changes only through the transitions declared below, each recorded in the

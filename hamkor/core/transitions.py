@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
-from django_fsm import FSMField
+from django_fsm import FSMField, FSMModelMixin
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,21 @@ class Step:
         if self.label_incoming and not getattr(instance, "is_outgoing", True):
             return self.label_incoming
         return self.label
+
+
+class ProtectedStatusMixin(FSMModelMixin):
+    """For a model whose status is an ``FSMField(protected=True)``: it changes through the
+    model's transitions only, yet the record still reloads (``refresh_from_db``) and
+    validates (``full_clean`` would otherwise write every field back, the status included).
+    """
+
+    def clean_fields(self, exclude=None):
+        protected = {
+            field.name
+            for field in self._meta.concrete_fields
+            if isinstance(field, FSMField) and field.protected
+        }
+        super().clean_fields(exclude={*(exclude or ()), *protected})
 
 
 def status_field(model: type[models.Model]) -> FSMField:

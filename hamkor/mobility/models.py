@@ -10,11 +10,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
 from hamkor.core.models import BaseModel, RestrictedQuerySet
+from hamkor.core.transitions import ProtectedStatusMixin
 
 # Personal data (passport, date of birth, visa) is read with this permission only.
 PERSONAL_DATA = "mobility.view_personal_data"
@@ -168,7 +169,7 @@ class MobilityQuerySet(RestrictedQuerySet):
         return self.filter(status__in=(Mobility.Status.IN_PROGRESS, Mobility.Status.COMPLETED))
 
 
-class Mobility(FSMModelMixin, BaseModel):
+class Mobility(ProtectedStatusMixin, BaseModel):
     """One exchange of one person: a semester abroad, a teaching week, a visiting professor.
 
     The status changes only through the transitions below. Facts such as "at a QS top-1000

@@ -35,6 +35,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty
+from hamkor.accounts.models import User
+from hamkor.accounts.roles import Role
 from hamkor.core.documents import document_add
 from hamkor.core.models import Document
 from hamkor.core.sending import email_send_on_commit
@@ -278,9 +280,6 @@ def reminder_stage(deadline: Deadline) -> str | None:
 
 def officers() -> list[Recipient]:
     """The IRO officers with an e-mail address; the administrators when there is none."""
-    from hamkor.accounts.models import User
-    from hamkor.accounts.roles import Role
-
     for role in (Role.OFFICER, Role.ADMINISTRATOR):
         users = (
             User.objects.filter(groups__name=role, is_active=True)

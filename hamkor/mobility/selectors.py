@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.formats import date_format
 
 from hamkor.mobility.models import Mobility
-from hamkor.partners.models import RankingEntry
+from hamkor.partners.models import Institution, RankingEntry
 
 QS = RankingEntry.Ranking.QS_WORLD
 # "A QS top-1000 university": the cut-off of the office's figures, filters and pages.
@@ -97,8 +97,6 @@ def teaching_foreign_students(
     ``home_country`` spares the look-up of the home university's country when the caller
     knows it ("" when there is no home university yet).
     """
-    from hamkor.partners.models import Institution
-
     queryset = queryset.filter(
         direction=Mobility.Direction.OUTGOING, kind=Mobility.Kind.STAFF_TEACHING
     ).exclude(receiving_institution__is_home=True)

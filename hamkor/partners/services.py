@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from hamkor.core.models import Document
 from hamkor.core.services import object_save
 from hamkor.partners.directory import normalise_name
 from hamkor.partners.models import Institution, Interaction
@@ -129,10 +131,6 @@ def _move_related(relation, *, keep: Institution, duplicate: Institution, actor)
 
 
 def _move_documents(*, keep: Institution, duplicate: Institution) -> None:
-    from django.contrib.contenttypes.models import ContentType
-
-    from hamkor.core.models import Document
-
     Document.objects.filter(
         content_type=ContentType.objects.get_for_model(Institution), object_id=duplicate.pk
     ).update(object_id=keep.pk)

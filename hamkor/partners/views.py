@@ -17,6 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+# The partner's page lists its agreements: the one place where partners reads the app above
+# it, said here rather than hidden in a function.
+from hamkor.agreements.models import Agreement, AgreementParty
 from hamkor.core.documents import documents_context
 from hamkor.core.models import Document
 from hamkor.core.views import generic
@@ -97,8 +100,6 @@ class InstitutionDetailView(generic.ObjectDetailView):
 def agreement_parties(institution: Institution, user) -> list:
     """The institution's part in the agreements the user may see, newest first, each with
     the link to the agreement when its page exists."""
-    from hamkor.agreements.models import Agreement, AgreementParty
-
     parties = list(
         AgreementParty.objects.filter(
             institution=institution, agreement__in=Agreement.objects.restrict(user, "view")

@@ -15,6 +15,7 @@ from hamkor.accounts.faculties import (
     home_units,
 )
 from hamkor.accounts.tests.factories import OrgUnitFactory
+from hamkor.agreements.tests.factories import PartnerFactory
 from hamkor.core import transitions
 from hamkor.mobility import rules
 from hamkor.mobility.filters import MobilityFilterSet
@@ -24,7 +25,7 @@ from hamkor.mobility.selectors import QS_TOP, at_qs_top, mobility_host_ranking, 
 from hamkor.mobility.services import mobilities_import, mobility_invitation_issue
 from hamkor.mobility.tests.test_services import MobilityFactory, PersonFactory
 from hamkor.partners.models import RankingEntry
-from hamkor.partners.tests.factories import HomeInstitutionFactory, PartnerFactory
+from hamkor.partners.tests.factories import HomeInstitutionFactory
 
 pytestmark = pytest.mark.django_db
 
