@@ -112,6 +112,8 @@ def step_check(instance: models.Model, name: str, *, refused: str) -> Step:
     step = step_get(type(instance), name)
     if step is None:
         raise ValidationError(_("Unknown status change."))
+    if step.automatic:
+        raise ValidationError(_("Only the daily task takes this step."))
     if name not in {candidate.name for candidate in steps_from(instance)}:
         display = getattr(instance, f"get_{status_field(type(instance)).name}_display")
         raise ValidationError(refused % {"status": display()})

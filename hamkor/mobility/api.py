@@ -10,11 +10,13 @@ from django.db.models import Count
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
+from hamkor.core.api.transitions import StepsField, TransitionsMixin
 from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
 from hamkor.mobility.filters import MobilityFilterSet, PersonFilterSet
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.personal import MOBILITY_PERSONAL, PERSON_PERSONAL, hidden_fields
 from hamkor.mobility.selectors import with_host_qs_rank
+from hamkor.mobility.services import mobility_transition
 
 
 class PersonalDataMixin:
@@ -63,6 +65,7 @@ class PersonSerializer(PersonalDataMixin, CountryFieldMixin, serializers.ModelSe
 class MobilitySerializer(PersonalDataMixin, serializers.ModelSerializer):
     host_qs_rank = serializers.CharField(source="host_qs_label", read_only=True, allow_null=True)
     host_qs_edition = serializers.IntegerField(read_only=True, allow_null=True)
+    steps = StepsField()
 
     class Meta:
         model = Mobility
@@ -83,6 +86,8 @@ class MobilitySerializer(PersonalDataMixin, serializers.ModelSerializer):
             "actual_end",
             "status",
             "status_changed_at",
+            "status_reason",
+            "steps",
             "cancel_reason",
             "credits",
             "teaching_hours",
@@ -116,7 +121,9 @@ class PersonViewSet(RestrictedReadOnlyViewSet):
         )
 
 
-class MobilityViewSet(RestrictedReadOnlyViewSet):
+class MobilityViewSet(TransitionsMixin, RestrictedReadOnlyViewSet):
+    step_service = staticmethod(mobility_transition)
+    step_record = "mobility"
     queryset = Mobility.objects.all()
     serializer_class = MobilitySerializer
     filterset_class = MobilityFilterSet
