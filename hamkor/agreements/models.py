@@ -239,10 +239,6 @@ class Agreement(ProtectedStatusMixin, BaseModel):
             and (self.terminated_on is None or end <= self.terminated_on)
         )
 
-    @property
-    def is_open_ended(self) -> bool:
-        return self.valid_to is None
-
     def days_left(self, today: datetime.date | None = None) -> int | None:
         if self.valid_to is None:
             return None

@@ -329,10 +329,6 @@ class Mobility(ProtectedStatusMixin, BaseModel):
         return self.direction == self.Direction.OUTGOING
 
     @property
-    def host(self):
-        return self.receiving_institution
-
-    @property
     def start(self) -> datetime.date:
         return self.actual_start or self.planned_start
 
