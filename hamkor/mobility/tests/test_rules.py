@@ -236,3 +236,18 @@ def test_the_mobility_status_cannot_be_assigned():
     mobility = MobilityFactory()
     with pytest.raises(AttributeError):
         mobility.status = Mobility.Status.COMPLETED
+
+
+def test_the_api_takes_a_mobility_step_as_the_page_does(as_user):
+    mobility = MobilityFactory(status=Mobility.Status.ACCEPTED)
+    url = f"/api/v1/mobilities/{mobility.pk}/"
+    client = as_user("officer")
+    assert client.get(url).json()["steps"] == ["start_trip", "cancel"]
+    response = client.post(f"{url}transition/", {"name": "start_trip", "on": "2025-03-04"})
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "in_progress"
+    mobility.refresh_from_db()
+    assert mobility.actual_start == D(2025, 3, 4)
+    response = client.post(f"{url}transition/", {"name": "cancel"})
+    assert response.status_code == 400
+    assert response.json()["detail"] == ["Say why the mobility is cancelled."]
