@@ -23,6 +23,10 @@ def _settings_for_tests(settings, tmp_path):
     # Assertions read English unless a test chooses a language; Uzbek stays the default
     # of the product itself.
     settings.LANGUAGE_CODE = "en"
+    # Rate limits count in the cache: each test starts with none used.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

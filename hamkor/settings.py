@@ -197,10 +197,19 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
-# Lockout after repeated failed logins (django-axes): per user name and address.
+# Lockout after repeated failed logins (django-axes): per account, whatever the addresses
+# the guesses come from ("username" alone), and per account and address. An address alone
+# is not an axes parameter: the campus reaches us through one address, and five typos
+# there would lock everybody out; failures per address have their own, higher ceiling.
 AXES_FAILURE_LIMIT = _read("AXES_FAILURE_LIMIT", env.int, default=5)
 AXES_COOLOFF_TIME = _read("AXES_COOLOFF_MINUTES", env.int, default=15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+HAMKOR_LOGIN_FAILURES_PER_IP = _read("HAMKOR_LOGIN_FAILURES_PER_IP", env.int, default=30)
+# Password-reset e-mails: at most so many per address asked for and per client address,
+# per window (counted in the cache, shared by the app servers).
+HAMKOR_PASSWORD_RESET_PER_EMAIL = _read("HAMKOR_PASSWORD_RESET_PER_EMAIL", env.int, default=3)
+HAMKOR_PASSWORD_RESET_PER_IP = _read("HAMKOR_PASSWORD_RESET_PER_IP", env.int, default=10)
+HAMKOR_PASSWORD_RESET_WINDOW = _read("HAMKOR_PASSWORD_RESET_MINUTES", env.int, default=60) * 60
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True

@@ -54,6 +54,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "accounts:two_factor_setup": LOGGED_IN,
     "accounts:two_factor_verify": LOGGED_IN,
     "accounts:two_factor_disable": POST_ONLY_LOGGED_IN,
+    # Recovery codes exist beside an authenticator: without one, the page sends to set-up.
+    "accounts:recovery_codes": (200, 302, 302, 302, 302, 302, 302),
     "accounts:orgunit_list": STAFF_READ,
     "accounts:orgunit_detail": STAFF_READ,
     "accounts:orgunit_history": STAFF_READ,
@@ -66,6 +68,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "accounts:user_history": ADMIN_ONLY,
     "accounts:user_add": ADMIN_ONLY,
     "accounts:user_edit": ADMIN_ONLY,
+    "accounts:user_two_factor_reset": (405, 403, 403, 403, 403, 403, 302),
     "website:departmentprofile_current": (302, 302, 302, 302, 302, 403, 302),
     "website:departmentprofile_detail": STAFF_READ,
     "website:departmentprofile_history": STAFF_READ,
@@ -298,6 +301,8 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"token": "unknown-code"}
     if name == "accounts:password_reset_confirm":
         return {"uidb64": "MQ", "token": "set-password"}
+    if name == "accounts:user_two_factor_reset":
+        return {"pk": objects["user"]}
     if name == "core:document_add":
         return objects["document_record"]
     if name == "core:document_download":

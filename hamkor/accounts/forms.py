@@ -158,6 +158,8 @@ class ProfileForm(ModelForm):
 
 
 class TokenForm(Form):
+    """The code of the authenticator being set up."""
+
     token = forms.RegexField(
         label=_("Code from your authenticator app"),
         regex=r"^\s*\d{6}\s*$",
@@ -165,4 +167,32 @@ class TokenForm(Form):
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}
         ),
+    )
+
+
+class ReplaceTokenForm(TokenForm):
+    """Replacing an authenticator: also a code of the current one, or a recovery code."""
+
+    current = forms.CharField(
+        label=_("Code from your current authenticator, or a recovery code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    field_order = ["current", "token"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The new code is typed second; the first field takes the focus.
+        self.fields["token"].label = _("Code the new authenticator shows")
+        self.fields["token"].widget.attrs.pop("autofocus", None)
+        self.fields["current"].widget.attrs["autofocus"] = True
+
+
+class VerifyForm(Form):
+    """The second step of logging in: a code of the authenticator, or a recovery code."""
+
+    token = forms.CharField(
+        label=_("Code from your authenticator app, or a recovery code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )

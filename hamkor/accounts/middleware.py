@@ -37,7 +37,10 @@ class UserLanguageMiddleware:
 class TwoFactorRequiredMiddleware:
     """A user with an authenticator must enter its code; roles that require one must enrol.
 
-    Until then only the two-factor pages, logout, the language switch and static files open.
+    Until then only the verification page (or, for a first enrolment, the set-up page),
+    logout, the language switch and static files open. The set-up page is never open to a
+    session that has not entered the code of an existing authenticator: otherwise a stolen
+    password would be enough to enrol the thief's phone in its place.
     """
 
     def __init__(self, get_response):
@@ -46,11 +49,14 @@ class TwoFactorRequiredMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not self._exempt(request.path_info):
-            if needs_verification(user):
+            path = request.path_info
+            verify_page = reverse("accounts:two_factor_verify")
+            setup_page = reverse("accounts:two_factor_setup")
+            if needs_verification(user) and not path.startswith(verify_page):
                 query = urlencode({"next": request.get_full_path()})
-                return redirect(f"{reverse('accounts:two_factor_verify')}?{query}")
-            if needs_enrolment(user):
-                return redirect("accounts:two_factor_setup")
+                return redirect(f"{verify_page}?{query}")
+            if needs_enrolment(user) and not path.startswith(setup_page):
+                return redirect(setup_page)
         return self.get_response(request)
 
     @staticmethod
@@ -58,8 +64,6 @@ class TwoFactorRequiredMiddleware:
         if get_language_from_path(path):
             return True  # the public site, open to anyone
         open_paths = (
-            reverse("accounts:two_factor_verify"),
-            reverse("accounts:two_factor_setup"),
             reverse("accounts:logout"),
             reverse("accounts:set_language"),
             settings.STATIC_URL,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamkor.accounts import views
+from hamkor.accounts import two_factor_views, views
 from hamkor.core.urls_helpers import model_paths
 
 app_name = "accounts"
@@ -27,10 +27,26 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("account/two-factor/", views.two_factor, name="two_factor"),
-    path("account/two-factor/setup/", views.two_factor_setup, name="two_factor_setup"),
-    path("account/two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),
-    path("account/two-factor/disable/", views.two_factor_disable, name="two_factor_disable"),
+    path("account/two-factor/", two_factor_views.two_factor, name="two_factor"),
+    path("account/two-factor/setup/", two_factor_views.two_factor_setup, name="two_factor_setup"),
+    path(
+        "account/two-factor/verify/", two_factor_views.two_factor_verify, name="two_factor_verify"
+    ),
+    path(
+        "account/two-factor/recovery-codes/",
+        two_factor_views.recovery_codes,
+        name="recovery_codes",
+    ),
+    path(
+        "account/two-factor/disable/",
+        two_factor_views.two_factor_disable,
+        name="two_factor_disable",
+    ),
+    path(
+        "staff/users/<int:pk>/two-factor-reset/",
+        two_factor_views.UserTwoFactorResetView.as_view(),
+        name="user_two_factor_reset",
+    ),
 ]
 
 urlpatterns += [

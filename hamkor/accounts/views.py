@@ -2,34 +2,78 @@
 
 from __future__ import annotations
 
+import math
+
+from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hamkor.accounts import forms, services, twofactor
 from hamkor.accounts.filters import OrgUnitFilterSet, UserFilterSet
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.tables import OrgUnitTable, UserTable
+from hamkor.accounts.two_factor_views import home_for
+from hamkor.core import ratelimit
 from hamkor.core.services import object_save
 from hamkor.core.views import generic
 
 # --- Login, logout, passwords ---------------------------------------------------------
 
 
+def _minutes(seconds: int) -> int:
+    return max(1, math.ceil(seconds / 60))
+
+
+def _try_again_message(seconds: int) -> str:
+    minutes = _minutes(seconds)
+    return ngettext(
+        "Too many attempts. Try again in %(minutes)s minute.",
+        "Too many attempts. Try again in %(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 class LoginView(auth_views.LoginView):
+    """Log in; axes locks an account after repeated failures from any address, and an
+    address that fails against many accounts (guessing one password for all) is held too."""
+
     template_name = "accounts/login.html"
     authentication_form = forms.LoginForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        # Without a ?next=, each role starts at its own home.
+        return home_for(self.request.user)
+
+    def _failures_key(self) -> str:
+        return f"login-failures:ip:{get_client_ip_address(self.request)}"
+
+    def _window(self) -> int:
+        return int(settings.AXES_COOLOFF_TIME * 3600)
+
+    def post(self, request, *args, **kwargs):
+        limit = settings.HAMKOR_LOGIN_FAILURES_PER_IP
+        wait = ratelimit.peek(self._failures_key(), limit, self._window())
+        if wait:
+            form = self.get_form()
+            form.add_error(None, _try_again_message(wait))
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 429
+            return response
+        response = super().post(request, *args, **kwargs)
+        if response.status_code != 302:
+            ratelimit.hit(self._failures_key(), limit, self._window())
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
@@ -47,11 +91,38 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link; limited per address asked for and per client address.
+
+    The limit counts every request, whether an account has the address or not, and says
+    the same in both cases: it tells nothing about which addresses have accounts.
+    """
+
     template_name = "accounts/password_reset.html"
     form_class = forms.PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        window = settings.HAMKOR_PASSWORD_RESET_WINDOW
+        email = form.cleaned_data["email"].strip().lower()
+        waits = [
+            ratelimit.hit(
+                f"password-reset:ip:{get_client_ip_address(self.request)}",
+                settings.HAMKOR_PASSWORD_RESET_PER_IP,
+                window,
+            ),
+            ratelimit.hit(
+                f"password-reset:email:{email}", settings.HAMKOR_PASSWORD_RESET_PER_EMAIL, window
+            ),
+        ]
+        wait = max((w for w in waits if w), default=None)
+        if wait:
+            form.add_error(None, _try_again_message(wait))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -71,7 +142,6 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 @require_POST
 def set_language(request):
     """Switch language: saved in the profile of a logged-in user, and in a cookie."""
-    from django.conf import settings
     from django.urls import translate_url
 
     language = request.POST.get("language", "")
@@ -103,7 +173,9 @@ def set_language(request):
 
 @login_required
 def profile(request):
-    user = request.user
+    # The stored row, not request.user: that is a lazy wrapper, which the save (and its
+    # history) cannot take for a model instance.
+    user = User.objects.get(pk=request.user.pk)
     form = forms.ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         object_save(
@@ -121,101 +193,6 @@ def profile(request):
         },
         status=400 if form.errors else 200,
     )
-
-
-@login_required
-def two_factor(request):
-    user = request.user
-    return render(
-        request,
-        "accounts/two_factor.html",
-        {
-            "devices": TOTPDevice.objects.devices_for_user(user, confirmed=True),
-            "required": twofactor.is_required(user),
-        },
-    )
-
-
-@login_required
-def two_factor_setup(request):
-    """Enrol a TOTP authenticator: show its QR code, confirm with a first code."""
-    user = request.user
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
-    form = forms.TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
-            with transaction.atomic():
-                TOTPDevice.objects.filter(user=user, confirmed=True).delete()
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            messages.success(request, _("Two-factor authentication is on."))
-            return redirect("core:home")
-        form.add_error(
-            "token",
-            _("This code is not valid. Check the time on your phone and enter the newest code."),
-        )
-    return render(
-        request,
-        "accounts/two_factor_setup.html",
-        {
-            "form": form,
-            "qr_svg": _qr_svg(device.config_url),
-            "secret": _b32(device),
-            "required": twofactor.is_required(user),
-        },
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
-def two_factor_verify(request):
-    user = request.user
-    form = forms.TokenForm(request.POST or None)
-    next_url = request.GET.get("next") or reverse("core:home")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = reverse("core:home")
-    if request.method == "POST" and form.is_valid():
-        token = form.cleaned_data["token"].strip()
-        for device in TOTPDevice.objects.devices_for_user(user, confirmed=True):
-            if device.verify_token(token):
-                otp_login(request, device)
-                return HttpResponseRedirect(next_url)
-        form.add_error("token", _("This code is not valid. Enter the newest code."))
-    return render(
-        request,
-        "accounts/two_factor_verify.html",
-        {"form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
-@require_POST
-def two_factor_disable(request):
-    user = request.user
-    if twofactor.is_required(user):
-        messages.error(request, _("Your role requires two-factor authentication."))
-    else:
-        TOTPDevice.objects.filter(user=user).delete()
-        messages.success(request, _("Two-factor authentication is off."))
-    return redirect("accounts:two_factor")
-
-
-def _qr_svg(url: str) -> str:
-    import qrcode
-    import qrcode.image.svg
-
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    return image.to_string(encoding="unicode")
-
-
-def _b32(device) -> str:
-    from base64 import b32encode
-
-    return b32encode(device.bin_key).decode()
 
 
 # --- Units of the home university ------------------------------------------------------
@@ -283,7 +260,12 @@ class UserDetailView(generic.ObjectDetailView):
     queryset = USERS
 
     def get_extra_context(self, obj):
-        return {"two_factor": twofactor.has_device(obj)}
+        return {
+            "two_factor": twofactor.has_device(obj),
+            "recovery_codes_left": twofactor.recovery_codes_left(obj),
+            "can_reset_two_factor": obj.pk != self.request.user.pk
+            and self.request.user.has_perm("accounts.change_user"),
+        }
 
 
 class UserHistoryView(generic.ObjectHistoryView):

@@ -125,6 +125,33 @@ class OutboxMessage(models.Model):
         return reverse("core:outboxmessage_detail", kwargs={"pk": self.pk})
 
 
+class OutboxReading(models.Model):
+    """Who opened which message of the outbox, and when: the outbox holds other people's
+    mail, so reading it leaves a trace that administrators see on the message."""
+
+    message = models.ForeignKey(
+        OutboxMessage,
+        verbose_name=_("e-mail message"),
+        on_delete=models.CASCADE,
+        related_name="readings",
+    )
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("read by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    read_at = models.DateTimeField(_("read at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("outbox reading")
+        verbose_name_plural = _("outbox readings")
+        ordering = ("-read_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.reader} · {self.message}"
+
+
 class ImportJob(models.Model):
     """One upload to a bulk import: the file, its preview, and whether it was applied.
 

@@ -224,4 +224,9 @@ def enrol_authenticator(page) -> None:
     page.fill("input[name=token]", f"{code:06d}")
     with page.expect_navigation():
         page.click("main form:has(input[name=token]) button[type=submit]")
-    assert "/two-factor/" not in page.url, "the authenticator code was refused"
+    # The recovery codes are shown once; the user keeps them and goes on.
+    codes = page.locator("ol.recovery-codes")
+    assert codes.count() == 1, "the authenticator code was refused"
+    with page.expect_navigation():
+        page.click("main a.btn-primary")
+    assert "/two-factor/" not in page.url

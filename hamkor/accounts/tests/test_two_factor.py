@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from base64 import b32encode
 from urllib.parse import urlsplit
 
 from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import login
@@ -39,12 +41,16 @@ def wrong_code_for(device: TOTPDevice) -> str:
     return f"{next(n for n in range(1_000_000) if n not in near):06d}"
 
 
+RECOVERY_CODE = re.compile(r"<li>([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})</li>")
+
+
 def enrol(client, user) -> TOTPDevice:
     """Open the setup page and confirm with the code the app shows."""
     assert client.get(SETUP).status_code == 200
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     response = client.post(SETUP, {"token": code_for(device)})
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert len(RECOVERY_CODE.findall(response.text)) == 10
     return device
 
 
@@ -65,16 +71,23 @@ def test_two_factor_setup_page_shows_the_key_to_type(client, admin):
     assert b32encode(device.bin_key).decode() in response.text
 
 
-def test_two_factor_enrolment_with_a_correct_code_opens_the_dashboard(client, admin):
+def test_two_factor_enrolment_with_a_correct_code_shows_recovery_codes_once(client, admin):
     client.force_login(admin)
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=admin, confirmed=False)
-    response = client.post(SETUP, {"token": code_for(device)}, follow=True)
-    assert response.redirect_chain == [(DASHBOARD, 302)]
+    response = client.post(SETUP, {"token": code_for(device)})
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    codes = RECOVERY_CODE.findall(response.text)
+    assert len(set(codes)) == 10
+    assert f'href="{DASHBOARD}"' in response.text
     assert "Two-factor authentication is on." in response.text
     device.refresh_from_db()
     assert device.confirmed
+    # Stored as digests only: no code can be read back from the database.
+    stored = set(StaticToken.objects.filter(device__user=admin).values_list("token", flat=True))
+    assert len(stored) == 10
+    assert not stored & {c.replace("-", "") for c in codes} and not stored & set(codes)
     assert client.get("/staff/users/").status_code == 200
 
 

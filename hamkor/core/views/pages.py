@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from hamkor.core.filters import SearchFilterSet
+from hamkor.core.mail import outbox_message_read, redact
 from hamkor.core.models import OutboxMessage
 from hamkor.core.tables import BaseTable
 from hamkor.core.views import generic
@@ -92,5 +93,16 @@ class OutboxListView(generic.ObjectListView):
 
 
 class OutboxDetailView(generic.ObjectDetailView):
+    """One message, its one-time links masked; opening it is recorded and listed."""
+
     queryset = OutboxMessage.objects.all()
     template_name = "core/outboxmessage_detail.html"
+
+    def get_extra_context(self, obj):
+        outbox_message_read(message=obj, reader=self.request.user)
+        return {
+            # Rows kept before links were masked on the way in are masked here.
+            "subject": redact(obj.subject),
+            "body": redact(obj.body),
+            "readings": obj.readings.select_related("reader")[:50],
+        }
