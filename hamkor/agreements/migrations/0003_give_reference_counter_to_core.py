@@ -1,4 +1,4 @@
-"""The reference counter is core's now (see core 0003): agreements forgets it, the table
+"""The reference counter is core's now (see core 0004): agreements forgets it, the table
 and its rows stay with core."""
 
 from django.db import migrations
@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("agreements", "0002_add_status_reason"),
-        ("core", "0003_take_reference_counter_from_agreements"),
+        ("core", "0004_take_reference_counter_from_agreements"),
     ]
 
     operations = [

@@ -9,11 +9,11 @@ from django.db.migrations.executor import MigrationExecutor
 from hamkor.core.references import reference_next
 
 BEFORE = [
-    ("core", "0002_document_documentversion_historicaldocument_and_more"),
+    ("core", "0003_add_outbox_reading"),
     ("agreements", "0002_add_status_reason"),
 ]
 AFTER = [
-    ("core", "0003_take_reference_counter_from_agreements"),
+    ("core", "0004_take_reference_counter_from_agreements"),
     ("agreements", "0003_give_reference_counter_to_core"),
 ]
 

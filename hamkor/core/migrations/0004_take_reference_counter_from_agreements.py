@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0002_document_documentversion_historicaldocument_and_more"),
+        ("core", "0003_add_outbox_reading"),
         # The table is created by agreements' first migration.
         ("agreements", "0002_add_status_reason"),
     ]
