@@ -184,15 +184,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "Asia/Tashkent"
 CELERY_BEAT_SCHEDULE = {
-    # Renewal reminders and expiry of agreements, every morning before the office opens.
+    # Every app's daily job (expiry of agreements, renewal reminders, guests' registrations
+    # and visas, trip reports) at 07:00 office time, before the office opens.
     "daily-reminders": {
-        "task": "hamkor.agreements.tasks.daily_reminders",
-        "schedule": 24 * 3600,
-    },
-    # Guests' registrations and visas, travellers' trip reports.
-    "mobility-reminders": {
-        "task": "hamkor.mobility.tasks.daily_reminders",
-        "schedule": 24 * 3600,
+        "task": "hamkor.core.tasks.daily_reminders",
+        "schedule": crontab(hour=7, minute=0),
     },
     # The Central Bank of Uzbekistan's rates, each morning (Asia/Tashkent) once published.
     "cbu-rates": {
@@ -317,7 +313,7 @@ CONTENT_SECURITY_POLICY = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["hamkor.api.permissions.RolePermissions"],
+    "DEFAULT_PERMISSION_CLASSES": ["hamkor.core.api.permissions.RolePermissions"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

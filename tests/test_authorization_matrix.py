@@ -23,6 +23,8 @@ POST_ONLY = (405, 405, 405, 405, 405, 405, 405)
 POST_ONLY_LOGGED_IN = (405, 405, 405, 405, 405, 405, 302)
 API_STAFF = (200, 200, 200, 200, 200, 403, 403)
 API_ADMIN = (200, 403, 403, 403, 403, 403, 403)
+# A status step through the API (POST only): who may take steps gets 405 for a GET.
+API_STEP = (405, 405, 405, 405, 403, 403, 403)
 # Records scoped to faculty A: its coordinator may change them, faculty B's finds nothing.
 FACULTY_WRITE = (200, 200, 200, 404, 403, 403, 302)
 # A traveller's own record (the applicant persona's): nobody else finds it, staff included.
@@ -148,6 +150,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "api:user-detail": API_ADMIN,
     "api:agreement-list": API_STAFF,
     "api:agreement-detail": API_STAFF,
+    "api:agreement-transition": API_STEP,
     "api:institution-list": API_STAFF,
     "api:institution-detail": API_STAFF,
     "api:contact-list": API_STAFF,
@@ -156,6 +159,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "api:person-detail": API_STAFF,
     "api:mobility-list": API_STAFF,
     "api:mobility-detail": API_STAFF,
+    "api:mobility-transition": API_STEP,
 }
 
 
@@ -328,6 +332,8 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"agreement_pk": objects["agreement"]}
     if name in ("agreements:agreement_renew", "agreements:agreement_amend"):
         return {"pk": objects["agreement"]}
+    if name in ("api:agreement-transition", "api:mobility-transition"):
+        return {"pk": objects[name.split(":")[1].split("-")[0]]}
     if name.endswith(("_detail", "_edit", "_delete", "_history", "_merge", "-detail")):
         model = name.split(":")[1].replace("-detail", "").rsplit("_", 1)[0]
         return {"pk": objects[model]}

@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from hamkor.accounts.filters import OrgUnitFilterSet, UserFilterSet
 from hamkor.accounts.models import OrgUnit, User
-from hamkor.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
 
 
 class OrgUnitSerializer(serializers.ModelSerializer):

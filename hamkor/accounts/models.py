@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from hamkor.accounts.roles import Role
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
 
 
@@ -164,8 +165,6 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def role_labels(self) -> list[str]:
-        from hamkor.accounts.roles import Role
-
         return [str(Role(r).label) for r in Role.values if r in self.roles]
 
     @property

@@ -5,7 +5,9 @@ from rest_framework import serializers
 
 from hamkor.agreements.filters import AgreementFilterSet
 from hamkor.agreements.models import Agreement, AgreementParty, MobilityQuota
-from hamkor.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.agreements.services import agreement_transition
+from hamkor.core.api.transitions import StepsField, TransitionsMixin
+from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
 
 
 class AgreementPartySerializer(serializers.ModelSerializer):
@@ -40,6 +42,7 @@ class AgreementSerializer(serializers.ModelSerializer):
     parties = AgreementPartySerializer(many=True, read_only=True)
     quotas = MobilityQuotaSerializer(many=True, read_only=True)
     areas = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    steps = StepsField()
 
     class Meta:
         model = Agreement
@@ -50,6 +53,8 @@ class AgreementSerializer(serializers.ModelSerializer):
             "title",
             "status",
             "status_changed_at",
+            "status_reason",
+            "steps",
             "parties",
             "scope_units",
             "areas",
@@ -66,7 +71,9 @@ class AgreementSerializer(serializers.ModelSerializer):
         ]
 
 
-class AgreementViewSet(RestrictedReadOnlyViewSet):
+class AgreementViewSet(TransitionsMixin, RestrictedReadOnlyViewSet):
+    step_service = staticmethod(agreement_transition)
+    step_record = "agreement"
     queryset = Agreement.objects.prefetch_related(
         Prefetch(
             "parties",

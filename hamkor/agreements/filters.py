@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hamkor.accounts.models import OrgUnit
+from hamkor.accounts.faculties import home_units
 from hamkor.agreements.models import Agreement, CooperationArea
 from hamkor.core.countries import countries
 from hamkor.core.filters import SearchFilterSet
@@ -30,9 +30,7 @@ def _partner_institutions(request):
 
 
 def _home_units(request):
-    return OrgUnit.objects.filter(institution__is_home=True, is_active=True).order_by(
-        "kind", "name_uz"
-    )
+    return home_units()
 
 
 class AgreementFilterSet(SearchFilterSet):

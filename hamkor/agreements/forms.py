@@ -10,7 +10,8 @@ from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hamkor.accounts.models import OrgUnit, User
+from hamkor.accounts.faculties import home_units
+from hamkor.accounts.models import User
 from hamkor.accounts.roles import Role
 from hamkor.agreements.models import (
     Agreement,
@@ -20,12 +21,6 @@ from hamkor.agreements.models import (
 )
 from hamkor.core.forms import DateInput, Form, ModelForm
 from hamkor.partners.models import Institution
-
-
-def home_units():
-    return OrgUnit.objects.filter(institution__is_home=True, is_active=True).order_by(
-        "kind", "name_uz"
-    )
 
 
 class AgreementPartyForm(forms.ModelForm):

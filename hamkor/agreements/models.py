@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -13,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
-from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
+from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
+from hamkor.core.models import BaseModel, Document, RestrictedQuerySet, translated
 from hamkor.core.search import SearchableModel
+from hamkor.core.transitions import ProtectedStatusMixin
 
 
 class CooperationArea(BaseModel):
@@ -41,23 +44,26 @@ class CooperationArea(BaseModel):
 class AgreementQuerySet(RestrictedQuerySet):
     def scope(self, user, action: str):
         """A faculty coordinator reads every agreement and changes only their faculty's."""
-        from hamkor.accounts.roles import Role
-
-        if action == "view" or not user.has_role(Role.COORDINATOR):
+        faculty = coordinator_faculty(user)
+        if action == "view" or faculty is UNLIMITED:
             return self
-        if user.has_role(Role.OFFICER) or user.has_role(Role.ADMINISTRATOR):
-            return self
-        if user.org_unit_id is None:
+        if faculty is None:
             return self.none()
-        return self.filter(
-            Q(scope_units=user.org_unit_id) | Q(scope_units__parent=user.org_unit_id)
-        ).distinct()
+        return self.filter(in_faculty("scope_units", faculty)).distinct()
 
     def in_force_on(self, day: datetime.date):
-        """Active agreements whose validity covers ``day`` (open-ended ones included)."""
-        return self.filter(status=Agreement.Status.ACTIVE).filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-            Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+        """Agreements in force on ``day`` (see :meth:`Agreement.in_force`)."""
+        return self.in_force_during(day, day)
+
+    def in_force_during(self, start: datetime.date, end: datetime.date):
+        """Agreements in force on every day from ``start`` to ``end``, both included.
+
+        The same rule as :meth:`Agreement.in_force`, written as a query.
+        """
+        return self.filter(status__in=Agreement.SIGNED, signed_on__isnull=False).filter(
+            Q(valid_from__lte=start) | Q(valid_from__isnull=True, signed_on__lte=start),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=end),
+            Q(terminated_on__isnull=True) | Q(terminated_on__gte=end),
         )
 
 
@@ -73,10 +79,6 @@ class AgreementPartQuerySet(RestrictedQuerySet):
 
 
 def has_signed_copy(agreement: Agreement) -> bool:
-    from django.contrib.contenttypes.models import ContentType
-
-    from hamkor.core.models import Document
-
     return Document.objects.filter(
         content_type=ContentType.objects.get_for_model(Agreement),
         object_id=agreement.pk,
@@ -85,7 +87,7 @@ def has_signed_copy(agreement: Agreement) -> bool:
     ).exists()
 
 
-class Agreement(SearchableModel, BaseModel):
+class Agreement(ProtectedStatusMixin, SearchableModel, BaseModel):
     """An agreement or memorandum between the home university and one or more partners.
 
     Its status changes only through the transitions declared below, each recorded in the
@@ -117,11 +119,27 @@ class Agreement(SearchableModel, BaseModel):
         EXPIRED = "expired", _("Expired")
         TERMINATED = "terminated", _("Terminated")
 
+    # The statuses of an agreement that has been signed by every party.
+    SIGNED = (Status.ACTIVE, Status.EXPIRED, Status.TERMINATED)
+
     reference = models.CharField(_("reference number"), max_length=30, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
-    status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # Protected: it changes only through the transitions below (see core.transitions).
+    status = FSMField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        protected=True,
+    )
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_reason = models.TextField(
+        _("reason for the status change"),
+        blank=True,
+        editable=False,
+        help_text=_("Why the last step was taken, as the user gave it."),
+    )
     institutions = models.ManyToManyField(
         "partners.Institution",
         verbose_name=_("partners"),
@@ -210,9 +228,24 @@ class Agreement(SearchableModel, BaseModel):
         if self.signed_on and self.signed_on > datetime.date.today():
             raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
 
-    @property
-    def is_open_ended(self) -> bool:
-        return self.valid_to is None
+    def in_force(self, start: datetime.date, end: datetime.date | None = None) -> bool:
+        """In force on every day from ``start`` to ``end`` (both included; ``end`` defaults to
+        ``start``): the one definition of "agreement in force".
+
+        An agreement is in force once signed (active, or since expired or terminated: a
+        past mobility under it stays covered) from its ``valid_from`` (its signing date when
+        no start is given) to its ``valid_to`` (none: open-ended), and never after the day it
+        was terminated on. A draft, an agreement under negotiation and one abandoned before
+        signature (terminated without a signing date) are never in force.
+        """
+        end = end or start
+        return (
+            self.status in self.SIGNED
+            and self.signed_on is not None
+            and (self.valid_from or self.signed_on) <= start
+            and (self.valid_to is None or end <= self.valid_to)
+            and (self.terminated_on is None or end <= self.terminated_on)
+        )
 
     def days_left(self, today: datetime.date | None = None) -> int | None:
         if self.valid_to is None:
@@ -221,12 +254,20 @@ class Agreement(SearchableModel, BaseModel):
 
     # Transitions. Services call them (agreement_transition) and record who and why.
 
-    @transition(field=status, source=Status.DRAFT, target=Status.NEGOTIATION)
+    @transition(
+        field=status,
+        source=Status.DRAFT,
+        target=Status.NEGOTIATION,
+        custom={"label": _("Start negotiation")},
+    )
     def negotiate(self):
         """Start negotiating the text with the partner."""
 
     @transition(
-        field=status, source=[Status.DRAFT, Status.NEGOTIATION], target=Status.AWAITING_SIGNATURE
+        field=status,
+        source=[Status.DRAFT, Status.NEGOTIATION],
+        target=Status.AWAITING_SIGNATURE,
+        custom={"label": _("Send for signature")},
     )
     def send_for_signature(self):
         """The text is agreed; it waits for signatures."""
@@ -235,6 +276,11 @@ class Agreement(SearchableModel, BaseModel):
         field=status,
         source=[Status.NEGOTIATION, Status.AWAITING_SIGNATURE],
         target=Status.NEGOTIATION,
+        custom={
+            "label": _("Back to negotiation"),
+            "button": "btn-outline-secondary",
+            "asks_reason": True,
+        },
     )
     def reopen(self):
         """Back to negotiation (a party asked for changes)."""
@@ -244,11 +290,17 @@ class Agreement(SearchableModel, BaseModel):
         source=[Status.DRAFT, Status.NEGOTIATION, Status.AWAITING_SIGNATURE],
         target=Status.ACTIVE,
         conditions=[has_signed_copy],
+        custom={"label": _("Activate"), "button": "btn-success"},
     )
     def activate(self):
         """Signed by every party: in force. Requires a signed copy among the documents."""
 
-    @transition(field=status, source=Status.ACTIVE, target=Status.EXPIRED)
+    @transition(
+        field=status,
+        source=Status.ACTIVE,
+        target=Status.EXPIRED,
+        custom={"label": _("Expired"), "automatic": True},
+    )
     def expire(self):
         """The validity period ended (the daily task does this)."""
 
@@ -256,6 +308,7 @@ class Agreement(SearchableModel, BaseModel):
         field=status,
         source=[Status.DRAFT, Status.NEGOTIATION, Status.AWAITING_SIGNATURE, Status.ACTIVE],
         target=Status.TERMINATED,
+        custom={"label": _("Terminate"), "button": "btn-outline-danger", "asks_reason": True},
     )
     def terminate(self):
         """Ended early by a party, or abandoned before signature."""
@@ -420,23 +473,6 @@ class MobilityQuota(BaseModel):
     @property
     def academic_years(self) -> range:
         return range(self.first_year, self.last_year + 1)
-
-
-class ReferenceCounter(models.Model):
-    """The last number used for a reference prefix in a year (MOU-2024-017)."""
-
-    prefix = models.CharField(max_length=10)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        default_permissions = ()
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="agreements_counter_unique"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.prefix}-{self.year}: {self.last}"
 
 
 class RenewalReminder(models.Model):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -11,6 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from hamkor.agreements.models import Agreement, MobilityQuota
+from hamkor.core.transitions import steps
+
+# Quotas are counted against the mobilities carried out: the mobility app answers.
+from hamkor.mobility.selectors import mobility_counts_by_agreement
 
 
 @dataclass(frozen=True)
@@ -26,39 +29,13 @@ class UtilisationRow:
 
 
 def realised_mobilities(agreement: Agreement) -> dict[tuple[int, str, str], int]:
-    """Mobilities carried out under ``agreement``, by (academic year, direction, kind).
-
-    Until the mobility register exists no mobility can be counted; the mobility app will
-    answer here, and the utilisation column already reads this function.
-    """
-    from django.apps import apps
-
-    if not apps.is_installed("hamkor.mobility"):
-        return {}
-    from hamkor.mobility.selectors import mobility_counts_for_agreement
-
-    return mobility_counts_for_agreement(agreement)
+    """Mobilities carried out under ``agreement``, by (academic year, direction, quota kind)."""
+    return mobility_counts_by_agreement([agreement.pk]).get(agreement.pk, {})
 
 
 def realised_mobilities_bulk(agreement_ids: list[int]) -> dict[int, dict]:
-    """``realised_mobilities`` of many agreements in one query, for the list's column.
-
-    It counts as ``hamkor.mobility.selectors.mobility_counts_for_agreement`` does (a test
-    holds the two alike): mobilities in progress or completed, by academic year,
-    direction and quota kind, a research visit counting as staff training.
-    """
-    from django.apps import apps
-
-    if not agreement_ids or not apps.is_installed("hamkor.mobility"):
-        return {}
-    from hamkor.mobility.models import Mobility
-
-    kinds = {Mobility.Kind.RESEARCH: Mobility.Kind.STAFF_TRAINING}
-    counts: dict[int, Counter] = defaultdict(Counter)
-    for mobility in Mobility.objects.filter(agreement__in=agreement_ids).counted():
-        key = (mobility.academic_year, mobility.direction, kinds.get(mobility.kind, mobility.kind))
-        counts[mobility.agreement_id][key] += 1
-    return {pk: dict(counter) for pk, counter in counts.items()}
+    """``realised_mobilities`` of many agreements in one query, for the list's column."""
+    return mobility_counts_by_agreement(agreement_ids)
 
 
 def agreement_utilisation(
@@ -92,9 +69,6 @@ def agreement_utilisation_total(
     return sum(r.realised for r in rows), sum(r.places for r in rows)
 
 
-TRANSITION_NAMES = ("negotiate", "send_for_signature", "reopen", "activate", "expire", "terminate")
-
-
 @dataclass(frozen=True)
 class StatusChange:
     status: str
@@ -107,9 +81,11 @@ class StatusChange:
 def agreement_status_changes(agreement: Agreement) -> list[StatusChange]:
     """The agreement's statuses in order, each with who set it, when and why, from history.
 
-    The reason a user gave is kept after the change code (``agreements.agreement.reopen:
+    The reason a user gave is the record's ``status_reason``, whole (records written before
+    it existed kept a shortened one after the change code: ``agreements.agreement.reopen:
     text``); a termination's reason is a field of the record.
     """
+    names = set(steps(Agreement))
     changes: list[StatusChange] = []
     previous = None
     records = agreement.history.select_related("history_user").order_by("history_date", "pk")
@@ -117,7 +93,7 @@ def agreement_status_changes(agreement: Agreement) -> list[StatusChange]:
         code = record.history_change_reason or ""
         # A step may keep the status (reopening while under negotiation): it is still a step.
         step = code.partition(":")[0].rsplit(".", 1)[-1]
-        if record.status == previous and step not in TRANSITION_NAMES:
+        if record.status == previous and step not in names:
             continue
         previous = record.status
         if record.status == Agreement.Status.TERMINATED:
@@ -125,7 +101,7 @@ def agreement_status_changes(agreement: Agreement) -> list[StatusChange]:
         elif code.endswith(".imported"):
             note = gettext("Imported")
         else:
-            note = code.partition(": ")[2]
+            note = record.status_reason or code.partition(": ")[2]
         changes.append(
             StatusChange(
                 status=record.status,
@@ -149,15 +125,3 @@ def agreements_expiring(
         valid_to__gte=today,
         valid_to__lte=today + datetime.timedelta(days=within_days),
     ).order_by("valid_to")
-
-
-def agreements_signed_by_country(*, start: datetime.date, end: datetime.date) -> dict[str, int]:
-    """Agreements signed between ``start`` and ``end``, counted by partner country."""
-    counts: dict[str, int] = defaultdict(int)
-    signed = Agreement.objects.filter(signed_on__range=(start, end)).prefetch_related(
-        "institutions"
-    )
-    for agreement in signed:
-        for country in {i.country.code for i in agreement.institutions.all()}:
-            counts[country] += 1
-    return dict(counts)

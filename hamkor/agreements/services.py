@@ -13,42 +13,25 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_fsm import can_proceed
 
+from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, unit_in_faculty
+from hamkor.agreements import rules
 from hamkor.agreements.models import (
     Agreement,
     AgreementParty,
     Amendment,
     MobilityQuota,
-    ReferenceCounter,
     RenewalReminder,
 )
+from hamkor.core import transitions
+from hamkor.core.references import reference_next
+from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_delete, object_save
 
 logger = logging.getLogger(__name__)
 
 # Days before the end of an agreement at which its responsible officer is reminded.
 REMINDER_DAYS = (180, 90, 30)
-
-TRANSITIONS = ("negotiate", "send_for_signature", "reopen", "activate", "expire", "terminate")
-
-
-def reference_next(*, prefix: str, year: int, taken=lambda reference: False) -> str:
-    """The next free number ``<prefix>-<year>-<NNN>`` (agreements, invitation letters).
-
-    The counter row is locked, so two records saved at once never share a number; numbers
-    ``taken`` already (typed in by an import) are skipped.
-    """
-    with transaction.atomic():
-        ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
-        counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
-        while True:
-            counter.last += 1
-            reference = f"{prefix}-{year}-{counter.last:03d}"
-            if not taken(reference):
-                break
-        counter.save(update_fields=["last"])
-    return reference
 
 
 def agreement_reference_next(*, kind: str, year: int) -> str:
@@ -62,14 +45,10 @@ def agreement_reference_next(*, kind: str, year: int) -> str:
 
 def _check_scope(*, actor, scope_units) -> None:
     """A coordinator may only create or keep agreements that include their faculty."""
-    from hamkor.accounts.roles import Role
-
-    if actor is None or not actor.has_role(Role.COORDINATOR):
+    faculty = coordinator_faculty(actor)
+    if faculty is UNLIMITED:
         return
-    if actor.has_role(Role.OFFICER) or actor.has_role(Role.ADMINISTRATOR):
-        return
-    faculty = actor.org_unit_id
-    if not any(unit.pk == faculty or unit.parent_id == faculty for unit in scope_units):
+    if not any(unit_in_faculty(unit, faculty) for unit in scope_units):
         raise ValidationError(
             {
                 "scope_units": _(
@@ -165,7 +144,7 @@ def agreement_import(
             raise ValidationError(
                 {"status": _("An agreement imported as active needs its signing date.")}
             )
-        agreement.status = Agreement.Status.ACTIVE
+        transitions.status_set_initial(agreement, Agreement.Status.ACTIVE)
         agreement.status_changed_at = timezone.now()
     return agreement_save(
         agreement=agreement,
@@ -202,39 +181,6 @@ def agreement_delete(*, agreement: Agreement, actor) -> None:
     object_delete(instance=agreement, actor=actor, reason="agreements.agreement.deleted")
 
 
-def _steps_from(agreement: Agreement) -> list[str]:
-    """Transitions declared from the agreement's status, whether their conditions hold or not.
-
-    django-fsm's "available" transitions leave out those whose conditions fail, which would
-    hide activation without a signed copy instead of saying what is missing.
-    """
-    return [
-        name
-        for name in TRANSITIONS
-        if can_proceed(getattr(agreement, name), check_conditions=False)
-    ]
-
-
-def transitions_available(agreement: Agreement, user) -> list[str]:
-    """Names of the transitions ``user`` may apply now (conditions aside: see the service).
-
-    Empty for a user without the permission to change statuses, or out of the agreement's
-    scope (a coordinator of another faculty). Expiry belongs to the daily task.
-    """
-    if not user.has_perm("agreements.transition_agreement"):
-        return []
-    if not Agreement.objects.restrict(user, "change").filter(pk=agreement.pk).exists():
-        return []
-    return [
-        name
-        for name in _steps_from(agreement)
-        if name != "expire"
-        and getattr(agreement, name)._django_fsm.has_transition_perm(
-            agreement, agreement.status, user
-        )
-    ]
-
-
 @transaction.atomic
 def agreement_transition(
     *, agreement: Agreement, name: str, actor, reason: str = "", on: datetime.date | None = None
@@ -243,16 +189,11 @@ def agreement_transition(
 
     Activation needs a signed copy among the documents; termination needs a reason.
     """
-    if name not in TRANSITIONS:
-        raise ValidationError(_("Unknown status change."))
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    method = getattr(agreement, name)
-    if name not in _steps_from(agreement):
-        raise ValidationError(
-            _("An agreement that is “%(status)s” cannot take this step.")
-            % {"status": agreement.get_status_display()}
-        )
-    if not can_proceed(method):
+    transitions.step_check(
+        agreement, name, refused=_("An agreement that is “%(status)s” cannot take this step.")
+    )
+    if not transitions.conditions_met(agreement, name):
         if name == "activate":
             raise ValidationError(
                 _(
@@ -268,12 +209,11 @@ def agreement_transition(
             raise ValidationError({"reason": _("Say why the agreement is terminated.")})
         agreement.termination_reason = reason.strip()
         agreement.terminated_on = on or timezone.localdate()
-    method()
+    getattr(agreement, name)()
     agreement.status_changed_at = timezone.now()
-    change = f"agreements.agreement.{name}"
-    if reason and name != "terminate":
-        change = f"{change}: {reason}"[:100]
-    return object_save(instance=agreement, actor=actor, reason=change)
+    # Kept whole with the record (and so in its history): the change reason is a code.
+    agreement.status_reason = reason.strip()
+    return object_save(instance=agreement, actor=actor, reason=f"agreements.agreement.{name}")
 
 
 @transaction.atomic
@@ -288,10 +228,9 @@ def agreement_renew(
 
     The quotas move by as many academic years as the validity moved.
     """
-    if agreement.status not in (Agreement.Status.ACTIVE, Agreement.Status.EXPIRED):
-        raise ValidationError(_("Only an active or expired agreement can be renewed."))
-    if agreement.renewals.exists():
-        raise ValidationError(_("This agreement has been renewed already."))
+    refusal = rules.renewal_refusal(agreement)
+    if refusal:
+        raise ValidationError(refusal)
     if agreement.valid_to and valid_from <= agreement.valid_to - datetime.timedelta(days=366):
         raise ValidationError(
             {"valid_from": _("The renewal should start near the end of the current agreement.")}
@@ -345,8 +284,9 @@ def agreement_amend(
     valid_to: datetime.date | None = None,
 ) -> Amendment:
     """Record an amendment (a new version of the agreement); it may move the end date."""
-    if agreement.status != Agreement.Status.ACTIVE:
-        raise ValidationError(_("Only an active agreement can be amended."))
+    refusal = rules.amendment_refusal(agreement)
+    if refusal:
+        raise ValidationError(refusal)
     number = (agreement.amendments.aggregate(n=Max("number"))["n"] or 0) + 1
     amendment = object_save(
         instance=Amendment(
@@ -389,6 +329,7 @@ def agreements_expire_due(*, today: datetime.date | None = None) -> dict[str, in
         else:
             agreement.expire()
             agreement.status_changed_at = timezone.now()
+            agreement.status_reason = ""
             object_save(instance=agreement, actor=None, reason="agreements.agreement.expire")
             expired += 1
     return {"expired": expired, "renewed": renewed}
@@ -453,4 +394,4 @@ def _send_reminder(*, agreement: Agreement, recipient, days_left: int) -> None:
             "days": days_left,
         }
         body = render_to_string("agreements/email/renewal_reminder.txt", context)
-    EmailMessage(subject, body, to=[recipient.email]).send()
+    email_send_on_commit(EmailMessage(subject, body, to=[recipient.email]))

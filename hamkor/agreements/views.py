@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from hamkor.agreements import forms, services
+from hamkor.agreements import forms, rules, services
 from hamkor.agreements.filters import AgreementFilterSet
 from hamkor.agreements.models import (
     Agreement,
@@ -32,8 +31,12 @@ from hamkor.agreements.selectors import (
     agreements_expiring,
 )
 from hamkor.agreements.tables import AgreementTable, ExpiringAgreementTable, status_badge
-from hamkor.core import importing
-from hamkor.core.documents import can_attach_documents, documents_by_record, documents_context
+from hamkor.core import importing, transitions
+from hamkor.core.documents import (
+    can_attach_documents,
+    documents_by_record,
+    documents_context,
+)
 from hamkor.core.models import ImportJob
 from hamkor.core.views import generic
 
@@ -42,28 +45,6 @@ PARTIES = Prefetch(
 )
 AGREEMENTS = Agreement.objects.select_related("responsible", "predecessor")
 LISTED = Agreement.objects.prefetch_related(PARTIES, "quotas")
-
-
-@dataclass(frozen=True)
-class Step:
-    """How a status transition is offered on the agreement's page."""
-
-    name: str
-    label: str
-    button: str  # Bootstrap button style
-    asks_reason: bool = False
-
-
-STEPS = {
-    step.name: step
-    for step in (
-        Step("negotiate", gettext_lazy("Start negotiation"), "btn-outline-primary"),
-        Step("send_for_signature", gettext_lazy("Send for signature"), "btn-outline-primary"),
-        Step("activate", gettext_lazy("Activate"), "btn-success"),
-        Step("reopen", gettext_lazy("Back to negotiation"), "btn-outline-secondary", True),
-        Step("terminate", gettext_lazy("Terminate"), "btn-outline-danger", True),
-    )
-}
 
 
 # --- Lists ---------------------------------------------------------------------------------
@@ -81,7 +62,9 @@ class AgreementListView(generic.ObjectListView):
         "transition:terminate",
         "assign_faculty",
     )
-    bulk_transition_labels = {name: step.label for name, step in STEPS.items()}
+    bulk_transition_labels = {
+        name: step.label for name, step in transitions.steps(Agreement).items()
+    }
 
     def bulk_transition(self, row, *, name, request):
         services.agreement_transition(
@@ -133,8 +116,8 @@ class AgreementDetailView(generic.ObjectDetailView):
 
     def get_extra_context(self, obj) -> dict:
         user = self.request.user
-        can_change = Agreement.objects.restrict(user, "change").filter(pk=obj.pk).exists()
-        steps = [STEPS[name] for name in services.transitions_available(obj, user)]
+        can_change = rules.may_change(obj, user)
+        steps = transitions.steps_available(obj, user)
         steps.sort(key=lambda step: step.asks_reason)  # buttons first, then those with a form
         renewals = list(obj.renewals.all())
         amendments = list(obj.amendments.all())
@@ -153,13 +136,8 @@ class AgreementDetailView(generic.ObjectDetailView):
             "can_attach_to_amendments": bool(amendments)
             and can_attach_documents(user, amendments[0]),
             "renewals": renewals,
-            "can_renew": can_change
-            and user.has_perm("agreements.add_agreement")
-            and obj.status in (Agreement.Status.ACTIVE, Agreement.Status.EXPIRED)
-            and not renewals,
-            "can_amend": can_change
-            and user.has_perm("agreements.add_amendment")
-            and obj.status == Agreement.Status.ACTIVE,
+            "can_renew": can_change and rules.can_renew(obj, user, renewals=renewals),
+            "can_amend": can_change and rules.can_amend(obj, user),
             "can_add_quota": can_change and user.has_perm("agreements.add_mobilityquota"),
             "can_change_quota": can_change and user.has_perm("agreements.change_mobilityquota"),
             "can_delete_quota": can_change and user.has_perm("agreements.delete_mobilityquota"),
@@ -266,8 +244,8 @@ class AgreementTransitionView(AgreementActionView):
     permission = "agreements.transition_agreement"
 
     def dispatch(self, request, *args, **kwargs):
-        self.step = STEPS.get(kwargs.get("name", ""))
-        if self.step is None:
+        self.step = transitions.step_get(Agreement, kwargs.get("name", ""))
+        if self.step is None or self.step.automatic:
             raise Http404
         self.title = self.step.label
         self.submit_label = self.step.label

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.views import redirect_to_login
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
-from hamkor.api.permissions import StaffOnly
+from hamkor.core.api.permissions import StaffOnly
 
 
 class APIDocsView(SpectacularSwaggerSplitView):

@@ -7,7 +7,7 @@ from rest_framework.routers import DefaultRouter
 from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
 from hamkor.agreements.api import AgreementViewSet
 from hamkor.api.docs import APIDocsView
-from hamkor.api.permissions import StaffOnly
+from hamkor.core.api.permissions import StaffOnly
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.core.forms import BootstrapMixin
 from hamkor.core.search import search_key
 from hamkor.core.translit import normalise_apostrophes
 from hamkor.core.widgets import AnyYesNoSelect, SearchInput
@@ -55,8 +56,6 @@ class SearchFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"), widget=SearchInput)
 
     def get_form_class(self):
-        from hamkor.core.forms import BootstrapMixin
-
         return type("FilterForm", (BootstrapMixin, super().get_form_class()), {})
 
     def search(self, queryset, name, value):

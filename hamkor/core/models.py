@@ -316,3 +316,27 @@ class EmailTemplate(BaseModel):
 
     def __str__(self) -> str:
         return self.subject or self.code
+
+
+class ReferenceCounter(models.Model):
+    """The last number used for a reference prefix in a year (``MOU-2024-017``).
+
+    Shared by every app that numbers its records (agreements, invitation letters); see
+    :func:`hamkor.core.references.reference_next`.
+    """
+
+    prefix = models.CharField(_("prefix"), max_length=10)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last number used"), default=0)
+
+    class Meta:
+        verbose_name = _("reference counter")
+        verbose_name_plural = _("reference counters")
+        ordering = ("prefix", "year")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="core_counter_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"

@@ -10,30 +10,27 @@ from django.db.models import Count
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
-from hamkor.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.core.api.transitions import StepsField, TransitionsMixin
+from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
 from hamkor.mobility.filters import MobilityFilterSet, PersonFilterSet
-from hamkor.mobility.forms import MOBILITY_PERSONAL, PERSON_PERSONAL
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.personal import MOBILITY_PERSONAL, PERSON_PERSONAL, hidden_fields
 from hamkor.mobility.selectors import with_host_qs_rank
+from hamkor.mobility.services import mobility_transition
 
 
 class PersonalDataMixin:
-    """Drops ``personal_fields`` unless the requesting user may read personal data."""
-
-    personal_fields: tuple[str, ...] = ()
+    """Drops the personal data fields unless the requesting user may read personal data."""
 
     def get_fields(self):
         fields = super().get_fields()
         request = self.context.get("request")
-        user = getattr(request, "user", None)
-        if user is None or not user.has_perm(PERSONAL_DATA):
-            for name in self.personal_fields:
-                fields.pop(name, None)
+        for name in hidden_fields(getattr(request, "user", None), self.Meta.model):
+            fields.pop(name, None)
         return fields
 
 
 class PersonSerializer(PersonalDataMixin, CountryFieldMixin, serializers.ModelSerializer):
-    personal_fields = PERSON_PERSONAL
     has_account = serializers.SerializerMethodField()
     mobilities_count = serializers.IntegerField(source="mobility_count", read_only=True)
     citizenship_name = serializers.CharField(source="citizenship.name", read_only=True)
@@ -68,9 +65,9 @@ class PersonSerializer(PersonalDataMixin, CountryFieldMixin, serializers.ModelSe
 
 
 class MobilitySerializer(PersonalDataMixin, serializers.ModelSerializer):
-    personal_fields = MOBILITY_PERSONAL
     host_qs_rank = serializers.CharField(source="host_qs_label", read_only=True, allow_null=True)
     host_qs_edition = serializers.IntegerField(read_only=True, allow_null=True)
+    steps = StepsField()
 
     class Meta:
         model = Mobility
@@ -91,6 +88,8 @@ class MobilitySerializer(PersonalDataMixin, serializers.ModelSerializer):
             "actual_end",
             "status",
             "status_changed_at",
+            "status_reason",
+            "steps",
             "cancel_reason",
             "credits",
             "teaching_hours",
@@ -124,7 +123,9 @@ class PersonViewSet(RestrictedReadOnlyViewSet):
         )
 
 
-class MobilityViewSet(RestrictedReadOnlyViewSet):
+class MobilityViewSet(TransitionsMixin, RestrictedReadOnlyViewSet):
+    step_service = staticmethod(mobility_transition)
+    step_record = "mobility"
     queryset = Mobility.objects.all()
     serializer_class = MobilitySerializer
     filterset_class = MobilityFilterSet

@@ -33,8 +33,10 @@ from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy
 
+from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty
 from hamkor.core.models import Document
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person, _coordinator_faculty
+from hamkor.mobility.models import Mobility, Person, of_faculty
+from hamkor.mobility.personal import may_see_personal_data
 
 # Uzbekistan's public holidays on fixed dates (month, day); the moving ones (Ramadan and
 # Qurbon hayit) are announced each year and go into HAMKOR_EXTRA_HOLIDAYS.
@@ -181,17 +183,12 @@ def board_queryset(user) -> QuerySet[Mobility]:
     (``home_unit``) and of its own people.
     """
     queryset = Mobility.objects.restrict(user, "view")
-    faculty = _coordinator_faculty(user)
-    if faculty is False:
+    faculty = coordinator_faculty(user)
+    if faculty is UNLIMITED:
         return queryset
     if faculty is None:
         return queryset.none()
-    return queryset.filter(
-        Q(home_unit=faculty)
-        | Q(home_unit__parent=faculty)
-        | Q(person__org_unit=faculty)
-        | Q(person__org_unit__parent=faculty)
-    )
+    return queryset.filter(of_faculty(faculty))
 
 
 @dataclass(frozen=True)
@@ -396,7 +393,7 @@ def deadline_board(*, user_or_queryset, today: datetime.date, **filters) -> Dead
         return DeadlineBoard(user_or_queryset, today=today, personal=True, **filters)
     user = user_or_queryset
     return DeadlineBoard(
-        board_queryset(user), today=today, personal=user.has_perm(PERSONAL_DATA), **filters
+        board_queryset(user), today=today, personal=may_see_personal_data(user), **filters
     )
 
 

@@ -38,10 +38,10 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 
 from hamkor.mobility.models import Mobility
-from hamkor.mobility.selectors import at_qs_top, qs_top_by_year, teaching_foreign_students
+from hamkor.mobility.selectors import QS_TOP, at_qs_top, qs_top_by_year, teaching_foreign_students
 from hamkor.partners.models import Institution
 
-TOP = 1000
+TOP = QS_TOP
 
 # fmt: off
 EU = frozenset({

@@ -10,27 +10,22 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hamkor.accounts.models import OrgUnit
+from hamkor.accounts.faculties import home_units, in_faculty
 from hamkor.agreements.models import Agreement
 from hamkor.core.countries import countries
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.widgets import AnyYesNoSelect
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
-from hamkor.mobility.selectors import mobilities_with_traveller_uploads, with_host_qs_rank
+from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person, of_faculty
+from hamkor.mobility.selectors import (
+    at_qs_top,
+    mobilities_with_traveller_uploads,
+    outside_qs_top,
+)
 from hamkor.partners.models import Institution
-
-QS_TOP = 1000
 
 
 def _home_units(request):
-    return OrgUnit.objects.filter(institution__is_home=True, is_active=True).order_by(
-        "kind", "name_uz"
-    )
-
-
-def _in_unit(prefix: str, unit) -> Q:
-    """``prefix`` (a path to an OrgUnit) is the unit or one of its departments."""
-    return Q(**{prefix: unit}) | Q(**{f"{prefix}__parent": unit})
+    return home_units()
 
 
 def _passport_search(filterset, queryset, found, field: str, value: str):
@@ -68,7 +63,7 @@ class PersonFilterSet(SearchFilterSet):
         fields = ["q", "category", "citizenship", "faculty", "has_account"]
 
     def filter_faculty(self, queryset, name, value):
-        return queryset.filter(_in_unit("org_unit", value))
+        return queryset.filter(in_faculty("org_unit", value.pk))
 
     def search(self, queryset, name, value):
         found = super().search(queryset, name, value)
@@ -220,7 +215,7 @@ class MobilityFilterSet(SearchFilterSet):
 
     def filter_faculty(self, queryset, name, value):
         """Our unit of the mobility, or the person's own unit (either, or a department of it)."""
-        return queryset.filter(_in_unit("home_unit", value) | _in_unit("person__org_unit", value))
+        return queryset.filter(of_faculty(value.pk))
 
     def filter_traveller_uploads_since(self, queryset, name, value):
         return mobilities_with_traveller_uploads(queryset, since=value)
@@ -235,8 +230,6 @@ class MobilityFilterSet(SearchFilterSet):
 
     def filter_qs_top(self, queryset, name, value: bool):
         """The host's QS World rank for the mobility's year (see ``with_host_qs_rank``)."""
-        if "host_qs_rank" not in queryset.query.annotations:
-            queryset = with_host_qs_rank(queryset)
         if value:
-            return queryset.filter(host_qs_rank__lte=QS_TOP)
-        return queryset.filter(Q(host_qs_rank__gt=QS_TOP) | Q(host_qs_rank__isnull=True))
+            return at_qs_top(queryset)
+        return outside_qs_top(queryset)

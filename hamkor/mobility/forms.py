@@ -15,40 +15,18 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.accounts.faculties import coordinator_units, home_units
 from hamkor.accounts.models import OrgUnit, User
-from hamkor.accounts.roles import Role
 from hamkor.agreements.models import Agreement, AgreementParty
-from hamkor.core.forms import BootstrapMixin, DateInput
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.core.forms import DateInput, Form, ModelForm
+from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.personal import hidden_fields
 from hamkor.mobility.services import mobility_check
 from hamkor.partners.models import Institution
-
-PERSON_PERSONAL = ("date_of_birth", "passport_number", "passport_valid_to")
-MOBILITY_PERSONAL = ("visa_type", "visa_number", "visa_valid_to")
 
 
 def field_label(model, name: str):
     return capfirst(model._meta.get_field(name).verbose_name)
-
-
-def coordinator_units(user):
-    """The units a coordinator-only user works for (their faculty and its departments), or
-    None when the user is not limited to a faculty."""
-    if not user.has_role(Role.COORDINATOR) or user.has_role(Role.OFFICER):
-        return None
-    if user.has_role(Role.ADMINISTRATOR):
-        return None
-    if user.org_unit_id is None:
-        return OrgUnit.objects.none()
-    return OrgUnit.objects.filter(
-        Q(pk=user.org_unit_id) | Q(parent=user.org_unit_id), institution__is_home=True
-    )
-
-
-def home_units():
-    return OrgUnit.objects.filter(institution__is_home=True, is_active=True).order_by(
-        "kind", "name_uz"
-    )
 
 
 def institution_choices(*current_pks):
@@ -64,18 +42,9 @@ def institution_choices(*current_pks):
     ).order_by("-is_home", "name")
 
 
-class _SetUp:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.set_up()
-
-
-class UserFormBase(BootstrapMixin, _SetUp, forms.ModelForm):
-    """An edit form that knows its user and has a ``set_up()`` hook run before validation.
-
-    ``BootstrapMixin`` validates a bound form while it is constructed (it reads the errors),
-    so fields must be removed or narrowed in ``set_up()``, not after ``__init__``.
-    """
+class UserFormBase(ModelForm):
+    """An edit form that knows its user: subclasses narrow their fields to what the user may
+    see and choose, in ``__init__`` (a form validates only when its errors are first read)."""
 
     takes_user = True
 
@@ -83,13 +52,9 @@ class UserFormBase(BootstrapMixin, _SetUp, forms.ModelForm):
         self.user = user
         super().__init__(*args, **kwargs)
 
-    def set_up(self) -> None:
-        pass
-
-    def drop_personal_data(self, names) -> None:
-        if not self.user.has_perm(PERSONAL_DATA):
-            for name in names:
-                self.fields.pop(name, None)
+    def drop_personal_data(self) -> None:
+        for name in hidden_fields(self.user, self._meta.model):
+            self.fields.pop(name, None)
 
 
 # --- People --------------------------------------------------------------------------------
@@ -128,8 +93,9 @@ class PersonForm(UserFormBase):
         ]
         widgets = {"date_of_birth": DateInput, "passport_valid_to": DateInput}
 
-    def set_up(self):
-        self.drop_personal_data(PERSON_PERSONAL)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drop_personal_data()
         units = coordinator_units(self.user)
         if units is not None:
             # A person outside the coordinator's faculty would be out of their reach at once.
@@ -288,8 +254,9 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
             "actual_end": _("Recorded when the trip ends; correct it here if needed."),
         }
 
-    def set_up(self):
-        self.drop_personal_data(MOBILITY_PERSONAL)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drop_personal_data()
         instance = self.instance
         people = Person.objects.restrict(self.user, "change")
         if instance.person_id:
@@ -310,14 +277,7 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
             )
         self.fields["home_unit"].queryset = home_units() if units is None else units
         self.fields["agreement"].queryset = Agreement.objects.filter(
-            Q(
-                status__in=(
-                    Agreement.Status.ACTIVE,
-                    Agreement.Status.EXPIRED,
-                    Agreement.Status.TERMINATED,
-                )
-            )
-            | Q(pk=instance.agreement_id)
+            Q(status__in=Agreement.SIGNED) | Q(pk=instance.agreement_id)
         ).order_by("-signed_on", "reference")
 
     def clean(self):
@@ -334,7 +294,7 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
         return cleaned
 
 
-class MobilityStepForm(BootstrapMixin, _SetUp, forms.Form):
+class MobilityStepForm(Form):
     """What a status step asks: the date of a departure or return, the reason to cancel."""
 
     on = forms.DateField(label=_("Date"), widget=DateInput)
@@ -345,8 +305,6 @@ class MobilityStepForm(BootstrapMixin, _SetUp, forms.Form):
     def __init__(self, *args, step: str, mobility: Mobility, **kwargs):
         self.step, self.mobility = step, mobility
         super().__init__(*args, **kwargs)
-
-    def set_up(self):
         outgoing = self.mobility.is_outgoing
         if self.step == "start_trip":
             self.fields["on"].label = _("Departure date") if outgoing else _("Arrival date")

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from hamkor.accounts.models import OrgUnit
 from hamkor.agreements.models import Agreement
-from hamkor.mobility.forms import PERSON_PERSONAL, MobilityRulesMixin, field_label
+from hamkor.mobility.forms import MobilityRulesMixin, field_label
 from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.personal import PERSON_PERSONAL
 from hamkor.partners.forms import (
     ChoiceByLabelField,
     CountryByCodeOrNameField,

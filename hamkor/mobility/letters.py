@@ -37,8 +37,12 @@ def letter_languages(mobility: Mobility) -> list[str]:
     return [first] if first in ("uz", "uz-cyrl") else [first, "uz"]
 
 
-def invitation_pdf(mobility: Mobility) -> bytes:
-    """The invitation letter of an incoming guest whose letter has been issued."""
+def invitation_pdf(mobility: Mobility, *, person=None) -> bytes:
+    """The invitation letter of an incoming guest whose letter has been issued.
+
+    ``person`` is the guest as the reader may see them (``personal.person_redact``); by
+    default the whole record, for the office's own copy.
+    """
     if not mobility.invitation_reference:
         raise ValueError("Issue the invitation (mobility_invitation_issue) first.")
     url = verification_url(mobility)
@@ -51,7 +55,7 @@ def invitation_pdf(mobility: Mobility) -> bytes:
                     "mobility/letters/invitation_page.html",
                     {
                         "mobility": mobility,
-                        "person": mobility.person,
+                        "person": person or mobility.person,
                         "profile": profile,
                         "home": profile.institution if profile else mobility.receiving_institution,
                         "today": timezone.localdate(),

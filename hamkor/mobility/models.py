@@ -14,34 +14,31 @@ from django_countries.fields import CountryField
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
 from hamkor.core.countries import CldrCountries
 from hamkor.core.models import BaseModel, RestrictedQuerySet
 from hamkor.core.search import SearchableModel
+from hamkor.core.transitions import ProtectedStatusMixin
 
 # Personal data (passport, date of birth, visa) is read with this permission only.
 PERSONAL_DATA = "mobility.view_personal_data"
 
 
-def _coordinator_faculty(user) -> int | bool | None:
-    """The faculty a coordinator-only user is limited to; False when not limited."""
-    from hamkor.accounts.roles import Role
-
-    if not user.has_role(Role.COORDINATOR):
-        return False
-    if user.has_role(Role.OFFICER) or user.has_role(Role.ADMINISTRATOR):
-        return False
-    return user.org_unit_id
+def of_faculty(faculty: int) -> Q:
+    """Mobilities of a faculty: those of its people, and those it sends or hosts (a guest is
+    often nobody's person but the hosting faculty's)."""
+    return in_faculty("person__org_unit", faculty) | in_faculty("home_unit", faculty)
 
 
 class PersonQuerySet(RestrictedQuerySet):
     def scope(self, user, action: str):
         """Coordinators change only the people of their faculty; they read everyone."""
-        faculty = _coordinator_faculty(user)
-        if action == "view" or faculty is False:
+        faculty = coordinator_faculty(user)
+        if action == "view" or faculty is UNLIMITED:
             return self
         if faculty is None:
             return self.none()
-        return self.filter(Q(org_unit=faculty) | Q(org_unit__parent=faculty))
+        return self.filter(in_faculty("org_unit", faculty))
 
 
 class Person(SearchableModel, BaseModel):
@@ -168,24 +165,19 @@ class MobilityQuerySet(RestrictedQuerySet):
     def scope(self, user, action: str):
         """Coordinators change only their faculty's mobilities: those of its people, and those
         it sends or hosts (a guest is often nobody's person but the hosting faculty's)."""
-        faculty = _coordinator_faculty(user)
-        if action == "view" or faculty is False:
+        faculty = coordinator_faculty(user)
+        if action == "view" or faculty is UNLIMITED:
             return self
         if faculty is None:
             return self.none()
-        return self.filter(
-            Q(person__org_unit=faculty)
-            | Q(person__org_unit__parent=faculty)
-            | Q(home_unit=faculty)
-            | Q(home_unit__parent=faculty)
-        )
+        return self.filter(of_faculty(faculty))
 
     def counted(self):
         """Mobilities that happened or are happening (not planned only, not cancelled)."""
         return self.filter(status__in=(Mobility.Status.IN_PROGRESS, Mobility.Status.COMPLETED))
 
 
-class Mobility(BaseModel):
+class Mobility(ProtectedStatusMixin, BaseModel):
     """One exchange of one person: a semester abroad, a teaching week, a visiting professor.
 
     The status changes only through the transitions below. Facts such as "at a QS top-1000
@@ -268,8 +260,21 @@ class Mobility(BaseModel):
     planned_end = models.DateField(_("planned end"))
     actual_start = models.DateField(_("actual start (arrival)"), null=True, blank=True)
     actual_end = models.DateField(_("actual end (return)"), null=True, blank=True)
-    status = FSMField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
+    # Protected: it changes only through the transitions below (see core.transitions).
+    status = FSMField(
+        _("status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.PLANNED,
+        protected=True,
+    )
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_reason = models.TextField(
+        _("reason for the status change"),
+        blank=True,
+        editable=False,
+        help_text=_("Why the last step was taken, as the user gave it."),
+    )
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     credits = models.DecimalField(
         _("credits (ECTS)"), max_digits=5, decimal_places=1, null=True, blank=True
@@ -346,10 +351,6 @@ class Mobility(BaseModel):
         return self.direction == self.Direction.OUTGOING
 
     @property
-    def host(self):
-        return self.receiving_institution
-
-    @property
     def start(self) -> datetime.date:
         return self.actual_start or self.planned_start
 
@@ -364,19 +365,52 @@ class Mobility(BaseModel):
 
     # Transitions; services call them and record who, when and why.
 
-    @transition(field=status, source=Status.PLANNED, target=Status.NOMINATED)
+    @transition(
+        field=status,
+        source=Status.PLANNED,
+        target=Status.NOMINATED,
+        custom={
+            "label": _("Nominate to the host"),
+            "label_incoming": _("Nominated by the partner"),
+        },
+    )
     def nominate(self):
         """Proposed to the host."""
 
-    @transition(field=status, source=[Status.PLANNED, Status.NOMINATED], target=Status.ACCEPTED)
+    @transition(
+        field=status,
+        source=[Status.PLANNED, Status.NOMINATED],
+        target=Status.ACCEPTED,
+        custom={"label": _("Accepted by the host"), "label_incoming": _("Accept the guest")},
+    )
     def accept(self):
         """The host accepted (acceptance letter)."""
 
-    @transition(field=status, source=Status.ACCEPTED, target=Status.IN_PROGRESS)
+    @transition(
+        field=status,
+        source=Status.ACCEPTED,
+        target=Status.IN_PROGRESS,
+        custom={
+            "label": _("Departed"),
+            "label_incoming": _("Arrived"),
+            "button": "btn-outline-success",
+            "asks_date": True,
+        },
+    )
     def start_trip(self):
         """Departed (outgoing) or arrived (incoming)."""
 
-    @transition(field=status, source=Status.IN_PROGRESS, target=Status.COMPLETED)
+    @transition(
+        field=status,
+        source=Status.IN_PROGRESS,
+        target=Status.COMPLETED,
+        custom={
+            "label": _("Returned"),
+            "label_incoming": _("Left"),
+            "button": "btn-success",
+            "asks_date": True,
+        },
+    )
     def complete(self):
         """Returned (outgoing) or left (incoming)."""
 
@@ -384,6 +418,7 @@ class Mobility(BaseModel):
         field=status,
         source=[Status.PLANNED, Status.NOMINATED, Status.ACCEPTED, Status.IN_PROGRESS],
         target=Status.CANCELLED,
+        custom={"label": _("Cancel"), "button": "btn-outline-danger", "asks_reason": True},
     )
     def cancel(self):
         """Did not happen, or ended early."""

@@ -31,8 +31,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hamkor.accounts.models import User
+from hamkor.accounts.roles import Role
 from hamkor.core.documents import document_add
 from hamkor.core.models import Document
+from hamkor.core.sending import email_send_on_commit
 from hamkor.mobility.deadlines import (
     Deadline,
     DeadlineKind,
@@ -78,9 +81,6 @@ def reminder_stage(deadline: Deadline) -> str | None:
 
 def officers() -> list[Recipient]:
     """The IRO officers with an e-mail address; the administrators when there is none."""
-    from hamkor.accounts.models import User
-    from hamkor.accounts.roles import Role
-
     for role in (Role.OFFICER, Role.ADMINISTRATOR):
         users = (
             User.objects.filter(groups__name=role, is_active=True)
@@ -208,7 +208,7 @@ def _send_reminder(*, deadline: Deadline, stage: str, recipient: Recipient) -> N
         }
         subject = str(SUBJECTS[stage]) % {"person": deadline.person.full_name, "due": due}
         body = render_to_string(template, context)
-    EmailMessage(subject, body, to=[recipient.email]).send()
+    email_send_on_commit(EmailMessage(subject, body, to=[recipient.email]))
 
 
 # --- The traveller's side -------------------------------------------------------------------

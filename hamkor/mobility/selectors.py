@@ -10,7 +10,7 @@ so that a mobility from before the first loaded edition is judged by the nearest
 from __future__ import annotations
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -20,9 +20,11 @@ from django.utils.formats import date_format
 
 from hamkor.core.models import DocumentVersion
 from hamkor.mobility.models import Mobility
-from hamkor.partners.models import RankingEntry
+from hamkor.partners.models import Institution, RankingEntry
 
 QS = RankingEntry.Ranking.QS_WORLD
+# "A QS top-1000 university": the cut-off of the office's figures, filters and pages.
+QS_TOP = 1000
 
 
 def with_host_qs_rank(queryset: QuerySet[Mobility]) -> QuerySet[Mobility]:
@@ -57,7 +59,7 @@ def with_host_qs_rank(queryset: QuerySet[Mobility]) -> QuerySet[Mobility]:
     )
 
 
-def qs_top_by_year(top: int = 1000) -> list[tuple[int | None, int | None, set[int]]]:
+def qs_top_by_year(top: int = QS_TOP) -> list[tuple[int | None, int | None, set[int]]]:
     """The institutions in the QS World top ``top``, as ``(first, last, ids)``: for a mobility
     whose year is from ``first`` to ``last`` (None: unbounded), the hosts in ``ids`` are in.
 
@@ -102,7 +104,7 @@ def qs_top_by_year(top: int = 1000) -> list[tuple[int | None, int | None, set[in
 
 def at_qs_top(
     queryset: QuerySet[Mobility],
-    top: int = 1000,
+    top: int = QS_TOP,
     *,
     inside: bool = True,
     spans: list[tuple[int | None, int | None, set[int]]] | None = None,
@@ -126,6 +128,27 @@ def at_qs_top(
     return queryset.filter(condition) if inside else queryset.exclude(condition)
 
 
+def outside_qs_top(queryset: QuerySet[Mobility], top: int = QS_TOP) -> QuerySet[Mobility]:
+    """The others: a host ranked below ``top``, or not in the QS World ranking at all."""
+    return at_qs_top(queryset, top, inside=False)
+
+
+def mobility_host_ranking(mobility: Mobility) -> dict | None:
+    """The host's QS World rank for the mobility's year, and whether it is in the top."""
+    row = (
+        with_host_qs_rank(Mobility.objects.filter(pk=mobility.pk))
+        .values("host_qs_rank", "host_qs_edition", "host_qs_label")
+        .first()
+    )
+    if not row or row["host_qs_rank"] is None:
+        return None
+    return {
+        "rank": row["host_qs_label"],
+        "edition": row["host_qs_edition"],
+        "top": row["host_qs_rank"] <= QS_TOP,
+    }
+
+
 def teaching_foreign_students(
     queryset: QuerySet[Mobility], *, home_country: str | None = None
 ) -> QuerySet[Mobility]:
@@ -134,8 +157,6 @@ def teaching_foreign_students(
     ``home_country`` spares the look-up of the home university's country when the caller
     knows it ("" when there is no home university yet).
     """
-    from hamkor.partners.models import Institution
-
     queryset = queryset.filter(
         direction=Mobility.Direction.OUTGOING, kind=Mobility.Kind.STAFF_TEACHING
     ).exclude(receiving_institution__is_home=True)
@@ -147,17 +168,21 @@ def teaching_foreign_students(
     return queryset
 
 
-def mobility_counts_for_agreement(agreement) -> dict[tuple[int, str, str], int]:
-    """Mobilities carried out under ``agreement``, by (academic year, direction, quota kind).
+def mobility_counts_by_agreement(agreement_ids: list[int]) -> dict[int, dict]:
+    """Mobilities carried out under each agreement, by (academic year, direction, quota
+    kind), in one query: the one count of a quota's use (detail page, list column).
 
-    Mobility kinds map onto quota kinds; a research visit counts as staff training.
+    Only mobilities in progress or completed count; mobility kinds map onto quota kinds, a
+    research visit counting as staff training.
     """
-    counts: Counter = Counter()
+    if not agreement_ids:
+        return {}
     kinds = {Mobility.Kind.RESEARCH: Mobility.Kind.STAFF_TRAINING}
-    for mobility in Mobility.objects.filter(agreement=agreement).counted():
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for mobility in Mobility.objects.filter(agreement__in=agreement_ids).counted():
         key = (mobility.academic_year, mobility.direction, kinds.get(mobility.kind, mobility.kind))
-        counts[key] += 1
-    return dict(counts)
+        counts[mobility.agreement_id][key] += 1
+    return {pk: dict(counter) for pk, counter in counts.items()}
 
 
 def invitation_by_token(token: str) -> Mobility | None:
@@ -192,7 +217,7 @@ def mobility_status_changes(mobility: Mobility) -> list[StatusChange]:
         previous = record.status
         note = ""
         if record.status == Mobility.Status.CANCELLED:
-            note = record.cancel_reason
+            note = record.cancel_reason or record.status_reason
         elif record.status == Mobility.Status.IN_PROGRESS and record.actual_start:
             note = date_format(record.actual_start, "SHORT_DATE_FORMAT")
         elif record.status == Mobility.Status.COMPLETED and record.actual_end:

@@ -12,12 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hamkor.agreements.models import Agreement
-from hamkor.agreements.services import reference_next
+from hamkor.core import transitions
+from hamkor.core.references import reference_next
 from hamkor.core.services import object_save
 from hamkor.mobility.models import Mobility, Person
-
-TRANSITIONS = ("nominate", "accept", "start_trip", "complete", "cancel")
+from hamkor.mobility.rules import letter_refusal
 
 # Person fields copied from a merged duplicate when the person kept has them blank.
 PERSON_FILL = (
@@ -152,15 +151,7 @@ def _check_agreement(mobility: Mobility) -> dict[str, str]:
     agreement = mobility.agreement
     if agreement is None:
         return {}
-    start, end = mobility.start, mobility.end
-    in_force = (
-        agreement.status
-        in (Agreement.Status.ACTIVE, Agreement.Status.EXPIRED, Agreement.Status.TERMINATED)
-        and (agreement.valid_from or agreement.signed_on or start) <= start
-        and (agreement.valid_to is None or end <= agreement.valid_to)
-        and (agreement.terminated_on is None or end <= agreement.terminated_on)
-    )
-    if not in_force:
+    if not agreement.in_force(mobility.start, mobility.end):
         return {
             "agreement": _("Agreement %(reference)s is not in force on the dates of this mobility.")
             % {"reference": agreement.reference}
@@ -210,20 +201,73 @@ def mobility_save(
     )
 
 
+def mobility_overlaps_within(mobilities: list[tuple[int, Mobility]]) -> dict[int, str]:
+    """Rows of one file that send the same person away at the same time, by row number.
+
+    ``mobilities`` are (row number, unsaved mobility); the later of two overlapping rows is
+    refused, as it would be once the first were saved.
+    """
+    refused: dict[int, str] = {}
+    seen: dict[int, list[tuple[int, Mobility]]] = {}
+    for number, mobility in mobilities:
+        for other_number, other in seen.get(mobility.person_id, []):
+            if other.start <= mobility.end and mobility.start <= other.end:
+                refused[number] = _(
+                    "%(person)s is away on the mobility of row %(row)d at that time."
+                ) % {"person": mobility.person, "row": other_number}
+                break
+        seen.setdefault(mobility.person_id, []).append((number, mobility))
+    return refused
+
+
+@transaction.atomic
+def mobilities_import(
+    *, rows: list[dict], actor, numbers: list[int] | None = None
+) -> list[Mobility]:
+    """Record every row of an import, or none.
+
+    Each row holds a mobility's field values (related records as instances); ``numbers``
+    are the rows' numbers in the file (by default 1, 2, …), used in the messages. Each row
+    is checked as a single edit is (``mobility_save``), and against the file's other rows
+    (two rows overlapping for one person). When any row fails, nothing is recorded and one
+    ValidationError lists every failed row: "Row 3: …".
+    """
+    numbers = list(numbers) if numbers is not None else list(range(1, len(rows) + 1))
+    if len(numbers) != len(rows):
+        raise ValueError("One number per row.")
+    mobilities = [(number, Mobility(**row)) for number, row in zip(numbers, rows, strict=True)]
+    refused = mobility_overlaps_within(mobilities)
+    saved: list[Mobility] = []
+    for number, mobility in mobilities:
+        if number in refused:
+            continue
+        try:
+            saved.append(
+                mobility_save(mobility=mobility, actor=actor, reason="mobility.mobility.imported")
+            )
+        except ValidationError as exc:
+            refused[number] = "; ".join(exc.messages)
+    if refused:
+        # Raised inside the transaction: the rows saved before are rolled back with it.
+        raise ValidationError(
+            [
+                _("Row %(row)d: %(error)s") % {"row": number, "error": refused[number]}
+                for number in sorted(refused)
+            ]
+        )
+    return saved
+
+
 @transaction.atomic
 def mobility_transition(
     *, mobility: Mobility, name: str, actor, reason: str = "", on: datetime.date | None = None
 ) -> Mobility:
     """Apply the named transition. Starting records the arrival or departure date and
     completing the return (``on``, by default today); cancelling needs a reason."""
-    if name not in TRANSITIONS:
-        raise ValidationError(_("Unknown status change."))
     mobility = Mobility.objects.select_for_update().get(pk=mobility.pk)
-    if name not in {t.name for t in mobility.get_available_status_transitions()}:
-        raise ValidationError(
-            _("A mobility that is “%(status)s” cannot take this step.")
-            % {"status": mobility.get_status_display()}
-        )
+    transitions.step_check(
+        mobility, name, refused=_("A mobility that is “%(status)s” cannot take this step.")
+    )
     # A date given with the step wins; else the one typed before; else today.
     if name == "start_trip":
         mobility.actual_start = on or mobility.actual_start or timezone.localdate()
@@ -237,6 +281,8 @@ def mobility_transition(
         mobility.cancel_reason = reason.strip()
     getattr(mobility, name)()
     mobility.status_changed_at = timezone.now()
+    # Kept whole with the record (and so in its history): the change reason is a code.
+    mobility.status_reason = reason.strip()
     if name != "cancel":
         mobility_check(mobility)
     change = f"mobility.mobility.{name}"
@@ -251,10 +297,9 @@ def invitation_reference_next(*, year: int) -> str:
 @transaction.atomic
 def mobility_invitation_issue(*, mobility: Mobility, actor) -> Mobility:
     """Give an incoming guest's invitation letter its number and verification token, once."""
-    if mobility.is_outgoing:
-        raise ValidationError(_("Invitation letters are for incoming guests."))
-    if mobility.status == Mobility.Status.CANCELLED:
-        raise ValidationError(_("The mobility is cancelled."))
+    refusal = letter_refusal(mobility)
+    if refusal:
+        raise ValidationError(refusal)
     if not mobility.invitation_reference:
         mobility.invitation_reference = invitation_reference_next(year=timezone.localdate().year)
         mobility.invitation_token = secrets.token_urlsafe(24)

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hamkor.core.tables import BaseTable
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.personal import hidden_fields
 
 # Bootstrap badge classes of each status.
 STATUS_BADGES = {
@@ -52,8 +53,6 @@ class PersonTable(BaseTable):
     On screen the original script and the e-mail sit under the name, and the unit or the
     institution share a column; exports get each in a column of its own.
     """
-
-    PERSONAL_COLUMNS = ("date_of_birth", "passport_number", "passport_valid_to")
 
     full_name = tables.Column(
         verbose_name=pgettext_lazy("person", "Name"), order_by=("last_name", "first_name")
@@ -103,9 +102,9 @@ class PersonTable(BaseTable):
         sequence = fields
 
     def __init__(self, *args, request=None, exclude=None, **kwargs):
-        user = getattr(request, "user", None)
-        if user is None or not user.has_perm(PERSONAL_DATA):
-            exclude = (*(exclude or ()), *self.PERSONAL_COLUMNS)
+        hidden = hidden_fields(getattr(request, "user", None), Person)
+        if hidden:
+            exclude = (*(exclude or ()), *hidden)
         super().__init__(*args, request=request, exclude=exclude, **kwargs)
 
     def render_full_name(self, record, value):

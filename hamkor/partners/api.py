@@ -3,7 +3,7 @@
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
-from hamkor.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
 from hamkor.partners.filters import ContactFilterSet, InstitutionFilterSet
 from hamkor.partners.models import Contact, Institution
 from hamkor.partners.tables import institutions_with_list_columns

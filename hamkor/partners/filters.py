@@ -89,9 +89,8 @@ class InstitutionFilterSet(SearchFilterSet):
         )
 
     def filter_has_agreements(self, queryset, name, value):
-        from hamkor.agreements.models import AgreementParty
-
-        parties = AgreementParty.objects.filter(institution=OuterRef("pk"))
+        # Through the reverse relation: partners does not import the agreements app above it.
+        parties = Institution.objects.filter(pk=OuterRef("pk"), agreement_parties__isnull=False)
         return queryset.filter(Exists(parties)) if value else queryset.exclude(Exists(parties))
 
 

@@ -11,16 +11,15 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from hamkor.core.forms import BootstrapMixin, DateInput
+from hamkor.accounts.models import User
+from hamkor.accounts.roles import Role
+from hamkor.core.forms import DateInput, ModelForm
 from hamkor.partners.models import Contact, Institution, Interaction
 from hamkor.partners.services import institutions_similar
 
 
 def _officers(current_pk: int | None = None):
     """Who may be responsible for a partner or a follow-up: active office staff."""
-    from hamkor.accounts.models import User
-    from hamkor.accounts.roles import Role
-
     return User.objects.filter(
         Q(is_active=True, groups__name__in=[Role.OFFICER, Role.ADMINISTRATOR]) | Q(pk=current_pk)
     ).distinct()
@@ -45,25 +44,7 @@ def _partners_and(pk: int | None):
     ).order_by("name")
 
 
-class _SetUp:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.set_up()
-
-
-class SetUpModelForm(BootstrapMixin, _SetUp, forms.ModelForm):
-    """The project's edit form with a ``set_up()`` hook that runs before validation.
-
-    ``BootstrapMixin.__init__`` reads ``self.errors`` to mark invalid fields, which validates
-    a bound form inside ``__init__``: querysets narrowed after ``super().__init__()`` would
-    come too late to take part in the validation. ``set_up()`` runs in between.
-    """
-
-    def set_up(self) -> None:
-        pass
-
-
-class InstitutionForm(SetUpModelForm):
+class InstitutionForm(ModelForm):
     """Create or edit an institution; creating one that resembles others asks to confirm."""
 
     confirm_different = forms.BooleanField(
@@ -97,7 +78,8 @@ class InstitutionForm(SetUpModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def set_up(self):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.similar: list[tuple[Institution, int]] = []
         if self.instance.pk:
             del self.fields["confirm_different"]
@@ -150,7 +132,7 @@ class InstitutionMergeForm(forms.Form):
         )
 
 
-class ContactForm(SetUpModelForm):
+class ContactForm(ModelForm):
     class Meta:
         model = Contact
         fields = [
@@ -165,11 +147,12 @@ class ContactForm(SetUpModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def set_up(self):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = _partners_and(self.instance.institution_id)
 
 
-class InteractionForm(SetUpModelForm):
+class InteractionForm(ModelForm):
     """Their participants are chosen among the contacts of the interaction's institution."""
 
     class Meta:
@@ -196,7 +179,8 @@ class InteractionForm(SetUpModelForm):
             "owner": _("Who sees the follow-up on their home page."),
         }
 
-    def set_up(self):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         institution_pk = _posted_pk(self, "institution") or self.instance.institution_id
         self.fields["institution"].queryset = _partners_and(self.instance.institution_id)
         # Only this institution's people: another one's contact is not a valid choice.

@@ -19,14 +19,15 @@ def partners_dormant(
 
     Mobilities and events join this rule when their registers exist.
     """
-    from hamkor.agreements.models import Agreement
-
     today = today or timezone.localdate()
     months = settings.HAMKOR_DORMANT_AFTER_MONTHS if months is None else months
     since = today - relativedelta(months=months)
     recent_interaction = Interaction.objects.filter(institution=OuterRef("pk"), date__gte=since)
-    recent_agreement = Agreement.objects.filter(institutions=OuterRef("pk")).filter(
-        Q(signed_on__gte=since) | Q(signed_on__isnull=True, created_at__date__gte=since)
+    # Through the reverse relation (one join: the same agreement meets both conditions), so
+    # that partners does not import the agreements app above it.
+    recent_agreement = Institution.objects.filter(pk=OuterRef("pk")).filter(
+        Q(agreements__signed_on__gte=since)
+        | Q(agreements__signed_on__isnull=True, agreements__created_at__date__gte=since)
     )
     return (
         Institution.objects.filter(partnership=Institution.Partnership.ACTIVE, is_home=False)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from hamkor.core.models import Document
 from hamkor.core.services import object_save
 from hamkor.partners.directory import normalise_name
-from hamkor.partners.models import Institution
+from hamkor.partners.models import Institution, Interaction
 
 # Fields copied from the duplicate when the institution kept has them blank.
 MERGE_FILL = (
@@ -129,10 +131,20 @@ def _move_related(relation, *, keep: Institution, duplicate: Institution, actor)
 
 
 def _move_documents(*, keep: Institution, duplicate: Institution) -> None:
-    from django.contrib.contenttypes.models import ContentType
-
-    from hamkor.core.models import Document
-
     Document.objects.filter(
         content_type=ContentType.objects.get_for_model(Institution), object_id=duplicate.pk
     ).update(object_id=keep.pk)
+
+
+@transaction.atomic
+def interaction_follow_up_done(*, interaction: Interaction, actor) -> Interaction:
+    """Mark the follow-up of ``interaction`` done; once (a second call changes nothing)."""
+    interaction = Interaction.objects.select_for_update().get(pk=interaction.pk)
+    if interaction.follow_up_on is None:
+        raise ValidationError(_("This contact has no follow-up to mark done."))
+    if interaction.follow_up_done:
+        return interaction
+    interaction.follow_up_done = True
+    return object_save(
+        instance=interaction, actor=actor, reason="partners.interaction.follow_up_done"
+    )

@@ -18,16 +18,14 @@ def institutions_with_list_columns(queryset: QuerySet[Institution]) -> QuerySet[
     The latest QS World rank and the number of agreements are subqueries, so that a page of
     250 rows costs what a page of 25 does.
     """
-    from hamkor.agreements.models import AgreementParty
-
     latest_qs = RankingEntry.objects.filter(
         institution=OuterRef("pk"), ranking=RankingEntry.Ranking.QS_WORLD
     ).order_by("-year")
+    # Through the reverse relation: partners does not import the agreements app above it.
     agreements = (
-        AgreementParty.objects.filter(institution=OuterRef("pk"))
+        Institution.objects.filter(pk=OuterRef("pk"))
         .order_by()
-        .values("institution")
-        .annotate(n=Count("agreement", distinct=True))
+        .annotate(n=Count("agreement_parties__agreement", distinct=True))
         .values("n")
     )
     return queryset.annotate(

@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+# The partner's page lists its agreements: the one place where partners reads the app above
+# it, said here rather than hidden in a function.
+from hamkor.agreements.models import Agreement, AgreementParty
 from hamkor.core.documents import documents_context
 from hamkor.core.models import Document
-from hamkor.core.services import object_save
 from hamkor.core.views import generic
 from hamkor.partners import forms
 from hamkor.partners.filters import (
@@ -30,7 +32,11 @@ from hamkor.partners.filters import (
 )
 from hamkor.partners.models import Contact, Institution, Interaction, RankingEntry
 from hamkor.partners.selectors import partners_dormant
-from hamkor.partners.services import institution_merge, institutions_similar
+from hamkor.partners.services import (
+    institution_merge,
+    institutions_similar,
+    interaction_follow_up_done,
+)
 from hamkor.partners.tables import (
     ContactTable,
     DormantPartnerTable,
@@ -99,8 +105,6 @@ class InstitutionDetailView(generic.ObjectDetailView):
 def agreement_parties(institution: Institution, user) -> list:
     """The institution's part in the agreements the user may see, newest first, each with
     the link to the agreement when its page exists."""
-    from hamkor.agreements.models import Agreement, AgreementParty
-
     parties = list(
         AgreementParty.objects.filter(
             institution=institution, agreement__in=Agreement.objects.restrict(user, "view")
@@ -372,16 +376,15 @@ class InteractionDoneView(generic.ObjectPermissionMixin, View):
 
     def post(self, request, pk):
         interaction = self.get_object()
-        if not interaction.follow_up_done:
-            interaction.follow_up_done = True
-            object_save(
-                instance=interaction,
-                actor=request.user,
-                reason="partners.interaction.follow_up_done",
+        try:
+            interaction_follow_up_done(interaction=interaction, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("Follow-up with %(partner)s done.") % {"partner": interaction.institution},
             )
-        messages.success(
-            request, _("Follow-up with %(partner)s done.") % {"partner": interaction.institution}
-        )
         target = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(
             target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from hamkor.core.views import generic
+from hamkor.mobility.selectors import invitation_by_token
 from hamkor.website.forms import DepartmentProfileForm
 from hamkor.website.models import DepartmentProfile
 from hamkor.website.selectors import department_profile_get
@@ -19,7 +20,6 @@ def home(request):
 
 def letter_verify(request, token):
     """Public: confirms that an invitation letter was issued, without personal details."""
-    from hamkor.mobility.selectors import invitation_by_token
 
     mobility = invitation_by_token(token)
     status = 200 if mobility is not None else 404

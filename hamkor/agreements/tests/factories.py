@@ -78,3 +78,10 @@ def attach_signed_copy(agreement: Agreement, actor) -> None:
     from hamkor.core.documents import document_add
 
     document_add(record=agreement, kind="signed", upload=pdf_upload(), actor=actor)
+
+
+def put_in_status(agreement, status: str) -> None:
+    """Test set-up: move a saved agreement to ``status`` without its transitions (the status
+    field refuses assignment; only tests write the column directly)."""
+    type(agreement).objects.filter(pk=agreement.pk).update(status=status)
+    agreement.refresh_from_db()

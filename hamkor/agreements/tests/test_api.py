@@ -61,3 +61,52 @@ def test_api_refuses_applicants_and_anonymous_visitors(as_user, agreements):
     from django.test import Client
 
     assert Client().get(URL).status_code == 403
+
+
+def test_api_lists_the_steps_the_status_allows(as_user, agreements):
+    active, draft = agreements
+    client = as_user("officer")
+    assert client.get(f"{URL}{draft.pk}/").json()["steps"] == [
+        "negotiate",
+        "send_for_signature",
+        "activate",
+        "terminate",
+    ]
+    assert client.get(f"{URL}{active.pk}/").json()["steps"] == ["terminate"]  # not "expire"
+
+
+def test_api_takes_a_step_through_the_service_with_its_whole_reason(as_user, agreements):
+    active, _draft = agreements
+    reason = "The partner closed its international office. " * 5
+    response = as_user("coordinator").post(
+        f"{URL}{active.pk}/transition/", {"name": "terminate", "reason": reason}
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "terminated"
+    active.refresh_from_db()
+    assert active.termination_reason == reason.strip()
+    assert active.status_reason == reason.strip()
+    assert active.history.first().history_change_reason == "agreements.agreement.terminate"
+
+
+def test_api_refuses_a_step_as_the_service_does(as_user, agreements):
+    active, draft = agreements
+    client = as_user("officer")
+    response = client.post(f"{URL}{draft.pk}/transition/", {"name": "reopen", "reason": "x"})
+    assert response.status_code == 400
+    assert "cannot take this step" in response.json()["detail"][0]
+    response = client.post(f"{URL}{active.pk}/transition/", {"name": "expire"})
+    assert response.status_code == 400
+    assert response.json()["detail"] == ["Only the daily task takes this step."]
+    active.refresh_from_db()
+    assert active.status == Agreement.Status.ACTIVE
+
+
+def test_api_steps_keep_the_faculty_scope_and_the_permission(as_user, agreements):
+    active, _draft = agreements
+    url = f"{URL}{active.pk}/transition/"
+    data = {"name": "terminate", "reason": "x"}
+    assert as_user("coordinator_b").post(url, data).status_code == 404
+    assert as_user("leadership").post(url, data).status_code == 403
+    active.refresh_from_db()
+    assert active.status == Agreement.Status.ACTIVE

@@ -18,6 +18,7 @@ from hamkor.agreements.tests.factories import (
     PartnerFactory,
     attach_signed_copy,
     pdf_upload,
+    put_in_status,
 )
 
 
@@ -110,8 +111,7 @@ def test_detail_shows_documents_and_amendments_with_their_own_documents(
     from hamkor.core.documents import document_add
 
     attach_signed_copy(agreement, officer)
-    agreement.status = Agreement.Status.ACTIVE
-    agreement.save()
+    put_in_status(agreement, Agreement.Status.ACTIVE)
     amendment = services.agreement_amend(
         agreement=agreement,
         actor=officer,
@@ -150,8 +150,7 @@ def test_detail_shows_quotas_and_their_utilisation_per_year(as_user, agreement):
 
 
 def test_detail_links_the_renewal_chain(as_user, agreement, officer):
-    agreement.status = Agreement.Status.ACTIVE
-    agreement.save()
+    put_in_status(agreement, Agreement.Status.ACTIVE)
     successor = services.agreement_renew(
         agreement=agreement,
         actor=officer,
@@ -165,8 +164,7 @@ def test_detail_links_the_renewal_chain(as_user, agreement, officer):
 def test_detail_offers_renew_and_amend_only_on_an_agreement_in_force(as_user, agreement):
     text = page(as_user("officer"), agreement).text
     assert "/renew/" not in text and "/amend/" not in text
-    agreement.status = Agreement.Status.ACTIVE
-    agreement.save()
+    put_in_status(agreement, Agreement.Status.ACTIVE)
     text = page(as_user("officer"), agreement).text
     assert "/renew/" in text and "/amend/" in text
     assert "/renew/" not in page(as_user("coordinator_b"), agreement).text
@@ -174,8 +172,7 @@ def test_detail_offers_renew_and_amend_only_on_an_agreement_in_force(as_user, ag
 
 def test_delete_is_offered_for_a_draft_only(as_user, agreement):
     assert "/delete/" in page(as_user("officer"), agreement).text
-    agreement.status = Agreement.Status.ACTIVE
-    agreement.save()
+    put_in_status(agreement, Agreement.Status.ACTIVE)
     assert "/delete/" not in page(as_user("officer"), agreement).text
 
 
@@ -193,8 +190,7 @@ def test_an_amendment_document_is_attached_only_within_the_faculty(as_user, agre
     from hamkor.agreements.models import Amendment
     from hamkor.core.models import Document
 
-    agreement.status = Agreement.Status.ACTIVE
-    agreement.save()
+    put_in_status(agreement, Agreement.Status.ACTIVE)
     amendment = services.agreement_amend(
         agreement=agreement, actor=officer, signed_on=datetime.date(2025, 1, 10), summary="x"
     )

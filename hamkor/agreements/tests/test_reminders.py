@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import TestCase
 
 from hamkor.agreements import services
 from hamkor.agreements.models import Agreement, RenewalReminder
@@ -35,7 +36,9 @@ def agreement(officer):
 
 
 def send(on: datetime.date) -> int:
-    return services.agreement_reminders_send(today=on)
+    """The daily run as it happens: its e-mails leave when its transaction commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return services.agreement_reminders_send(today=on)
 
 
 def test_reminders_go_out_180_90_and_30_days_before_the_end_once_each(agreement, officer):
@@ -143,9 +146,46 @@ def test_send_reminders_command_reports_what_it_did(officer):
         responsible=officer,
     )
     out = io.StringIO()
-    call_command("send_reminders", stdout=out)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_reminders", stdout=out)
     # The first line is the agreements' (the command goes on with other apps' reminders).
     assert out.getvalue().splitlines()[0] == (
         "expired: 1, renewed automatically: 0, reminders sent: 1"
     )
     assert len(mail.outbox) == 1
+
+
+def test_a_reminder_rolled_back_sends_nothing(agreement, django_capture_on_commit_callbacks):
+    """The e-mail leaves with its record: a run that fails after writing it sends nothing."""
+    from django.db import transaction
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        assert services.agreement_reminders_send(today=days(0)) == 1
+        assert mail.outbox == []  # not sent inside the transaction
+        raise RuntimeError("the run failed after writing the reminder")
+    assert callbacks == []
+    assert mail.outbox == []
+    assert not RenewalReminder.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.agreement_reminders_send(today=days(0)) == 1
+    assert len(mail.outbox) == 1
+
+
+def test_the_daily_task_runs_at_seven_in_the_office_time_zone(settings):
+    from celery.schedules import crontab
+
+    [entry] = settings.CELERY_BEAT_SCHEDULE.values()
+    assert entry["task"] == "hamkor.core.tasks.daily_reminders"
+    assert entry["schedule"] == crontab(hour=7, minute=0)
+    assert settings.CELERY_TIMEZONE == "Asia/Tashkent"
+
+
+def test_each_app_registers_its_daily_job():
+    from hamkor.core.reminders import daily_jobs
+
+    assert [job.name for job in daily_jobs()] == ["agreements", "mobility"]

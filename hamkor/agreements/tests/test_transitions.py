@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from hamkor.agreements import services
 from hamkor.agreements.models import Agreement
-from hamkor.agreements.tests.factories import AgreementFactory, attach_signed_copy
+from hamkor.agreements.tests.factories import AgreementFactory, attach_signed_copy, put_in_status
+from hamkor.core import transitions
 
 pytestmark = pytest.mark.django_db
 
@@ -88,14 +89,21 @@ def test_termination_without_a_day_ends_today(as_user, agreement):
     assert agreement.terminated_on == timezone.localdate()
 
 
-def test_reopening_keeps_the_reason_in_the_history(as_user, agreement, officer):
+def test_reopening_keeps_the_whole_reason_in_the_history_and_on_the_page(
+    as_user, agreement, officer
+):
     services.agreement_transition(agreement=agreement, name="send_for_signature", actor=officer)
-    step(as_user("officer"), agreement, "reopen", reason="A new clause")
+    reason = "The partner's lawyers asked for a new clause on data protection. " * 4
+    client = as_user("officer")
+    step(client, agreement, "reopen", reason=reason)
     agreement.refresh_from_db()
     assert agreement.status == Agreement.Status.NEGOTIATION
-    assert agreement.history.first().history_change_reason == (
-        "agreements.agreement.reopen: A new clause"
-    )
+    record = agreement.history.first()
+    assert record.history_change_reason == "agreements.agreement.reopen"
+    assert len(reason.strip()) > 100
+    assert record.status_reason == reason.strip()
+    page = client.get(agreement.get_absolute_url()).text
+    assert reason.strip().replace("'", "&#x27;") in page
 
 
 def test_a_step_the_status_does_not_allow_is_refused(as_user, agreement):
@@ -105,8 +113,7 @@ def test_a_step_the_status_does_not_allow_is_refused(as_user, agreement):
 
 
 def test_expiry_and_unknown_steps_are_not_offered_to_people(as_user, agreement):
-    agreement.status = Agreement.Status.ACTIVE
-    agreement.save()
+    put_in_status(agreement, Agreement.Status.ACTIVE)
     assert step(as_user("officer"), agreement, "expire").status_code == 404
     assert step(as_user("officer"), agreement, "delete").status_code == 404
 
@@ -132,11 +139,15 @@ def test_leadership_cannot_take_steps(as_user, agreement):
     assert step(as_user("leadership"), agreement, "negotiate").status_code == 403
 
 
-def test_transitions_available_says_what_a_user_may_do(agreement, officer, coordinator_b):
-    assert services.transitions_available(agreement, officer) == [
+def names(steps) -> list[str]:
+    return [step.name for step in steps]
+
+
+def test_steps_available_says_what_a_user_may_do(agreement, officer, coordinator_b):
+    assert names(transitions.steps_available(agreement, officer)) == [
         "negotiate",
         "send_for_signature",
         "activate",
         "terminate",
     ]
-    assert services.transitions_available(agreement, coordinator_b) == []
+    assert transitions.steps_available(agreement, coordinator_b) == []

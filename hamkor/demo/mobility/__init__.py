@@ -33,6 +33,7 @@ from django.utils import timezone
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.agreements.models import Agreement, MobilityQuota
 from hamkor.core.services import object_save
+from hamkor.core.transitions import status_set_initial
 from hamkor.demo.mobility.setup import (
     COUNTRY_WEIGHT,
     PERIOD,
@@ -116,7 +117,8 @@ def _carry_out(trip: Trip, person: Person, units, home, officer) -> Mobility:
         **{key: value for key, value in trip.fields.items() if value is not None},
     )
     if trip.status == S.COMPLETED:
-        mobility.status = S.COMPLETED
+        # Entered as the record of a past exchange (see TRANSITIONS above).
+        status_set_initial(mobility, S.COMPLETED)
         mobility.actual_start, mobility.actual_end = trip.start, trip.end
         mobility.status_changed_at = timezone.make_aware(
             datetime.datetime.combine(trip.end, datetime.time(17, 0))

@@ -12,7 +12,6 @@ from hamkor.demo.mobility.setup import (
     FACULTIES,
     FIRST_START,
     GUEST_DOMAIN,
-    IN_FORCE,
     LAST_START,
     LETTER_LANGUAGE,
     SEED,
@@ -167,13 +166,8 @@ class PlannerBase:
 
     @staticmethod
     def in_force(agreement: Agreement, start: datetime.date, end: datetime.date) -> bool:
-        """The rule of ``services._check_agreement``."""
-        return (
-            agreement.status in IN_FORCE
-            and (agreement.valid_from or agreement.signed_on or start) <= start
-            and (agreement.valid_to is None or end <= agreement.valid_to)
-            and (agreement.terminated_on is None or end <= agreement.terminated_on)
-        )
+        """The rule ``mobility_save`` checks (``Agreement.in_force``)."""
+        return agreement.in_force(start, end)
 
     def covered(self, partner: Partner, start: datetime.date, end: datetime.date) -> bool:
         return any(self.in_force(agreement, start, end) for agreement in partner.agreements)

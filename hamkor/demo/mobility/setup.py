@@ -156,7 +156,6 @@ STAFF_TITLES = [
 S = Mobility.Status
 K = Mobility.Kind
 P = Mobility.Programme
-IN_FORCE = (Agreement.Status.ACTIVE, Agreement.Status.EXPIRED, Agreement.Status.TERMINATED)
 
 
 def _slug(text: str) -> str:

@@ -12,7 +12,7 @@ from hamkor.agreements.tests.factories import AgreementFactory, PartnerFactory
 from hamkor.mobility.models import Mobility
 from hamkor.mobility.selectors import (
     at_qs_top,
-    mobility_counts_for_agreement,
+    mobility_counts_by_agreement,
     mobility_status_changes,
     teaching_foreign_students,
     with_host_qs_rank,
@@ -162,7 +162,9 @@ def test_mobility_counts_for_agreement_counts_what_happened_by_year(home):
             status=status,
         )
 
-    assert mobility_counts_for_agreement(agreement) == {(2024, "outgoing", "staff_teaching"): 2}
+    assert mobility_counts_by_agreement([agreement.pk]) == {
+        agreement.pk: {(2024, "outgoing", "staff_teaching"): 2}
+    }
 
 
 def test_mobility_status_changes_lists_each_step_with_who_and_why(officer, home):

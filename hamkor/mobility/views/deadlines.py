@@ -16,7 +16,7 @@ from django.views import View
 from hamkor.accounts.models import OrgUnit
 from hamkor.core.forms import BootstrapMixin
 from hamkor.mobility.deadlines import DeadlineKind, deadline_board, deadline_rules
-from hamkor.mobility.models import PERSONAL_DATA
+from hamkor.mobility.personal import may_see_personal_data
 
 PAGE_SIZE = 50
 
@@ -88,7 +88,7 @@ class MobilityDeadlinesView(LoginRequiredMixin, View):
             "kinds": [(count.kind, count.label, count.total) for count in counts],
             "total": sum(count.total for count in counts),
             "overdue": sum(count.overdue for count in counts if not kind or count.kind == kind),
-            "show_personal": request.user.has_perm(PERSONAL_DATA),
+            "show_personal": may_see_personal_data(request.user),
             "rules": deadline_rules(),
         }
         return render(request, self.template_name, context)

@@ -6,8 +6,6 @@ services and show their errors beside the fields.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,26 +14,29 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
-from hamkor.core import importing
+from hamkor.core import importing, transitions
 from hamkor.core.documents import documents_context
 from hamkor.core.models import ImportJob
 from hamkor.core.views import generic
 from hamkor.mobility import forms, import_forms
 from hamkor.mobility.deadlines import registration_due, report_due
-from hamkor.mobility.filters import QS_TOP, MobilityFilterSet
+from hamkor.mobility.filters import MobilityFilterSet
 from hamkor.mobility.letters import invitation_pdf
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.personal import may_see_personal_data, person_redact
+from hamkor.mobility.rules import can_issue_letter
 from hamkor.mobility.selectors import (
+    mobility_host_ranking,
     mobility_status_changes,
     teaching_foreign_students,
     with_host_qs_rank,
 )
 from hamkor.mobility.services import (
-    TRANSITIONS,
+    mobilities_import,
     mobility_invitation_issue,
+    mobility_overlaps_within,
     mobility_save,
     mobility_transition,
 )
@@ -49,72 +50,11 @@ MOBILITIES = Mobility.objects.select_related(
 LISTED = Mobility.objects.select_related("person", "sending_institution", "receiving_institution")
 
 
-@dataclass(frozen=True)
-class Step:
-    """How a status step is offered on the mobility's page."""
-
-    name: str
-    label: str
-    label_incoming: str
-    button: str  # Bootstrap button style
-    asks_date: bool = False
-    asks_reason: bool = False
-
-    def label_for(self, mobility: Mobility) -> str:
-        return self.label if mobility.is_outgoing else self.label_incoming
-
-
-STEPS = {
-    step.name: step
-    for step in (
-        Step(
-            "nominate",
-            gettext_lazy("Nominate to the host"),
-            gettext_lazy("Nominated by the partner"),
-            "btn-outline-primary",
-        ),
-        Step(
-            "accept",
-            gettext_lazy("Accepted by the host"),
-            gettext_lazy("Accept the guest"),
-            "btn-outline-primary",
-        ),
-        Step(
-            "start_trip",
-            gettext_lazy("Departed"),
-            gettext_lazy("Arrived"),
-            "btn-outline-success",
-            asks_date=True,
-        ),
-        Step(
-            "complete",
-            gettext_lazy("Returned"),
-            gettext_lazy("Left"),
-            "btn-success",
-            asks_date=True,
-        ),
-        Step(
-            "cancel",
-            gettext_lazy("Cancel"),
-            gettext_lazy("Cancel"),
-            "btn-outline-danger",
-            asks_reason=True,
-        ),
-    )
-}
-
-
-def steps_available(mobility: Mobility, user) -> list[Step]:
-    """The steps ``user`` may take now: with the permission, within reach, from this status."""
-    if not user.has_perm("mobility.transition_mobility"):
-        return []
-    if not Mobility.objects.restrict(user, "change").filter(pk=mobility.pk).exists():
-        return []
-    names = {t.name for t in mobility.get_available_status_transitions()}
-    return [STEPS[name] for name in TRANSITIONS if name in names]
-
-
 # --- Lists ---------------------------------------------------------------------------------
+
+
+# The steps offered on the list, in the order of a mobility's life.
+BULK_STEPS = ("nominate", "accept", "start_trip", "complete", "cancel")
 
 
 class MobilityListView(generic.ObjectListView):
@@ -124,7 +64,7 @@ class MobilityListView(generic.ObjectListView):
     template_name = "mobility/mobility_list.html"
     bulk_actions = (
         "export",
-        *(f"transition:{name}" for name in TRANSITIONS),
+        *(f"transition:{name}" for name in BULK_STEPS),
         "assign_faculty",
         "email",
     )
@@ -167,37 +107,22 @@ class MobilityListView(generic.ObjectListView):
 # --- One mobility --------------------------------------------------------------------------
 
 
-def host_ranking(mobility: Mobility) -> dict | None:
-    """The host's QS World rank for the mobility's year, and whether it is in the top 1000."""
-    row = (
-        with_host_qs_rank(Mobility.objects.filter(pk=mobility.pk))
-        .values("host_qs_rank", "host_qs_edition", "host_qs_label")
-        .first()
-    )
-    if not row or row["host_qs_rank"] is None:
-        return None
-    return {
-        "rank": row["host_qs_label"],
-        "edition": row["host_qs_edition"],
-        "top": row["host_qs_rank"] <= QS_TOP,
-    }
-
-
 class MobilityDetailView(generic.ObjectDetailView):
     queryset = MOBILITIES
 
     def get_extra_context(self, obj):
         user = self.request.user
         today = timezone.localdate()
-        can_change = Mobility.objects.restrict(user, "change").filter(pk=obj.pk).exists()
         context = {
             "status_badge": status_badge(obj),
             "status_changes": mobility_status_changes(obj),
-            "steps": [(step, step.label_for(obj)) for step in steps_available(obj, user)],
+            "steps": [
+                (step, step.label_for(obj)) for step in transitions.steps_available(obj, user)
+            ],
             "today": today,
-            "can_see_personal_data": user.has_perm(PERSONAL_DATA),
+            "can_see_personal_data": may_see_personal_data(user),
             "partner": obj.receiving_institution if obj.is_outgoing else obj.sending_institution,
-            "host_ranking": host_ranking(obj) if obj.is_outgoing else None,
+            "host_ranking": mobility_host_ranking(obj) if obj.is_outgoing else None,
             "taught_foreign_students": teaching_foreign_students(
                 Mobility.objects.filter(pk=obj.pk)
             ).exists(),
@@ -214,10 +139,7 @@ class MobilityDetailView(generic.ObjectDetailView):
             context.update(
                 registration_due=due,
                 registration_overdue=bool(due and not obj.registered_on and due < today),
-                can_issue_letter=can_change
-                and user.has_perm("mobility.change_mobility")
-                and not obj.invitation_reference
-                and obj.status != Mobility.Status.CANCELLED,
+                can_issue_letter=can_issue_letter(obj, user),
                 letter_url=reverse("mobility:mobility_letter", kwargs={"pk": obj.pk})
                 if obj.invitation_reference
                 else None,
@@ -227,7 +149,6 @@ class MobilityDetailView(generic.ObjectDetailView):
 
 class MobilityHistoryView(PersonalDataHistoryView):
     queryset = MOBILITIES
-    personal_fields = forms.MOBILITY_PERSONAL
 
 
 class MobilityEditView(generic.ObjectEditView):
@@ -281,7 +202,7 @@ class MobilityTransitionView(generic.ObjectPermissionMixin, View):
     template_name = "mobility/mobility_step.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.step = STEPS.get(kwargs.get("name", ""))
+        self.step = transitions.step_get(Mobility, kwargs.get("name", ""))
         if self.step is None:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -368,11 +289,10 @@ class MobilityLetterView(generic.ObjectPermissionMixin, View):
         mobility = self.get_object()
         if mobility.is_outgoing or not mobility.invitation_reference:
             raise Http404
-        if not request.user.has_perm(PERSONAL_DATA):
-            # In memory only: this request never saves the person.
-            mobility.person.passport_number = ""
-            mobility.person.date_of_birth = None
-        response = HttpResponse(invitation_pdf(mobility), content_type="application/pdf")
+        response = HttpResponse(
+            invitation_pdf(mobility, person=person_redact(mobility.person, request.user)),
+            content_type="application/pdf",
+        )
         response["Content-Disposition"] = (
             f'attachment; filename="{mobility.invitation_reference}.pdf"'
         )
@@ -418,19 +338,11 @@ class MobilityImportView(generic.BulkImportView):
                 job, result, _("The import has rejected rows; nothing was applied.")
             )
         try:
-            with transaction.atomic():
-                for row in result.rows:
-                    try:
-                        mobility_save(
-                            mobility=row.form.save(commit=False),
-                            actor=self.request.user,
-                            reason="mobility.mobility.imported",
-                        )
-                    except ValidationError as exc:
-                        raise ValidationError(
-                            _("Row %(row)d: %(error)s")
-                            % {"row": row.number, "error": "; ".join(exc.messages)}
-                        ) from exc
+            mobilities_import(
+                rows=[_field_values(row.form.save(commit=False)) for row in result.rows],
+                numbers=[row.number for row in result.rows],
+                actor=self.request.user,
+            )
         except ValidationError as exc:
             return self._refuse(job, result, " ".join(exc.messages))
         created = len(result.rows)
@@ -452,18 +364,18 @@ class MobilityImportView(generic.BulkImportView):
 
 
 def _reject_overlaps_within(result: importing.ImportResult) -> None:
-    """Two rows of one file that send the same person away at the same time: the later row
-    is rejected, as it would be once the first were saved."""
-    seen: dict[int, list[tuple[int, Mobility]]] = {}
-    for row in result.rows:
-        if row.errors:
-            continue
-        mobility = row.form.instance
-        for number, other in seen.get(mobility.person_id, []):
-            if other.start <= mobility.end and mobility.start <= other.end:
-                row.errors.append(
-                    _("%(person)s is away on the mobility of row %(row)d at that time.")
-                    % {"person": mobility.person, "row": number}
-                )
-                break
-        seen.setdefault(mobility.person_id, []).append((row.number, mobility))
+    """Shows in the preview the rows ``mobilities_import`` would refuse as overlapping."""
+    valid = [row for row in result.rows if not row.errors]
+    refused = mobility_overlaps_within([(row.number, row.form.instance) for row in valid])
+    for row in valid:
+        if row.number in refused:
+            row.errors.append(refused[row.number])
+
+
+def _field_values(mobility: Mobility) -> dict:
+    """An unsaved mobility's concrete field values, as ``mobilities_import`` takes a row."""
+    return {
+        field.attname: getattr(mobility, field.attname)
+        for field in Mobility._meta.concrete_fields
+        if not field.primary_key
+    }

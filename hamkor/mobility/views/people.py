@@ -10,11 +10,13 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from hamkor.accounts.faculties import coordinator_units
 from hamkor.core.views import generic
 from hamkor.mobility import forms, import_forms
 from hamkor.mobility.filters import PersonFilterSet
-from hamkor.mobility.forms import coordinator_units
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
+from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.personal import hidden_fields as personal_hidden_fields
+from hamkor.mobility.personal import may_see_personal_data
 from hamkor.mobility.services import person_merge, person_save
 from hamkor.mobility.tables import PersonTable, status_badge
 
@@ -80,7 +82,7 @@ class PersonDetailView(generic.ObjectDetailView):
             if obj.is_foreign:  # a guest's exchange is, most of the time, a visit here
                 add_url += "&direction=incoming"
         return {
-            "can_see_personal_data": user.has_perm(PERSONAL_DATA),
+            "can_see_personal_data": may_see_personal_data(user),
             "mobilities": person_mobilities(obj),
             "add_mobility_url": add_url,
             "merge_url": reverse("mobility:person_merge", kwargs={"pk": obj.pk})
@@ -93,18 +95,14 @@ class PersonalDataHistoryView(generic.ObjectHistoryView):
     """The record's history, without the changes of personal data fields for users who may
     not read personal data (the generic history shows every field's old and new value)."""
 
-    personal_fields: tuple[str, ...] = ()
-
     def hidden_fields(self) -> set[str]:
-        hidden = super().hidden_fields()
-        if not self.request.user.has_perm(PERSONAL_DATA):
-            hidden |= set(self.personal_fields)
-        return hidden
+        return super().hidden_fields() | set(
+            personal_hidden_fields(self.request.user, self.queryset.model)
+        )
 
 
 class PersonHistoryView(PersonalDataHistoryView):
     queryset = PEOPLE
-    personal_fields = forms.PERSON_PERSONAL
 
 
 class PersonEditView(generic.ObjectEditView):
@@ -175,7 +173,7 @@ class PersonImportView(generic.BulkImportView):
 
     @property
     def import_form_class(self):
-        if self.request.user.has_perm(PERSONAL_DATA):
+        if may_see_personal_data(self.request.user):
             return import_forms.PersonImportForm
         return import_forms.PersonImportFormWithoutPersonalData
 

@@ -13,7 +13,11 @@ from hamkor.agreements.models import Agreement, AgreementParty
 from hamkor.core.models import Document
 from hamkor.partners.models import Contact, Institution, Interaction, RankingEntry
 from hamkor.partners.selectors import follow_ups_due, partners_dormant
-from hamkor.partners.services import institution_merge, institutions_similar
+from hamkor.partners.services import (
+    institution_merge,
+    institutions_similar,
+    interaction_follow_up_done,
+)
 from hamkor.partners.tests.factories import InstitutionFactory
 
 TODAY = datetime.date(2025, 6, 1)
@@ -165,3 +169,31 @@ def test_follow_ups_due_are_mine_open_and_within_a_week(home, officer, leadershi
     follow_up(datetime.date(2025, 5, 30), done=True)
     follow_up(datetime.date(2025, 5, 30), owner=leadership)
     assert list(follow_ups_due(user=officer, today=TODAY)) == [overdue, soon]
+
+
+def test_follow_up_done_is_recorded_once_with_who(home, officer):
+    partner = InstitutionFactory(partnership="active")
+    interaction = Interaction.objects.create(
+        institution=partner,
+        kind="email",
+        date=datetime.date(2025, 1, 1),
+        summary="s",
+        follow_up_on=datetime.date(2025, 2, 1),
+    )
+    interaction_follow_up_done(interaction=interaction, actor=officer)
+    interaction_follow_up_done(interaction=interaction, actor=officer)
+    interaction.refresh_from_db()
+    assert interaction.follow_up_done
+    reasons = [r.history_change_reason for r in interaction.history.all()]
+    assert reasons.count("partners.interaction.follow_up_done") == 1
+    assert interaction.history.first().history_user == officer
+
+
+def test_a_contact_without_follow_up_has_none_to_mark_done(home, officer):
+    interaction = Interaction.objects.create(
+        institution=InstitutionFactory(), kind="call", date=datetime.date(2025, 1, 1), summary="s"
+    )
+    with pytest.raises(ValidationError, match="no follow-up"):
+        interaction_follow_up_done(interaction=interaction, actor=officer)
+    interaction.refresh_from_db()
+    assert not interaction.follow_up_done

@@ -11,6 +11,8 @@ ACTIONS = {
     "update": "change",
     "partial_update": "change",
     "destroy": "delete",
+    # A status step changes the record: only the rows the user may change.
+    "transition": "change",
 }
 
 

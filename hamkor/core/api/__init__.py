@@ -1,0 +1,1 @@
+"""Base classes of every app's REST API: scoped viewsets and role permissions."""

@@ -1,0 +1,70 @@
+"""Status steps through the API: the model's declared transitions, taken by the app's service.
+
+``POST /api/v1/<records>/<id>/transition/`` with ``{"name": ..., "reason": ..., "on": ...}``
+takes the same step as the button on the record's page, through the same service, with the
+same permission (``<app>.transition_<model>``) and scope (the rows the user may change).
+Each record also lists the steps its status allows (``steps``).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+
+from hamkor.core import transitions
+
+
+class MayTakeSteps(BasePermission):
+    """The model's ``transition`` permission (row scope: ``get_object`` reads rows to change)."""
+
+    def has_permission(self, request, view) -> bool:
+        opts = view.queryset.model._meta
+        return bool(
+            request.user
+            and request.user.is_authenticated
+            and request.user.has_perm(f"{opts.app_label}.transition_{opts.model_name}")
+        )
+
+
+class StepSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=40)
+    reason = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+    on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class StepsField(serializers.SerializerMethodField):
+    """The steps a record's status allows (the daily task's aside), in declaration order."""
+
+    def __init__(self, **kwargs):
+        super().__init__(method_name=None, **kwargs)
+
+    def to_representation(self, value):
+        return [step.name for step in transitions.steps_from(value) if not step.automatic]
+
+
+class TransitionsMixin:
+    """Adds the ``transition`` action; ``step_service`` is the app's transition service and
+    ``step_record`` the name of its record argument (``agreement``, ``mobility``)."""
+
+    step_service = None
+    step_record = ""
+
+    @extend_schema(request=StepSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MayTakeSteps])
+    def transition(self, request, pk=None):
+        record = self.get_object()
+        step = StepSerializer(data=request.data)
+        step.is_valid(raise_exception=True)
+        try:
+            record = self.step_service(
+                **{self.step_record: record},
+                actor=request.user,
+                **step.validated_data,
+            )
+        except ValidationError as exc:
+            return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(self.get_serializer(record).data)
