@@ -7,8 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views import View
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
+from hamkor.core import exporting
 from hamkor.core.views.generic.base import (
     ObjectPermissionMixin,
     is_htmx,
@@ -21,7 +21,8 @@ class ObjectListView(ObjectPermissionMixin, View):
     """Search, filters, sorting, pagination and export of one model's records.
 
     An htmx request gets only the results partial; ``?export=csv|xlsx`` answers the whole
-    filtered list (not just the page) in the table's columns.
+    filtered list (not just the page) in the export columns the table declares
+    (``table_class.export_class``, see ``core/exporting.py``).
     """
 
     filterset_class = None
@@ -63,10 +64,11 @@ class ObjectListView(ObjectPermissionMixin, View):
             raise PermissionDenied
         if export_format not in self.export_formats:
             raise Http404
-        table = self.table_class(queryset, request=self.request)
-        RequestConfig(self.request, paginate=False).configure(table)
-        exporter = TableExport(export_format, table, exclude_columns=table.export_exclude)
-        return exporter.response(f"{self.model._meta.model_name}s.{export_format}")
+        return exporting.export_response(
+            export=self.table_class.export_class(self.request.user),
+            queryset=queryset,
+            export_format=export_format,
+        )
 
     def per_page(self, request) -> int:
         sizes = self.page_sizes()
