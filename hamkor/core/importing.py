@@ -14,6 +14,7 @@ import re
 import time
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -262,23 +263,41 @@ def validate(*, content: bytes, form_class, lookup) -> ImportResult:
     return ImportResult(rows=rows, unknown_columns=unknown)
 
 
-def apply(*, result: ImportResult, actor, reason: str) -> tuple[int, int]:
-    """Save every row in one transaction; refuse when any row is invalid."""
+def apply(*, result: ImportResult, actor, apply_rows) -> tuple[int, int]:
+    """``apply_rows(rows, actor)`` in one transaction; refused when any row is invalid.
+
+    ``apply_rows`` is the domain's service: it saves the rows and answers how many records
+    it created and updated. A ``ValidationError`` it raises rolls every row back.
+    """
     if not result.is_valid:
         raise ValidationError(_("The import has rejected rows; nothing was applied."))
     with transaction.atomic():
-        for row in result.rows:
+        return apply_rows(result.rows, actor)
+
+
+def save_rows(rows: list[RowResult], actor, *, reason: str) -> tuple[int, int]:
+    """Each row's form saved through ``object_save``: the default of a model's import."""
+    for row in rows:
+        with row_context(row):
             instance = row.form.save(commit=False)
-            try:
-                object_save(instance=instance, actor=actor, reason=reason)
-                row.form.save_m2m()
-            except ValidationError as exc:
-                # A rule that only the whole set can break (uniqueness within the file).
-                raise ValidationError(
-                    _("Row %(row)d: %(error)s")
-                    % {"row": row.number, "error": "; ".join(exc.messages)}
-                ) from exc
-    return result.count("create"), result.count("update")
+            object_save(instance=instance, actor=actor, reason=reason)
+            row.form.save_m2m()
+    return (
+        sum(1 for row in rows if row.action == "create"),
+        sum(1 for row in rows if row.action == "update"),
+    )
+
+
+@contextmanager
+def row_context(row: RowResult):
+    """A refusal raised while saving ``row`` names the row (a rule only the whole set can
+    break, such as uniqueness within the file)."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise ValidationError(
+            _("Row %(row)d: %(error)s") % {"row": row.number, "error": "; ".join(exc.messages)}
+        ) from exc
 
 
 def template_workbook(*, form_class, example: dict | None = None) -> bytes:

@@ -158,3 +158,29 @@ def test_another_users_preview_cannot_be_applied(as_user, home, officer):
     response = as_user("admin").post(URL, {"job": ImportJob.objects.get().pk})
     assert response.status_code == 404
     assert not OrgUnit.objects.exists()
+
+
+def test_the_apply_hook_runs_all_or_nothing_and_names_the_row(home, officer):
+    from django.core.exceptions import ValidationError
+
+    from hamkor.accounts.forms import OrgUnitImportForm
+    from hamkor.core import importing
+
+    buffer = io.BytesIO()
+    workbook = Workbook()
+    workbook.active.append(HEADER)
+    workbook.active.append(GOOD_ROWS[0])
+    workbook.active.append([*GOOD_ROWS[1][:5], None, "true"])  # no parent: valid alone
+    workbook.save(buffer)
+    result = importing.validate(
+        content=buffer.getvalue(), form_class=OrgUnitImportForm, lookup=lambda values: None
+    )
+
+    def apply_rows(rows, actor):
+        importing.save_rows(rows[:1], actor, reason="test")
+        with importing.row_context(rows[1]):
+            raise ValidationError("the service refuses")
+
+    with pytest.raises(ValidationError, match="Row 3: the service refuses"):
+        importing.apply(result=result, actor=officer, apply_rows=apply_rows)
+    assert not OrgUnit.objects.filter(code="hist").exists()

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,7 +20,6 @@ from django.views import View
 
 from hamkor.core import importing
 from hamkor.core.documents import documents_context
-from hamkor.core.models import ImportJob
 from hamkor.core.views import generic
 from hamkor.mobility import forms, import_forms
 from hamkor.mobility.deadlines import registration_due, report_due
@@ -374,44 +372,15 @@ class MobilityImportView(generic.BulkImportView):
         _reject_overlaps_within(result)
         return result
 
-    def apply(self, job):
-        result = self.validate(bytes(job.content))
-        if not result.is_valid:
-            return self._refuse(
-                job, result, _("The import has rejected rows; nothing was applied.")
-            )
-        try:
-            with transaction.atomic():
-                for row in result.rows:
-                    try:
-                        mobility_save(
-                            mobility=row.form.save(commit=False),
-                            actor=self.request.user,
-                            reason="mobility.mobility.imported",
-                        )
-                    except ValidationError as exc:
-                        raise ValidationError(
-                            _("Row %(row)d: %(error)s")
-                            % {"row": row.number, "error": "; ".join(exc.messages)}
-                        ) from exc
-        except ValidationError as exc:
-            return self._refuse(job, result, " ".join(exc.messages))
-        created = len(result.rows)
-        job.status = ImportJob.Status.APPLIED
-        job.rows_created, job.rows_updated = created, 0
-        job.save(update_fields=["status", "rows_created", "rows_updated"])
-        messages.success(
-            self.request,
-            _("Import applied: %(created)d created, %(updated)d updated.")
-            % {"created": created, "updated": 0},
-        )
-        return HttpResponseRedirect(reverse("mobility:mobility_list"))
-
-    def _refuse(self, job, result: importing.ImportResult, error: str):
-        job.status = ImportJob.Status.REJECTED
-        job.rows_rejected = len(result.rejected)
-        job.save(update_fields=["status", "rows_rejected"])
-        return self.render(result=result, error=error, status=400)
+    def apply_rows(self, rows, actor):
+        for row in rows:
+            with importing.row_context(row):
+                mobility_save(
+                    mobility=row.form.save(commit=False),
+                    actor=actor,
+                    reason="mobility.mobility.imported",
+                )
+        return len(rows), 0
 
 
 def _reject_overlaps_within(result: importing.ImportResult) -> None:
