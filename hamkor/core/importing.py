@@ -51,10 +51,22 @@ class RowResult:
     form: object = None
 
 
+PREVIEW_ROWS = 50
+
+
 @dataclass
 class ImportResult:
     rows: list[RowResult]
     unknown_columns: list[str]
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (name, label) read
+
+    @property
+    def preview(self) -> list[tuple[RowResult, list]]:
+        """The first rows with their values in the columns' order, as the preview shows them."""
+        return [
+            (row, [row.values.get(name, "") for name, _label in self.columns])
+            for row in self.rows[:PREVIEW_ROWS]
+        ]
 
     @property
     def rejected(self) -> list[RowResult]:
@@ -260,7 +272,9 @@ def validate(*, content: bytes, form_class, lookup) -> ImportResult:
                 label = form.fields[name].label if name in form.fields else ""
                 row.errors += [f"{label}: {e}" if label else str(e) for e in errors]
         rows.append(row)
-    return ImportResult(rows=rows, unknown_columns=unknown)
+    labels = {name: str(f.label or name) for name, f in form_class.base_fields.items()}
+    columns = [(name, labels[name]) for name in dict.fromkeys(m for m in mapped if m)]
+    return ImportResult(rows=rows, unknown_columns=unknown, columns=columns)
 
 
 def apply(*, result: ImportResult, actor, apply_rows) -> tuple[int, int]:

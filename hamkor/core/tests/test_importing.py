@@ -184,3 +184,23 @@ def test_the_apply_hook_runs_all_or_nothing_and_names_the_row(home, officer):
     with pytest.raises(ValidationError, match="Row 3: the service refuses"):
         importing.apply(result=result, actor=officer, apply_rows=apply_rows)
     assert not OrgUnit.objects.filter(code="hist").exists()
+
+
+def test_preview_shows_the_rows_read_with_their_values_and_errors(as_user, home):
+    bad = ["bad code!", "planet", "Yomon", "", "", None, "true"]
+    response = as_user("officer").post(URL, {"file": xlsx([GOOD_ROWS[0], bad])})
+
+    preview = response.text.split('class="table table-sm small import-preview"')[1]
+    assert "Tarix fakulteti" in preview  # a valid row is shown with its values
+    assert "Yomon" in preview and "planet" in preview
+    assert preview.count("<tr") == 3  # the header and both rows
+    assert "Apply the import" not in response.text
+
+
+def test_preview_shows_at_most_fifty_rows(as_user, home):
+    rows = [[f"u{n}", "faculty", f"Fakultet {n}", "", "", None, "true"] for n in range(60)]
+    response = as_user("officer").post(URL, {"file": xlsx(rows)})
+
+    preview = response.text.split('class="table table-sm small import-preview"')[1]
+    assert "Fakultet 49" in preview and "Fakultet 50" not in preview
+    assert "60 rows read" in response.text
