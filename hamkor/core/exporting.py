@@ -254,6 +254,16 @@ def filename(model: type[Model], extension: str) -> str:
     return f"{plural}-{timezone.localdate().isoformat()}.{extension}"
 
 
+def ordered_as_listed(table_class, queryset: QuerySet, request) -> QuerySet:
+    """``queryset`` in the order the user sorted the list by (``?sort=``); the table only
+    translates the column into its ordering, nothing is rendered through it."""
+    sort = request.GET.get(table_class._meta.order_by_field or "sort")
+    if not sort:
+        return queryset
+    table = table_class(queryset, request=request, order_by=sort)
+    return table.data.data
+
+
 def export_response(*, export: Export, queryset: QuerySet, export_format: str):
     """The whole ``queryset`` as a streamed CSV or an XLSX file, in the active language."""
     language = translation.get_language()

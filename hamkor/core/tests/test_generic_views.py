@@ -99,6 +99,14 @@ def test_export_xlsx_opens_in_a_spreadsheet_with_the_filtered_rows(as_user, unit
     assert sorted(names) == [f"Faculty {n}" for n in range(10, 20)]
 
 
+def test_export_keeps_the_order_the_list_is_sorted_by(as_user, units):
+    client = as_user("officer")
+    ascending = [row[0] for row in csv_rows(client.get(LIST, {"export": "csv", "sort": "name"}))]
+    descending = [row[0] for row in csv_rows(client.get(LIST, {"export": "csv", "sort": "-name"}))]
+    assert ascending[1:] == sorted(ascending[1:])
+    assert descending[1:] == ascending[:0:-1]
+
+
 def test_export_requires_the_export_permission(as_user, units, applicant):
     from django.contrib.auth.models import Group
 

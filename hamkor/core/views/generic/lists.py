@@ -66,7 +66,7 @@ class ObjectListView(ObjectPermissionMixin, View):
             raise Http404
         return exporting.export_response(
             export=self.table_class.export_class(self.request.user),
-            queryset=queryset,
+            queryset=exporting.ordered_as_listed(self.table_class, queryset, self.request),
             export_format=export_format,
         )
 
