@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import django_tables2 as tables
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from hamkor.agreements.models import Agreement
+from hamkor.agreements.models import Agreement, AgreementParty
 from hamkor.agreements.selectors import agreement_utilisation_total, realised_mobilities_bulk
+from hamkor.core.exporting import (
+    BOOL,
+    CHOICE,
+    DATE,
+    NUMBER,
+    Column,
+    Export,
+    name_in_language,
+    name_paths,
+)
 from hamkor.core.tables import BaseTable
 
 # Bootstrap badge classes of each status.
@@ -35,8 +47,57 @@ def partner_names(agreement: Agreement) -> list[str]:
     return [str(party.institution) for party in agreement.parties.all()]
 
 
+class AgreementExport(Export):
+    """The partners and their countries are read for a chunk of rows in one query."""
+
+    columns = (
+        Column(_("Reference"), "reference"),
+        Column(_("Title"), "title"),
+        Column(_("Partners"), fields=("pk",), compute=lambda row: row["partners"]),
+        Column(_("Country"), fields=("pk",), compute=lambda row: row["countries"]),
+        Column(_("Kind"), "kind", CHOICE),
+        Column(_("Status"), "status", CHOICE),
+        Column(_("Signed on"), "signed_on", DATE),
+        Column(_("Valid from"), "valid_from", DATE),
+        Column(_("Valid to"), "valid_to", DATE),
+        Column(_("Renews automatically"), "auto_renewal", BOOL),
+        Column(_("Notice period (days)"), "notice_period_days", NUMBER),
+    )
+
+    def prepare(self, rows: list[dict]) -> None:
+        paths = name_paths("institution__name", original=True)
+        parties: dict[int, list[dict]] = {}
+        for party in (
+            AgreementParty.objects.filter(agreement__in=[row["pk"] for row in rows])
+            .order_by("agreement", "id")
+            .values("agreement", "institution__country", *paths)
+        ):
+            parties.setdefault(party["agreement"], []).append(party)
+        for row in rows:
+            mine = parties.get(row["pk"], [])
+            row["partners"] = "; ".join(
+                name_in_language(p, "institution__name", original=True) for p in mine
+            )
+            codes = dict.fromkeys(p["institution__country"] for p in mine)
+            row["countries"] = "; ".join(str(countries.name(code)) for code in codes)
+
+
+class ExpiringAgreementExport(AgreementExport):
+    columns = (
+        *AgreementExport.columns,
+        Column(
+            _("Days left"),
+            kind=NUMBER,
+            fields=("valid_to",),
+            compute=lambda row: (row["valid_to"] - timezone.localdate()).days,
+        ),
+    )
+
+
 class AgreementTable(BaseTable):
     """Every row reads prefetched parties and quotas: no query per row."""
+
+    export_class = AgreementExport
 
     reference = tables.Column(
         verbose_name=_("Reference"), linkify=True, attrs={"td": {"class": "text-nowrap"}}
@@ -112,6 +173,8 @@ class AgreementTable(BaseTable):
 
 class ExpiringAgreementTable(AgreementTable):
     """Active agreements that end soon, with the days left."""
+
+    export_class = ExpiringAgreementExport
 
     days_left = tables.Column(
         verbose_name=_("Days left"), accessor="valid_to", attrs={"td": {"class": "text-end"}}

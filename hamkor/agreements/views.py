@@ -11,7 +11,6 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -31,13 +30,12 @@ from hamkor.agreements.selectors import (
     agreements_expiring,
 )
 from hamkor.agreements.tables import AgreementTable, ExpiringAgreementTable, status_badge
-from hamkor.core import importing, transitions
+from hamkor.core import transitions
 from hamkor.core.documents import (
     can_attach_documents,
     documents_by_record,
     documents_context,
 )
-from hamkor.core.models import ImportJob
 from hamkor.core.views import generic
 
 PARTIES = Prefetch(
@@ -409,43 +407,20 @@ class AgreementImportView(generic.BulkImportView):
         "notes": "",
     }
 
-    def apply(self, job):
-        result = self.validate(bytes(job.content))
-        if not result.is_valid:
-            return self._refuse(
-                job, result, _("The import has rejected rows; nothing was applied.")
-            )
-        rows = [(row.number, row.form) for row in result.rows]
-        try:
-            created = services.agreements_import(
-                rows=[
-                    (
-                        number,
-                        {
-                            "agreement": form.agreement(),
-                            "party": form.party(),
-                            "scope_units": form.cleaned_data["faculties"],
-                            "active": form.cleaned_data["status"] == Agreement.Status.ACTIVE,
-                        },
-                    )
-                    for number, form in rows
-                ],
-                actor=self.request.user,
-            )
-        except ValidationError as exc:
-            return self._refuse(job, result, " ".join(exc.messages))
-        job.status = ImportJob.Status.APPLIED
-        job.rows_created, job.rows_updated = created, 0
-        job.save(update_fields=["status", "rows_created", "rows_updated"])
-        messages.success(
-            self.request,
-            _("Import applied: %(created)d created, %(updated)d updated.")
-            % {"created": created, "updated": 0},
+    def apply_rows(self, rows, actor):
+        created = services.agreements_import(
+            rows=[
+                (
+                    row.number,
+                    {
+                        "agreement": row.form.agreement(),
+                        "party": row.form.party(),
+                        "scope_units": row.form.cleaned_data["faculties"],
+                        "active": row.form.cleaned_data["status"] == Agreement.Status.ACTIVE,
+                    },
+                )
+                for row in rows
+            ],
+            actor=actor,
         )
-        return HttpResponseRedirect(reverse("agreements:agreement_list"))
-
-    def _refuse(self, job, result: importing.ImportResult, error: str):
-        job.status = ImportJob.Status.REJECTED
-        job.rows_rejected = len(result.rejected)
-        job.save(update_fields=["status", "rows_rejected"])
-        return self.render(result=result, error=error, status=400)
+        return created, 0

@@ -10,6 +10,11 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
+import time
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -22,6 +27,15 @@ from hamkor.core.services import object_save
 
 XLSX_MAGIC = b"PK\x03\x04"
 MAX_ROWS = 20_000
+MAX_BLANK_ROWS = 1_000  # empty rows skipped, at most, besides the rows read
+MAX_COLUMNS = 200
+MAX_LINE = 65_536  # characters in one line of a .csv
+MAX_SECONDS = 60  # of reading the file
+# An .xlsx of MAX_ROWS rows unpacks to a few tens of megabytes; a zip bomb to gigabytes.
+MAX_UNPACKED = 200_000_000
+MAX_RATIO = 100  # a sheet compresses 5 to 20 times; a bomb a thousand times
+MAX_MEMBERS = 1_000
+LOCAL_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 class ImportFileError(ValidationError):
@@ -37,10 +51,22 @@ class RowResult:
     form: object = None
 
 
+PREVIEW_ROWS = 50
+
+
 @dataclass
 class ImportResult:
     rows: list[RowResult]
     unknown_columns: list[str]
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (name, label) read
+
+    @property
+    def preview(self) -> list[tuple[RowResult, list]]:
+        """The first rows with their values in the columns' order, as the preview shows them."""
+        return [
+            (row, [row.values.get(name, "") for name, _label in self.columns])
+            for row in self.rows[:PREVIEW_ROWS]
+        ]
 
     @property
     def rejected(self) -> list[RowResult]:
@@ -55,31 +81,96 @@ class ImportResult:
 
 
 def read_table(content: bytes) -> tuple[list[str], list[tuple[int, list]]]:
-    """Headers and numbered rows of an .xlsx or .csv file, recognised by content."""
+    """Headers and numbered rows of an .xlsx or .csv file, recognised by content.
+
+    The file is read row by row and refused as soon as it passes a limit: more than
+    ``MAX_ROWS`` rows, an archive that unpacks to more than ``MAX_UNPACKED`` bytes or
+    compresses suspiciously well, a line longer than ``MAX_LINE``, more than
+    ``MAX_SECONDS`` of reading. A hostile file costs a fraction of a second, not the server.
+    """
     if not content.strip():
         raise ImportFileError(_("The file is empty."))
-    rows = _read_xlsx(content) if content.startswith(XLSX_MAGIC) else _read_csv(content)
-    rows = [(n, row) for n, row in rows if any(_clean(cell) != "" for cell in row)]
+    deadline = time.monotonic() + MAX_SECONDS
+    raw = _read_xlsx(content) if content.startswith(XLSX_MAGIC) else _read_csv(content)
+    rows = []
+    for read, (number, row) in enumerate(raw, start=1):
+        if read % 500 == 0 and time.monotonic() > deadline:
+            raise ImportFileError(_("The file takes too long to read."))
+        if any(_clean(cell) != "" for cell in row):
+            rows.append((number, row))
+        # The header and MAX_ROWS rows, with a few blank lines between them.
+        if len(rows) > MAX_ROWS + 1 or read > MAX_ROWS + 1 + MAX_BLANK_ROWS:
+            raise ImportFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
     if not rows:
         raise ImportFileError(_("The file has no rows."))
     headers, body = rows[0][1], rows[1:]
-    if len(body) > MAX_ROWS:
-        raise ImportFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
     return [str(_clean(h)).strip() for h in headers], body
 
 
-def _read_xlsx(content: bytes) -> list[tuple[int, list]]:
+def _check_archive(content: bytes) -> None:
+    """Refuse a zip bomb before anything is unpacked: the sizes are in the archive's index."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportFileError(_("This is not a readable .xlsx file.")) from exc
+    unpacked = sum(member.file_size for member in members)
+    packed_ratio = max(
+        (m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 1_000_000),
+        default=0,
+    )
+    if len(members) > MAX_MEMBERS or unpacked > MAX_UNPACKED or packed_ratio > MAX_RATIO:
+        raise ImportFileError(_("The .xlsx file unpacks to more than an import may hold."))
+    for member in members:
+        if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+            _check_sheet_states_its_size(archive, member)
+
+
+def _check_sheet_states_its_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """openpyxl reads a whole sheet to find its size when the sheet does not state it (its
+    ``<dimension>``, written by every spreadsheet program before the rows)."""
+    head = b""
+    with archive.open(member) as sheet:
+        while b"sheetData" not in head and len(head) < 1_000_000:
+            chunk = sheet.read(65_536)
+            if not chunk:
+                break
+            head += chunk
+    if b"dimension" not in head.partition(b"sheetData")[0]:
+        raise ImportFileError(
+            _(
+                "The .xlsx file does not state the size of its sheets. Open it in a "
+                "spreadsheet program and save it again."
+            )
+        )
+
+
+def _read_xlsx(content: bytes) -> Iterator[tuple[int, list]]:
     from openpyxl import load_workbook
 
+    _check_archive(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
     except Exception as exc:
         raise ImportFileError(_("This is not a readable .xlsx file.")) from exc
-    sheet = workbook.worksheets[0]
-    return [(n, list(row)) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    try:
+        # A sheet without its dimension would be read whole to find its last row: the bound
+        # is given, and the reading stops there.
+        rows = sheet.iter_rows(
+            max_row=MAX_ROWS + MAX_BLANK_ROWS + 2, max_col=MAX_COLUMNS, values_only=True
+        )
+        for number, row in enumerate(rows, start=1):
+            yield number, list(row)
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        raise ImportFileError(_("This is not a readable .xlsx file.")) from exc
+    finally:
+        workbook.close()
 
 
-def _read_csv(content: bytes) -> list[tuple[int, list]]:
+def _read_csv(content: bytes) -> Iterator[tuple[int, list]]:
     if b"\x00" in content[:4096]:
         raise ImportFileError(_("This is neither an .xlsx nor a .csv file."))
     for encoding in ("utf-8-sig", "cp1251"):
@@ -94,7 +185,23 @@ def _read_csv(content: bytes) -> list[tuple[int, list]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return list(enumerate(csv.reader(io.StringIO(text), dialect), start=1))
+    reader = csv.reader(_bounded_lines(text), dialect)
+    try:
+        for number, row in enumerate(reader, start=1):
+            yield number, row[:MAX_COLUMNS]
+    except csv.Error as exc:
+        raise ImportFileError(
+            _("The .csv file cannot be read: %(error)s") % {"error": exc}
+        ) from exc
+
+
+def _bounded_lines(text: str) -> Iterator[str]:
+    for line in io.StringIO(text):
+        if len(line) > MAX_LINE:
+            raise ImportFileError(
+                _("A line of the file is longer than %(max)d characters.") % {"max": MAX_LINE}
+            )
+        yield line
 
 
 def _clean(value):
@@ -105,7 +212,15 @@ def _clean(value):
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date()
     if isinstance(value, str):
-        return value.strip()
+        value = value.strip()
+        local = LOCAL_DATE.fullmatch(value)
+        if local:  # 31.12.2000, as dates are written here
+            day, month, year = (int(part) for part in local.groups())
+            try:
+                return datetime.date(year, month, day)
+            except ValueError:
+                return value  # the form says the date is invalid
+        return value
     return value
 
 
@@ -132,6 +247,15 @@ def validate(*, content: bytes, form_class, lookup) -> ImportResult:
     names = column_names(form_class)
     mapped = [names.get(header.casefold()) for header in headers]
     unknown = [h for h, m in zip(headers, mapped, strict=True) if h and m is None]
+    if not any(mapped):
+        expected = ", ".join(str(f.label or n) for n, f in form_class.base_fields.items())
+        raise ImportFileError(
+            _(
+                "No column of this file is recognised. The first row must name the columns: "
+                "%(expected)s."
+            )
+            % {"expected": expected}
+        )
     rows = []
     for number, cells in body:
         values = {
@@ -148,26 +272,46 @@ def validate(*, content: bytes, form_class, lookup) -> ImportResult:
                 label = form.fields[name].label if name in form.fields else ""
                 row.errors += [f"{label}: {e}" if label else str(e) for e in errors]
         rows.append(row)
-    return ImportResult(rows=rows, unknown_columns=unknown)
+    labels = {name: str(f.label or name) for name, f in form_class.base_fields.items()}
+    columns = [(name, labels[name]) for name in dict.fromkeys(m for m in mapped if m)]
+    return ImportResult(rows=rows, unknown_columns=unknown, columns=columns)
 
 
-def apply(*, result: ImportResult, actor, reason: str) -> tuple[int, int]:
-    """Save every row in one transaction; refuse when any row is invalid."""
+def apply(*, result: ImportResult, actor, apply_rows) -> tuple[int, int]:
+    """``apply_rows(rows, actor)`` in one transaction; refused when any row is invalid.
+
+    ``apply_rows`` is the domain's service: it saves the rows and answers how many records
+    it created and updated. A ``ValidationError`` it raises rolls every row back.
+    """
     if not result.is_valid:
         raise ValidationError(_("The import has rejected rows; nothing was applied."))
     with transaction.atomic():
-        for row in result.rows:
+        return apply_rows(result.rows, actor)
+
+
+def save_rows(rows: list[RowResult], actor, *, reason: str) -> tuple[int, int]:
+    """Each row's form saved through ``object_save``: the default of a model's import."""
+    for row in rows:
+        with row_context(row):
             instance = row.form.save(commit=False)
-            try:
-                object_save(instance=instance, actor=actor, reason=reason)
-                row.form.save_m2m()
-            except ValidationError as exc:
-                # A rule that only the whole set can break (uniqueness within the file).
-                raise ValidationError(
-                    _("Row %(row)d: %(error)s")
-                    % {"row": row.number, "error": "; ".join(exc.messages)}
-                ) from exc
-    return result.count("create"), result.count("update")
+            object_save(instance=instance, actor=actor, reason=reason)
+            row.form.save_m2m()
+    return (
+        sum(1 for row in rows if row.action == "create"),
+        sum(1 for row in rows if row.action == "update"),
+    )
+
+
+@contextmanager
+def row_context(row: RowResult):
+    """A refusal raised while saving ``row`` names the row (a rule only the whole set can
+    break, such as uniqueness within the file)."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise ValidationError(
+            _("Row %(row)d: %(error)s") % {"row": row.number, "error": "; ".join(exc.messages)}
+        ) from exc
 
 
 def template_workbook(*, form_class, example: dict | None = None) -> bytes:

@@ -12,8 +12,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from hamkor.core.exporting import (
+    BOOL,
+    CHOICE,
+    COUNTRY,
+    DATE,
+    NUMBER,
+    TRANSLATED,
+    Column,
+    Export,
+    name_in_language,
+)
 from hamkor.core.tables import BaseTable
-from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
 from hamkor.mobility.personal import hidden_fields
 
 # Bootstrap badge classes of each status.
@@ -47,12 +58,126 @@ def partner_of(mobility: Mobility):
     return mobility.receiving_institution if mobility.is_outgoing else mobility.sending_institution
 
 
+# --- Export columns (declared once; see core/exporting.py) ---------------------------------
+
+
+def _person_name(prefix: str):
+    def compute(row: dict) -> str:
+        parts = (row[f"{prefix}last_name"], row[f"{prefix}first_name"], row[f"{prefix}middle_name"])
+        return " ".join(part for part in parts if part)
+
+    return compute
+
+
+def _partner_path(row: dict) -> str:
+    outgoing = row["direction"] == Mobility.Direction.OUTGOING
+    return "receiving_institution" if outgoing else "sending_institution"
+
+
+def _partner_name(row: dict) -> str:
+    return name_in_language(row, f"{_partner_path(row)}__name", original=True)
+
+
+def _partner_country(row: dict) -> str:
+    return row[f"{_partner_path(row)}__country"]
+
+
+def _both(path: str) -> tuple[str, ...]:
+    return tuple(f"{side}_institution__{path}" for side in ("receiving", "sending"))
+
+
+class PersonExport(Export):
+    columns = (
+        Column(
+            _("Name"),
+            fields=("last_name", "first_name", "middle_name"),
+            compute=_person_name(""),
+        ),
+        Column(_("Original script"), "name_original"),
+        Column(_("Category"), "category", CHOICE),
+        Column(_("Citizenship"), "citizenship", COUNTRY),
+        Column(_("Faculty or unit"), "org_unit__name", TRANSLATED),
+        Column(_("Institution"), "institution__name", TRANSLATED, original=True),
+        Column(_("E-mail"), "email"),
+        Column(
+            _("Account"),
+            kind=BOOL,
+            fields=("user_id",),
+            compute=lambda row: row["user_id"] is not None,
+        ),
+        Column(_("Mobilities"), "mobility_count", NUMBER),
+        Column(_("Date of birth"), "date_of_birth", DATE, permission=PERSONAL_DATA),
+        Column(_("Passport number"), "passport_number", permission=PERSONAL_DATA),
+        Column(_("Passport valid to"), "passport_valid_to", DATE, permission=PERSONAL_DATA),
+    )
+
+
+class MobilityExport(Export):
+    columns = (
+        Column(
+            _("Person"),
+            fields=("person__last_name", "person__first_name", "person__middle_name"),
+            compute=_person_name("person__"),
+        ),
+        Column(_("Direction"), "direction", CHOICE),
+        Column(_("Kind"), "kind", CHOICE),
+        Column(_("Programme"), "programme", CHOICE),
+        Column(
+            _("Partner"),
+            fields=(
+                "direction",
+                *_both("name"),
+                *_both("name_uz"),
+                *_both("name_ru"),
+                *_both("name_en"),
+            ),
+            compute=_partner_name,
+        ),
+        Column(
+            _("Country"),
+            kind=COUNTRY,
+            fields=("direction", *_both("country")),
+            compute=_partner_country,
+        ),
+        Column(_("Faculty or unit"), "home_unit__name", TRANSLATED),
+        Column(_("Agreement"), "agreement__reference"),
+        Column(
+            _("From"),
+            kind=DATE,
+            fields=("actual_start", "planned_start"),
+            compute=lambda row: row["actual_start"] or row["planned_start"],
+        ),
+        Column(
+            _("To"),
+            kind=DATE,
+            fields=("actual_end", "planned_end"),
+            compute=lambda row: row["actual_end"] or row["planned_end"],
+        ),
+        Column(_("Status"), "status", CHOICE),
+        Column(_("Funding"), "funding_amount", NUMBER),
+        Column(_("Currency"), "funding_currency"),
+        Column(_("Funding source"), "funding_source"),
+        Column(
+            _("Host's QS rank"),
+            fields=("direction", "host_qs_label"),
+            compute=lambda row: (
+                row["host_qs_label"] if row["direction"] == Mobility.Direction.OUTGOING else None
+            ),
+        ),
+    )
+
+
+# --- Tables on screen -----------------------------------------------------------------------
+
+
 class PersonTable(BaseTable):
     """Every row reads the unit, institution and account selected by the list view.
 
     On screen the original script and the e-mail sit under the name, and the unit or the
     institution share a column; exports get each in a column of its own.
     """
+
+    export_class = PersonExport
 
     full_name = tables.Column(
         verbose_name=pgettext_lazy("person", "Name"), order_by=("last_name", "first_name")
@@ -130,6 +255,8 @@ class PersonTable(BaseTable):
 class MobilityTable(BaseTable):
     """Every row reads the person and institutions selected by the list view and the host's
     QS rank annotated by ``with_host_qs_rank``: no query per row."""
+
+    export_class = MobilityExport
 
     person = tables.Column(
         verbose_name=_("Person"),

@@ -8,6 +8,16 @@ from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.core.exporting import (
+    BOOL,
+    CHOICE,
+    COUNTRY,
+    DATE,
+    NUMBER,
+    TRANSLATED,
+    Column,
+    Export,
+)
 from hamkor.core.tables import BaseTable
 from hamkor.partners.models import Contact, Institution, Interaction, RankingEntry
 
@@ -47,7 +57,42 @@ class CountryColumn(tables.Column):
         return str(getattr(value, "name", value))
 
 
+class InstitutionExport(Export):
+    columns = (
+        Column(_("Name"), "name", TRANSLATED, original=True),
+        Column(_("Name (original)"), "name"),
+        Column(_("Country"), "country", COUNTRY),
+        Column(_("City"), "city"),
+        Column(_("Kind"), "kind", CHOICE),
+        Column(_("Partnership"), "partnership", CHOICE),
+        Column(_("Latest QS rank"), "qs_rank"),
+        Column(_("QS year"), "qs_year", NUMBER),
+        Column(_("Agreements"), "agreements_count", NUMBER),
+    )
+
+
+class DormantPartnerExport(InstitutionExport):
+    columns = (
+        *(column for column in InstitutionExport.columns if column.path != "partnership"),
+        Column(_("Last interaction"), "last_interaction", DATE),
+    )
+
+
+class ContactExport(Export):
+    columns = (
+        Column(_("Full name"), "full_name"),
+        Column(_("Position"), "position"),
+        Column(_("Institution"), "institution__name", TRANSLATED, original=True),
+        Column(_("Office or department"), "unit"),
+        Column(_("E-mail"), "email"),
+        Column(_("Phone"), "phone"),
+        Column(_("Main contact"), "is_primary", BOOL),
+    )
+
+
 class InstitutionTable(BaseTable):
+    export_class = InstitutionExport
+
     name = tables.Column(verbose_name=_("Name"), linkify=True, order_by=("name",))
     country = CountryColumn(verbose_name=_("Country"))
     city = tables.Column(verbose_name=_("City"))
@@ -83,6 +128,8 @@ class InstitutionTable(BaseTable):
 
 
 class DormantPartnerTable(InstitutionTable):
+    export_class = DormantPartnerExport
+
     last_interaction = tables.DateColumn(
         verbose_name=_("Last interaction"), short=True, empty_values=(None,)
     )
@@ -108,6 +155,8 @@ def dormant_with_list_columns(queryset: QuerySet[Institution]) -> QuerySet[Insti
 
 
 class ContactTable(BaseTable):
+    export_class = ContactExport
+
     full_name = tables.Column(verbose_name=_("Full name"), linkify=True)
     institution = tables.Column(
         verbose_name=_("Institution"), linkify=True, order_by=("institution__name",)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 from django.test import Client
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from conftest import login
 from hamkor.accounts.models import OrgUnit
 from hamkor.accounts.tests.factories import OrgUnitFactory, UserFactory
+from hamkor.core.tests.exports import csv_rows, xlsx_rows
 
 LIST = "/staff/units/"
 
@@ -91,16 +88,23 @@ def test_list_queries_do_not_grow_with_the_page_size(as_user, units, django_asse
 def test_export_csv_holds_every_filtered_row_not_only_the_page(as_user, units):
     response = as_user("officer").get(LIST, {"q": "Fakultet", "export": "csv", "per_page": 25})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = csv_rows(response)
     assert rows[0][:2] == ["Name", "Code"]
     assert len(rows) == 31
 
 
 def test_export_xlsx_opens_in_a_spreadsheet_with_the_filtered_rows(as_user, units):
     response = as_user("leadership").get(LIST, {"q": "u1", "export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    names = [row[0] for row in xlsx_rows(response)[1:]]
     assert sorted(names) == [f"Faculty {n}" for n in range(10, 20)]
+
+
+def test_export_keeps_the_order_the_list_is_sorted_by(as_user, units):
+    client = as_user("officer")
+    ascending = [row[0] for row in csv_rows(client.get(LIST, {"export": "csv", "sort": "name"}))]
+    descending = [row[0] for row in csv_rows(client.get(LIST, {"export": "csv", "sort": "-name"}))]
+    assert ascending[1:] == sorted(ascending[1:])
+    assert descending[1:] == ascending[:0:-1]
 
 
 def test_export_requires_the_export_permission(as_user, units, applicant):

@@ -158,3 +158,49 @@ def test_another_users_preview_cannot_be_applied(as_user, home, officer):
     response = as_user("admin").post(URL, {"job": ImportJob.objects.get().pk})
     assert response.status_code == 404
     assert not OrgUnit.objects.exists()
+
+
+def test_the_apply_hook_runs_all_or_nothing_and_names_the_row(home, officer):
+    from django.core.exceptions import ValidationError
+
+    from hamkor.accounts.forms import OrgUnitImportForm
+    from hamkor.core import importing
+
+    buffer = io.BytesIO()
+    workbook = Workbook()
+    workbook.active.append(HEADER)
+    workbook.active.append(GOOD_ROWS[0])
+    workbook.active.append([*GOOD_ROWS[1][:5], None, "true"])  # no parent: valid alone
+    workbook.save(buffer)
+    result = importing.validate(
+        content=buffer.getvalue(), form_class=OrgUnitImportForm, lookup=lambda values: None
+    )
+
+    def apply_rows(rows, actor):
+        importing.save_rows(rows[:1], actor, reason="test")
+        with importing.row_context(rows[1]):
+            raise ValidationError("the service refuses")
+
+    with pytest.raises(ValidationError, match="Row 3: the service refuses"):
+        importing.apply(result=result, actor=officer, apply_rows=apply_rows)
+    assert not OrgUnit.objects.filter(code="hist").exists()
+
+
+def test_preview_shows_the_rows_read_with_their_values_and_errors(as_user, home):
+    bad = ["bad code!", "planet", "Yomon", "", "", None, "true"]
+    response = as_user("officer").post(URL, {"file": xlsx([GOOD_ROWS[0], bad])})
+
+    preview = response.text.split('class="table table-sm small import-preview"')[1]
+    assert "Tarix fakulteti" in preview  # a valid row is shown with its values
+    assert "Yomon" in preview and "planet" in preview
+    assert preview.count("<tr") == 3  # the header and both rows
+    assert "Apply the import" not in response.text
+
+
+def test_preview_shows_at_most_fifty_rows(as_user, home):
+    rows = [[f"u{n}", "faculty", f"Fakultet {n}", "", "", None, "true"] for n in range(60)]
+    response = as_user("officer").post(URL, {"file": xlsx(rows)})
+
+    preview = response.text.split('class="table table-sm small import-preview"')[1]
+    assert "Fakultet 49" in preview and "Fakultet 50" not in preview
+    assert "60 rows read" in response.text

@@ -7,8 +7,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from hamkor.core import exporting
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.mail import outbox_message_read, redact
 from hamkor.core.models import OutboxMessage
@@ -60,7 +62,18 @@ class OutboxFilterSet(SearchFilterSet):
         fields = ["q", "status"]
 
 
+class OutboxExport(exporting.Export):
+    columns = (
+        exporting.Column(_("Created"), "created_at", exporting.DATETIME),
+        exporting.Column(_("To"), "recipients"),
+        exporting.Column(_("Subject"), "subject"),
+        exporting.Column(_("Status"), "status", exporting.CHOICE),
+    )
+
+
 class OutboxTable(BaseTable):
+    export_class = OutboxExport
+
     class Meta(BaseTable.Meta):
         model = OutboxMessage
         fields = ("created_at", "recipients", "subject", "status")

@@ -6,9 +6,7 @@ coordinator's or leadership's page, form, export or API answer.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,6 +14,7 @@ from django.urls import reverse
 
 from hamkor.accounts.tests.factories import UserFactory
 from hamkor.core.models import ImportJob
+from hamkor.core.tests.exports import csv_rows
 from hamkor.mobility.models import Person
 from hamkor.mobility.tests.test_services import MobilityFactory, PersonFactory, StaffFactory
 
@@ -93,7 +92,7 @@ def test_person_list_shows_passports_to_officers_only(as_user, people):
 
 
 def test_person_export_leaves_personal_data_out_for_those_without_the_permission(as_user, people):
-    rows = list(csv.reader(io.StringIO(as_user("leadership").get(LIST, {"export": "csv"}).text)))
+    rows = csv_rows(as_user("leadership").get(LIST, {"export": "csv"}))
 
     assert "Passport number" not in rows[0]
     assert "Date of birth" not in rows[0]
@@ -102,7 +101,7 @@ def test_person_export_leaves_personal_data_out_for_those_without_the_permission
 
 
 def test_person_export_holds_personal_data_for_officers(as_user, people):
-    rows = list(csv.reader(io.StringIO(as_user("officer").get(LIST, {"export": "csv"}).text)))
+    rows = csv_rows(as_user("officer").get(LIST, {"export": "csv"}))
 
     assert {"Passport number", "Date of birth", "Passport valid to"} <= set(rows[0])
     assert PASSPORT in str(rows)

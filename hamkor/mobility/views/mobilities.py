@@ -18,7 +18,6 @@ from django.views import View
 
 from hamkor.core import importing, transitions
 from hamkor.core.documents import documents_context
-from hamkor.core.models import ImportJob
 from hamkor.core.views import generic
 from hamkor.mobility import forms, import_forms
 from hamkor.mobility.deadlines import registration_due, report_due
@@ -331,36 +330,14 @@ class MobilityImportView(generic.BulkImportView):
         _reject_overlaps_within(result)
         return result
 
-    def apply(self, job):
-        result = self.validate(bytes(job.content))
-        if not result.is_valid:
-            return self._refuse(
-                job, result, _("The import has rejected rows; nothing was applied.")
-            )
-        try:
-            mobilities_import(
-                rows=[_field_values(row.form.save(commit=False)) for row in result.rows],
-                numbers=[row.number for row in result.rows],
-                actor=self.request.user,
-            )
-        except ValidationError as exc:
-            return self._refuse(job, result, " ".join(exc.messages))
-        created = len(result.rows)
-        job.status = ImportJob.Status.APPLIED
-        job.rows_created, job.rows_updated = created, 0
-        job.save(update_fields=["status", "rows_created", "rows_updated"])
-        messages.success(
-            self.request,
-            _("Import applied: %(created)d created, %(updated)d updated.")
-            % {"created": created, "updated": 0},
+    def apply_rows(self, rows, actor):
+        # One service checks every rule, the overlaps between the file's own rows included.
+        mobilities_import(
+            rows=[_field_values(row.form.save(commit=False)) for row in rows],
+            numbers=[row.number for row in rows],
+            actor=actor,
         )
-        return HttpResponseRedirect(reverse("mobility:mobility_list"))
-
-    def _refuse(self, job, result: importing.ImportResult, error: str):
-        job.status = ImportJob.Status.REJECTED
-        job.rows_rejected = len(result.rejected)
-        job.save(update_fields=["status", "rows_rejected"])
-        return self.render(result=result, error=error, status=400)
+        return len(rows), 0
 
 
 def _reject_overlaps_within(result: importing.ImportResult) -> None:

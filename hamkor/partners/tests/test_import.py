@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from hamkor.core.models import ImportJob
+from hamkor.core.tests.exports import xlsx_rows
 from hamkor.partners.models import Contact, Institution
 from hamkor.partners.tests.factories import InstitutionFactory
 
@@ -205,7 +206,7 @@ def test_contact_import_with_an_unknown_institution_applies_nothing(as_user, par
 def test_contact_export_comes_from_the_list(as_user, partners):
     Contact.objects.create(institution=partners["ankara"], full_name="Ayşe Yılmaz")
     response = as_user("leadership").get("/staff/contacts/", {"export": "xlsx"})
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = xlsx_rows(response)
     assert rows[0][:3] == ("Full name", "Position", "Institution")
     assert rows[1][0] == "Ayşe Yılmaz"
     assert rows[1][2] == "Ankara University"

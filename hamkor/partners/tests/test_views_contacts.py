@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from hamkor.core.tests.exports import csv_rows
 from hamkor.partners.models import Contact, Institution, Interaction
 from hamkor.partners.tests.factories import InstitutionFactory
 
@@ -286,7 +287,8 @@ def test_dormant_list_shows_active_partners_without_recent_interaction(
 
 def test_dormant_list_exports_what_it_shows(as_user, sevilla, home):
     response = as_user("leadership").get(reverse("partners:dormant"), {"export": "csv"})
-    lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Name,Country,City,Kind,Last interaction")
-    assert [line.split(",")[0] for line in lines[1:]] == ["University of Seville"]
+    rows = csv_rows(response)
+    assert rows[0][:2] == ["Name", "Name (original)"]
+    assert "Last interaction" in rows[0] and "Partnership" not in rows[0]
+    assert [row[0] for row in rows[1:]] == ["University of Seville"]
     assert Institution.objects.partners().count() == 1

@@ -8,8 +8,8 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.views import View
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
+from hamkor.core import exporting
 from hamkor.core.bulk import bulk_apply, bulk_context
 from hamkor.core.views.generic.base import (
     ObjectPermissionMixin,
@@ -23,7 +23,8 @@ class ObjectListView(ObjectPermissionMixin, View):
     """Search, filters, sorting, pagination and export of one model's records.
 
     An htmx request gets only the results partial; ``?export=csv|xlsx`` answers the whole
-    filtered list (not just the page) in the table's columns.
+    filtered list (not just the page) in the export columns the table declares
+    (``table_class.export_class``, see ``core/exporting.py``).
     """
 
     filterset_class = None
@@ -95,10 +96,11 @@ class ObjectListView(ObjectPermissionMixin, View):
             raise PermissionDenied
         if export_format not in self.export_formats:
             raise Http404
-        table = self.table_class(queryset, request=self.request)
-        RequestConfig(self.request, paginate=False).configure(table)
-        exporter = TableExport(export_format, table, exclude_columns=table.export_exclude)
-        return exporter.response(f"{self.model._meta.model_name}s.{export_format}")
+        return exporting.export_response(
+            export=self.table_class.export_class(self.request.user),
+            queryset=exporting.ordered_as_listed(self.table_class, queryset, self.request),
+            export_format=export_format,
+        )
 
     def paginate(self, table, per_page: int) -> None:
         """Sort as asked and cut the page; the page size is only ever ``per_page``.
