@@ -16,6 +16,8 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from hamkor.core.tests.exports import content_of
+
 PACKAGE = Path(__file__).resolve().parent.parent / "hamkor"
 LOCALE = PACKAGE / "locale"
 LANGUAGES = ("uz", "uz_Cyrl", "ru")
@@ -197,9 +199,9 @@ def test_list_exports_translate_every_column_header(admin, language):
         english_response = client_in("en", admin).get(url, {"export": "csv"})
         if english_response.status_code != 200:
             continue  # a list without export
-        english = next(csv.reader(io.StringIO(english_response.content.decode("utf-8-sig"))))
+        english = next(csv.reader(io.StringIO(content_of(english_response).decode("utf-8-sig"))))
         response = client_in(language, admin).get(url, {"export": "csv"})
-        headers = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        headers = next(csv.reader(io.StringIO(content_of(response).decode("utf-8-sig"))))
         assert not untranslated(set(english), set(headers)), f"{url} in {language}"
 
 

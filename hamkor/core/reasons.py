@@ -50,6 +50,15 @@ ACTIONS = {
     "start_trip": pgettext_lazy("history", "Start of the trip"),
     "complete": pgettext_lazy("history", "Completion"),
     "cancel": pgettext_lazy("history", "Cancellation"),
+    "unit_assigned": pgettext_lazy("history", "Faculty assigned"),
+    "set": pgettext_lazy("history", "Set"),
+    # Two-factor sign-in (on the user's record).
+    "two_factor_enrolled": pgettext_lazy("history", "Authenticator enrolled"),
+    "two_factor_replaced": pgettext_lazy("history", "Authenticator replaced"),
+    "two_factor_reset": pgettext_lazy("history", "Two-factor sign-in reset"),
+    "two_factor_disabled": pgettext_lazy("history", "Two-factor sign-in turned off"),
+    "two_factor_recovery_codes_regenerated": pgettext_lazy("history", "New recovery codes made"),
+    "two_factor_recovery_code_used": pgettext_lazy("history", "Recovery code used"),
     # Whole codes.
     "demo.loaded": _("Demo data loaded"),
     "website.departmentprofile.created": pgettext_lazy("history", "Created"),

@@ -90,6 +90,18 @@ class ContactExport(Export):
     )
 
 
+class InteractionExport(Export):
+    columns = (
+        Column(_("Date"), "date", DATE),
+        Column(_("Institution"), "institution__name", TRANSLATED, original=True),
+        Column(_("Kind"), "kind", CHOICE),
+        Column(_("Summary"), "summary"),
+        Column(_("Our participants"), "participants"),
+        Column(_("Follow up on"), "follow_up_on", DATE),
+        Column(_("Follow-up done"), "follow_up_done", BOOL),
+    )
+
+
 class InstitutionTable(BaseTable):
     export_class = InstitutionExport
 
@@ -168,6 +180,8 @@ class ContactTable(BaseTable):
 
 
 class InteractionTable(BaseTable):
+    export_class = InteractionExport
+
     date = tables.DateColumn(verbose_name=_("Date"), linkify=True)
     institution = tables.Column(
         verbose_name=_("Institution"), linkify=True, order_by=("institution__name",)

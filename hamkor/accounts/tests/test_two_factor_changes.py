@@ -196,7 +196,7 @@ def test_administrator_resets_another_users_two_factor(
     assert [m.to for m in mail.outbox] == [[officer.email]]
     assert str(admin) in mail.outbox[0].body
     # The history page shows the event to administrators.
-    assert "two_factor_reset" in client.get(f"/staff/users/{officer.pk}/history/").text
+    assert "Two-factor sign-in reset" in client.get(f"/staff/users/{officer.pk}/history/").text
 
 
 def test_administrator_cannot_reset_their_own_two_factor(client, admin, admin_device):
