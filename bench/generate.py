@@ -157,19 +157,19 @@ def _partners(rng: random.Random, target: int) -> list[Institution]:
         missing -= len(chosen)
     if missing > 0:
         start = Institution.objects.filter(name__startswith="Bench University").count()
-        created = Institution.objects.bulk_create(
-            (
-                Institution(
-                    name=f"Bench University {start + n + 1}",
-                    name_en=f"Bench University {start + n + 1}",
-                    country=rng.choice(COUNTRIES),
-                    city="Bench",
-                    partnership=Institution.Partnership.ACTIVE,
-                )
-                for n in range(missing)
-            ),
-            batch_size=BATCH,
-        )
+        new = [
+            Institution(
+                name=f"Bench University {start + n + 1}",
+                name_en=f"Bench University {start + n + 1}",
+                country=rng.choice(COUNTRIES),
+                city="Bench",
+                partnership=Institution.Partnership.ACTIVE,
+            )
+            for n in range(missing)
+        ]
+        for institution in new:
+            institution.refresh_search_text()
+        created = Institution.objects.bulk_create(new, batch_size=BATCH)
         RankingEntry.objects.bulk_create(
             (
                 RankingEntry(
@@ -218,6 +218,8 @@ def _agreements(
                     valid_to=valid_to,
                 )
             )
+        for agreement in rows:
+            agreement.refresh_search_text()
         created = Agreement.objects.bulk_create(rows, batch_size=BATCH)
         AgreementParty.objects.bulk_create(
             (
@@ -292,6 +294,8 @@ def _people(rng: random.Random, target: int, partners: list[Institution]) -> lis
                 person.passport_valid_to = today + datetime.timedelta(days=rng.randint(-400, 3650))
                 person.date_of_birth = today - datetime.timedelta(days=rng.randint(6600, 22000))
             rows.append(person)
+        for person in rows:
+            person.refresh_search_text()  # bulk_create skips save(), which fills it
         Person.objects.bulk_create(rows, batch_size=BATCH)
     return list(Person.objects.order_by("pk").only("pk", "category", "org_unit_id"))
 
