@@ -33,6 +33,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "public:home": EVERYONE,
     "public:letter_verify": (404, 404, 404, 404, 404, 404, 404),  # an unknown code
     "core:home": (200, 200, 200, 200, 200, 302, 302),
+    "core:autocomplete": STAFF_READ,
     "core:outboxmessage_list": ADMIN_ONLY,
     "core:outboxmessage_detail": ADMIN_ONLY,
     # A file is served to whoever may see its record; to anyone else it does not exist.
@@ -294,6 +295,8 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"token": "unknown-code"}
     if name == "accounts:password_reset_confirm":
         return {"uidb64": "MQ", "token": "set-password"}
+    if name == "core:autocomplete":
+        return {"source": "institution"}
     if name == "core:document_add":
         return objects["document_record"]
     if name == "core:document_download":

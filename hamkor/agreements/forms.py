@@ -19,6 +19,7 @@ from hamkor.agreements.models import (
     MobilityQuota,
 )
 from hamkor.core.forms import DateInput, Form, ModelForm
+from hamkor.core.widgets import use_picker
 from hamkor.partners.models import Institution
 
 
@@ -62,6 +63,7 @@ class BasePartyFormSet(BaseInlineFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         for field in form.fields.values():
+            use_picker(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 widget.attrs["class"] = "form-check-input"

@@ -11,7 +11,37 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.translit import normalise_apostrophes
-from hamkor.core.widgets import AnyYesNoSelect, SearchInput
+from hamkor.core.widgets import AnyYesNoSelect, AutocompleteSelect, SearchInput
+
+ALL = _("All")
+
+
+class AllChoiceMixin:
+    """Every select of a filter form starts with "All", the empty choice that filters nothing.
+
+    Without it the browser sends the first real choice when the user presses "Filter"
+    without touching the select, and the list silently shrinks. A filter declared with
+    ``empty_label=None`` (the institutions list's "Show") keeps its own choices on purpose.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.NullBooleanSelect) or not isinstance(
+                field, forms.ChoiceField
+            ):
+                continue
+            if isinstance(field.widget, AutocompleteSelect):
+                field.widget.empty_label = ALL
+                field.widget.attrs["data-placeholder"] = ALL
+                continue
+            if hasattr(field, "empty_label"):  # model choices and django-filter's choices
+                if field.empty_label is not None:
+                    field.empty_label = ALL
+                    field.widget.choices = field.choices
+                continue
+            choices = [choice for choice in field.choices if choice[0] not in ("", None)]
+            field.choices = [("", ALL), *choices]
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -35,33 +65,6 @@ class SearchFilterSet(django_filters.FilterSet):
         from hamkor.core.forms import BootstrapMixin
 
         return type("FilterForm", (AllChoiceMixin, BootstrapMixin, super().get_form_class()), {})
-
-
-ALL = _("All")
-
-
-class AllChoiceMixin:
-    """Every select of a filter form starts with "All", the empty choice that filters nothing.
-
-    Without it the browser sends the first real choice when the user presses "Filter"
-    without touching the select, and the list silently shrinks. A filter declared with
-    ``empty_label=None`` (the institutions list's "Show") keeps its own choices on purpose.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.NullBooleanSelect) or not isinstance(
-                field, forms.ChoiceField
-            ):
-                continue
-            if hasattr(field, "empty_label"):  # model choices and django-filter's choices
-                if field.empty_label is not None:
-                    field.empty_label = ALL
-                    field.widget.choices = field.choices
-                continue
-            choices = [choice for choice in field.choices if choice[0] not in ("", None)]
-            field.choices = [("", ALL), *choices]
 
     def search(self, queryset, name, value):
         for word in value.split():

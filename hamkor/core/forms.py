@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from hamkor.core.widgets import use_picker
+
 
 class FormRenderer(TemplatesSetting):
     """Renders ``{{ form }}`` with Bootstrap 5 markup and errors beside each field."""
@@ -26,6 +28,7 @@ class BootstrapMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            use_picker(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"

@@ -1,12 +1,13 @@
 from django.urls import path
 
 from hamkor.core.urls_helpers import model_paths
-from hamkor.core.views import documents, pages
+from hamkor.core.views import autocomplete, documents, pages
 
 app_name = "core"
 
 urlpatterns = [
     path("staff/", pages.home, name="home"),
+    path("staff/pick/<slug:source>/", autocomplete.autocomplete, name="autocomplete"),
     path(
         "staff/documents/version/<int:pk>/",
         documents.DocumentDownloadView.as_view(),

@@ -19,6 +19,7 @@ from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.roles import Role
 from hamkor.agreements.models import Agreement, AgreementParty
 from hamkor.core.forms import BootstrapMixin, DateInput
+from hamkor.core.widgets import AutocompleteSelect
 from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
 from hamkor.mobility.services import mobility_check
 from hamkor.partners.models import Institution
@@ -319,6 +320,17 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
             )
             | Q(pk=instance.agreement_id)
         ).order_by("-signed_on", "reference")
+        # The picker offers the agreements with the partner chosen above, on the dates typed.
+        self.fields["agreement"].widget = AutocompleteSelect(
+            "agreement",
+            depends={
+                "direction": "direction",
+                "sending": "sending_institution",
+                "receiving": "receiving_institution",
+                "start": "planned_start",
+                "end": "planned_end",
+            },
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -6,11 +6,78 @@
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");
     if (token) { event.detail.headers["X-CSRFToken"] = token.value; }
   });
-  // Long pickers (partners, people) get a search box: <select data-tom-select>.
+  // Pickers over large tables (institutions, people, agreements): <select data-autocomplete>
+  // holds only the chosen row and asks the endpoint for matches as the user types. Its
+  // data-autocomplete-params name other fields of the form whose values narrow the choice
+  // (the agreements of the chosen partner, on the chosen dates). Texts come translated from
+  // the page: data-placeholder, data-no-results, data-error.
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = text;
+    return div.innerHTML;
+  }
+  function autocomplete(select) {
+    var params = JSON.parse(select.dataset.autocompleteParams || "{}");
+    var form = select.form;
+    var failed = false;
+    var picker = new TomSelect(select, {
+      valueField: "value",
+      labelField: "text",
+      searchField: [],
+      maxOptions: null,
+      loadThrottle: 250,
+      preload: "focus",
+      allowEmptyOption: false,
+      placeholder: select.dataset.placeholder,
+      plugins: select.required ? [] : ["clear_button"],
+      // The endpoint has matched already (apostrophes and scripts included): keep its order.
+      score: function () { return function () { return 1; }; },
+      load: function (query, callback) {
+        var search = new URLSearchParams({ q: query });
+        Object.keys(params).forEach(function (key) {
+          var field = form && form.elements[params[key]];
+          if (field && field.value) { search.set(key, field.value); }
+        });
+        failed = false;
+        fetch(select.dataset.autocomplete + "?" + search.toString(), {
+          credentials: "same-origin",
+          headers: { Accept: "application/json" }
+        }).then(function (response) {
+          if (!response.ok) { throw new Error(String(response.status)); }
+          return response.json();
+        }).then(function (data) {
+          callback(data.results);
+        }).catch(function () {
+          failed = true;
+          callback();
+        });
+      },
+      render: {
+        no_results: function () {
+          var text = failed ? select.dataset.error : select.dataset.noResults;
+          return '<div class="no-results">' + escapeHtml(text || "") + "</div>";
+        }
+      }
+    });
+    // A narrowing field changed: what was found before may no longer fit.
+    Object.keys(params).forEach(function (key) {
+      var field = form && form.elements[params[key]];
+      if (!field || !field.addEventListener) { return; }
+      field.addEventListener("change", function () {
+        picker.clearOptions();
+        picker.clearCache();
+      });
+    });
+  }
   function pickers(root) {
     if (typeof TomSelect === "undefined") { return; }
     root.querySelectorAll("select[data-tom-select]").forEach(function (select) {
-      if (!select.tomselect) { new TomSelect(select, { maxOptions: 300, allowEmptyOption: true }); }
+      if (select.tomselect) { return; }
+      if (select.dataset.autocomplete) {
+        autocomplete(select);
+      } else {
+        new TomSelect(select, { maxOptions: 300, allowEmptyOption: true });
+      }
     });
   }
   pickers(document);

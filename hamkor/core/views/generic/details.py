@@ -37,8 +37,11 @@ class ObjectDetailView(ObjectPermissionMixin, View):
         actions = {}
         for action, verb in (("edit", "change"), ("delete", "delete")):
             url = reverse_or_none(url_name(self.model, action), pk=obj.pk)
-            allowed = url and self.queryset.restrict(self.request.user, verb).filter(pk=obj.pk)
-            actions[f"{action}_url"] = url if allowed and allowed.exists() else None
+            # ``exists()`` only: the truth of a queryset would load the row and its prefetches.
+            allowed = bool(url) and (
+                self.queryset.restrict(self.request.user, verb).filter(pk=obj.pk).exists()
+            )
+            actions[f"{action}_url"] = url if allowed else None
         return actions
 
 
