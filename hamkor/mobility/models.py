@@ -14,6 +14,11 @@ from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.core.models import BaseModel, RestrictedQuerySet
+from hamkor.core.validators import (
+    validate_date_of_birth,
+    validate_not_negative,
+    validate_passport_expiry,
+)
 
 # Personal data (passport, date of birth, visa) is read with this permission only.
 PERSONAL_DATA = "mobility.view_personal_data"
@@ -115,9 +120,13 @@ class Person(BaseModel):
         related_name="person",
     )
     # Personal data: shown to officers and administrators only.
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    date_of_birth = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=[validate_date_of_birth]
+    )
     passport_number = models.CharField(_("passport number"), max_length=30, blank=True)
-    passport_valid_to = models.DateField(_("passport valid to"), null=True, blank=True)
+    passport_valid_to = models.DateField(
+        _("passport valid to"), null=True, blank=True, validators=[validate_passport_expiry]
+    )
 
     history = HistoricalRecords()
     objects = PersonQuerySet.as_manager()
@@ -264,12 +273,22 @@ class Mobility(BaseModel):
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     credits = models.DecimalField(
-        _("credits (ECTS)"), max_digits=5, decimal_places=1, null=True, blank=True
+        _("credits (ECTS)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[validate_not_negative],
     )
     teaching_hours = models.PositiveSmallIntegerField(_("teaching hours"), null=True, blank=True)
     subjects = models.TextField(_("subjects taught or studied"), blank=True)
     funding_amount = models.DecimalField(
-        _("funding"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("funding"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[validate_not_negative],
     )
     funding_currency = models.CharField(
         _("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code: USD, EUR, UZS…")
