@@ -37,18 +37,15 @@ class AgreementPartyForm(forms.ModelForm):
     The formset gives the Bootstrap classes, and marks the fields with errors once validated.
     """
 
-    # The office's partners, and institutions already party to an agreement (a directory
-    # entry brought in by an import). Declared here, not narrowed in __init__: a bound form
-    # is validated while BootstrapMixin sets it up. Tom Select, when loaded, adds a search.
+    # Any institution, from the partners to the whole world directory: one chosen from the
+    # directory becomes a partner when the agreement is saved (``agreement_partners_follow``).
+    # The picker searches as the user types: the page carries only the chosen institution.
     institution = forms.ModelChoiceField(
         label=_("Institution"),
-        queryset=Institution.objects.filter(
-            Q(pk__in=Institution.objects.partners().values("pk"))
-            | Q(pk__in=AgreementParty.objects.values("institution"))
-        ).order_by("name"),
+        queryset=Institution.objects.order_by("name"),
         widget=forms.Select(
             attrs={
-                "data-tom-select": "institution",
+                "data-tom-select": "directory",
                 "data-placeholder": _("Find an institution"),
             }
         ),
