@@ -106,13 +106,14 @@ class BasePartyFormSet(BaseInlineFormSet):
         ]
 
 
-def party_formset(*, new: bool):
+def party_formset():
     return inlineformset_factory(
         Agreement,
         AgreementParty,
         form=AgreementPartyForm,
         formset=BasePartyFormSet,
-        extra=3 if new else 2,
+        # One blank row; "Add a party" adds more on the page (see hamkor.js).
+        extra=1,
         can_delete=True,
     )
 
@@ -172,18 +173,21 @@ class AgreementForm(ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, partner: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None and user is not None:
             # The initial values of a new record are its empty fields: fill the useful ones.
             self.initial["responsible"] = self.initial.get("responsible") or user.pk
             if user.has_role(Role.COORDINATOR) and user.org_unit_id:
                 self.initial["scope_units"] = self.initial.get("scope_units") or [user.org_unit_id]
-        formset_class = party_formset(new=self.instance.pk is None)
+        formset_class = party_formset()
+        # "New agreement" from a partner's page: the partner is the first party.
+        first = [{"institution": int(partner)}] if partner and str(partner).isdigit() else None
         self.parties = formset_class(
             data=self.data if self.is_bound else None,
             instance=self.instance,
             prefix="parties",
+            initial=first if self.instance.pk is None and not self.is_bound else None,
         )
 
     def is_valid(self) -> bool:

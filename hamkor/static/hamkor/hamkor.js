@@ -28,6 +28,7 @@
       loadThrottle: 250,
       preload: "focus",
       allowEmptyOption: false,
+      closeAfterSelect: true,
       placeholder: select.dataset.placeholder,
       plugins: select.required ? [] : ["clear_button"],
       // The endpoint has matched already (apostrophes and scripts included): keep its order.
@@ -80,6 +81,45 @@
       }
     });
   }
+  // Formset rows added and removed without saving: "Add" copies the formset's empty form
+  // (<template id="<prefix>-empty-row">) under the next index; "Remove" on a row not yet
+  // saved empties and hides it, which the formset then leaves out as an untouched extra row.
+  function formsetAdd(button) {
+    var prefix = button.dataset.formsetAdd;
+    var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    var template = document.getElementById(prefix + "-empty-row");
+    var rows = document.querySelector('[data-formset="' + prefix + '"]');
+    if (!total || !template || !rows) { return; }
+    var index = parseInt(total.value, 10);
+    var holder = document.createElement("div");
+    holder.innerHTML = template.innerHTML.replace(/__prefix__/g, String(index));
+    var row = holder.firstElementChild;
+    rows.appendChild(row);
+    total.value = String(index + 1);
+    pickers(row);
+    // The new row's picker is not opened: its list would cover the rows below.
+    row.scrollIntoView({ block: "nearest" });
+  }
+  function formsetRemove(button) {
+    var row = button.closest("fieldset");
+    if (!row) { return; }
+    row.querySelectorAll("select").forEach(function (select) {
+      if (select.tomselect) { select.tomselect.clear(true); }
+      Array.prototype.forEach.call(select.options, function (option) {
+        option.selected = option.defaultSelected;
+      });
+    });
+    row.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (field) {
+      field.value = field.defaultValue;
+    });
+    row.hidden = true;
+  }
+  document.addEventListener("click", function (event) {
+    var add = event.target.closest("[data-formset-add]");
+    if (add) { formsetAdd(add); return; }
+    var remove = event.target.closest("[data-formset-remove]");
+    if (remove) { formsetRemove(remove); }
+  });
   pickers(document);
   document.body.addEventListener("htmx:afterSwap", function (event) { pickers(event.target); });
 })();
