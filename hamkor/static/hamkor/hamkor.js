@@ -74,6 +74,11 @@
     if (typeof TomSelect === "undefined") { return; }
     root.querySelectorAll("select[data-tom-select]").forEach(function (select) {
       if (select.tomselect) { return; }
+      // Tom Select points the label at its own input: the select keeps its name this way.
+      var label = select.labels && select.labels[0];
+      if (label && !select.hasAttribute("aria-label")) {
+        select.setAttribute("aria-label", label.textContent.trim());
+      }
       if (select.dataset.autocomplete) {
         autocomplete(select);
       } else {
