@@ -35,6 +35,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "public:home": EVERYONE,
     "public:letter_verify": (404, 404, 404, 404, 404, 404, 404),  # an unknown code
     "core:home": (200, 200, 200, 200, 200, 302, 302),
+    "core:autocomplete": STAFF_READ,
     "core:outboxmessage_list": ADMIN_ONLY,
     "workbench:search": STAFF_READ,
     "core:outboxmessage_detail": ADMIN_ONLY,
@@ -308,6 +309,8 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"uidb64": "MQ", "token": "set-password"}
     if name == "accounts:user_two_factor_reset":
         return {"pk": objects["user"]}
+    if name == "core:autocomplete":
+        return {"source": "institution"}
     if name == "core:document_add":
         return objects["document_record"]
     if name == "core:document_download":

@@ -18,3 +18,7 @@ class AgreementsConfig(AppConfig):
                 f"reminders sent: {result['reminders']}"
             ),
         )
+
+        from hamkor.agreements.autocomplete import register_sources
+
+        register_sources()

@@ -20,6 +20,7 @@ from hamkor.agreements.models import (
     MobilityQuota,
 )
 from hamkor.core.forms import DateInput, Form, ModelForm
+from hamkor.core.widgets import use_picker
 from hamkor.partners.models import Institution
 
 
@@ -31,18 +32,15 @@ class AgreementPartyForm(forms.ModelForm):
     The formset gives the Bootstrap classes, and marks the fields with errors once validated.
     """
 
-    # The office's partners, and institutions already party to an agreement (a directory
-    # entry brought in by an import). Declared here, not narrowed in __init__: a bound form
-    # is validated while BootstrapMixin sets it up. Tom Select, when loaded, adds a search.
+    # Any institution, from the partners to the whole world directory: one chosen from the
+    # directory becomes a partner when the agreement is saved (``agreement_partners_follow``).
+    # The picker searches as the user types: the page carries only the chosen institution.
     institution = forms.ModelChoiceField(
         label=_("Institution"),
-        queryset=Institution.objects.filter(
-            Q(pk__in=Institution.objects.partners().values("pk"))
-            | Q(pk__in=AgreementParty.objects.values("institution"))
-        ).order_by("name"),
+        queryset=Institution.objects.order_by("name"),
         widget=forms.Select(
             attrs={
-                "data-tom-select": "institution",
+                "data-tom-select": "directory",
                 "data-placeholder": _("Find an institution"),
             }
         ),
@@ -57,6 +55,7 @@ class BasePartyFormSet(BaseInlineFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         for field in form.fields.values():
+            use_picker(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 widget.attrs["class"] = "form-check-input"
@@ -102,13 +101,14 @@ class BasePartyFormSet(BaseInlineFormSet):
         ]
 
 
-def party_formset(*, new: bool):
+def party_formset():
     return inlineformset_factory(
         Agreement,
         AgreementParty,
         form=AgreementPartyForm,
         formset=BasePartyFormSet,
-        extra=3 if new else 2,
+        # One blank row; "Add a party" adds more on the page (see hamkor.js).
+        extra=1,
         can_delete=True,
     )
 
@@ -168,18 +168,21 @@ class AgreementForm(ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, partner: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None and user is not None:
             # The initial values of a new record are its empty fields: fill the useful ones.
             self.initial["responsible"] = self.initial.get("responsible") or user.pk
             if user.has_role(Role.COORDINATOR) and user.org_unit_id:
                 self.initial["scope_units"] = self.initial.get("scope_units") or [user.org_unit_id]
-        formset_class = party_formset(new=self.instance.pk is None)
+        formset_class = party_formset()
+        # "New agreement" from a partner's page: the partner is the first party.
+        first = [{"institution": int(partner)}] if partner and str(partner).isdigit() else None
         self.parties = formset_class(
             data=self.data if self.is_bound else None,
             instance=self.instance,
             prefix="parties",
+            initial=first if self.instance.pk is None and not self.is_bound else None,
         )
 
     def is_valid(self) -> bool:

@@ -306,12 +306,13 @@ class Agreement(ProtectedStatusMixin, SearchableModel, BaseModel):
 
     @transition(
         field=status,
-        source=[Status.DRAFT, Status.NEGOTIATION, Status.AWAITING_SIGNATURE, Status.ACTIVE],
+        source=[Status.NEGOTIATION, Status.AWAITING_SIGNATURE, Status.ACTIVE],
         target=Status.TERMINATED,
         custom={"label": _("Terminate"), "button": "btn-outline-danger", "asks_reason": True},
     )
     def terminate(self):
-        """Ended early by a party, or abandoned before signature."""
+        """Ended early by a party, or abandoned during the negotiation. A draft is nobody's
+        commitment yet: it is deleted, not terminated."""
 
 
 class AgreementParty(BaseModel):

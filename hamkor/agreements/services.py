@@ -27,6 +27,7 @@ from hamkor.core import transitions
 from hamkor.core.references import reference_next
 from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_delete, object_save
+from hamkor.partners.models import Institution
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +97,43 @@ def agreement_save(
         agreement.areas.set(areas)
     if parties is not None:
         _parties_set(agreement=agreement, parties=parties, actor=actor)
+        agreement_partners_follow(agreement=agreement, actor=actor)
     return agreement
+
+
+def agreement_partners_follow(*, agreement: Agreement, actor) -> list[Institution]:
+    """Bring the relationship status of the agreement's partners in line with it.
+
+    An institution party to an agreement is a partner: a directory entry chosen as a party
+    becomes a prospect, and every party of an active agreement an active partner (a
+    prospect's first agreement, a dormant or ended partnership taken up again). The officer
+    sets the other steps (dormant, ended) by hand. Each change is recorded in the
+    institution's history with the agreement's reference. Answers the institutions changed.
+    """
+    target = (
+        Institution.Partnership.ACTIVE
+        if agreement.status == Agreement.Status.ACTIVE
+        else Institution.Partnership.PROSPECT
+    )
+    behind = (
+        {Institution.Partnership.NONE}
+        if target == Institution.Partnership.PROSPECT
+        else set(Institution.Partnership.values) - {Institution.Partnership.ACTIVE}
+    )
+    changed = []
+    parties = Institution.objects.filter(
+        agreement_parties__agreement=agreement, is_home=False, partnership__in=behind
+    )
+    for institution in parties.select_for_update():
+        institution.partnership = target
+        changed.append(
+            object_save(
+                instance=institution,
+                actor=actor,
+                reason=f"partners.institution.{target}_by_agreement:{agreement.reference}",
+            )
+        )
+    return changed
 
 
 def _check_parties(parties: list[AgreementParty]) -> None:
@@ -213,7 +250,10 @@ def agreement_transition(
     agreement.status_changed_at = timezone.now()
     # Kept whole with the record (and so in its history): the change reason is a code.
     agreement.status_reason = reason.strip()
-    return object_save(instance=agreement, actor=actor, reason=f"agreements.agreement.{name}")
+    agreement = object_save(instance=agreement, actor=actor, reason=f"agreements.agreement.{name}")
+    if name == "activate":
+        agreement_partners_follow(agreement=agreement, actor=actor)
+    return agreement
 
 
 @transaction.atomic

@@ -154,6 +154,12 @@ class AgreementEditView(generic.ObjectEditView):
     form_class = forms.AgreementForm
     template_name = "agreements/agreement_edit.html"
 
+    def get_form_kwargs(self) -> dict:
+        kwargs = super().get_form_kwargs()
+        if "pk" not in self.kwargs:
+            kwargs["partner"] = self.request.GET.get("institution")
+        return kwargs
+
     @transaction.atomic
     def save(self, form, *, expected_version):
         agreement = form.save(commit=False)

@@ -6,6 +6,7 @@ from functools import reduce
 from operator import or_
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,38 @@ from django.utils.translation import gettext_lazy as _
 from hamkor.core.forms import BootstrapMixin
 from hamkor.core.search import search_key
 from hamkor.core.translit import normalise_apostrophes
-from hamkor.core.widgets import AnyYesNoSelect, SearchInput
+from hamkor.core.widgets import AnyYesNoSelect, AutocompleteSelect, SearchInput
+
+ALL = _("All")
+
+
+class AllChoiceMixin:
+    """Every select of a filter form starts with "All", the empty choice that filters nothing.
+
+    Without it the browser sends the first real choice when the user presses "Filter"
+    without touching the select, and the list silently shrinks. A filter declared with
+    ``empty_label=None`` (the institutions list's "Show") keeps its own choices on purpose.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.NullBooleanSelect) or not isinstance(
+                field, forms.ChoiceField
+            ):
+                continue
+            if isinstance(field.widget, AutocompleteSelect):
+                field.widget.empty_label = ALL
+                field.widget.attrs["data-placeholder"] = ALL
+                continue
+            if hasattr(field, "empty_label"):  # model choices and django-filter's choices
+                if field.empty_label is not None:
+                    field.empty_label = ALL
+                    field.widget.choices = field.choices
+                continue
+            choices = [choice for choice in field.choices if choice[0] not in ("", None)]
+            field.choices = [("", ALL), *choices]
+
 
 # Words searched at most: each word adds a condition over every search field, and
 # thousands of conditions make a slow query (SQLite refused one of 32 words).
@@ -56,7 +88,7 @@ class SearchFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"), widget=SearchInput)
 
     def get_form_class(self):
-        return type("FilterForm", (BootstrapMixin, super().get_form_class()), {})
+        return type("FilterForm", (AllChoiceMixin, BootstrapMixin, super().get_form_class()), {})
 
     def search(self, queryset, name, value):
         words = value.split()

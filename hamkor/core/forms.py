@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.core import validators
 from django.forms.renderers import TemplatesSetting
+
+from hamkor.core.validators import (
+    TEXT_MAX_LENGTH,
+    validate_not_negative,
+    validate_office_date,
+)
+from hamkor.core.widgets import use_picker
 
 
 class FormRenderer(TemplatesSetting):
@@ -20,12 +28,31 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+def apply_bounds(field) -> None:
+    """The bounds every field of a kind shares (see ``hamkor.core.validators``): a long text
+    has a length, a date a plausible year, an amount no minus sign."""
+    if isinstance(field, forms.CharField) and field.max_length is None:
+        field.max_length = TEXT_MAX_LENGTH
+        field.validators.append(validators.MaxLengthValidator(TEXT_MAX_LENGTH))
+        field.widget.attrs.setdefault("maxlength", str(TEXT_MAX_LENGTH))
+    elif isinstance(field, forms.DateField) and not isinstance(field, forms.DateTimeField):
+        if validate_office_date not in field.validators:
+            field.validators.append(validate_office_date)
+    elif isinstance(field, forms.DecimalField) and field.min_value is None:
+        if validate_not_negative not in field.validators:
+            field.validators.append(validate_not_negative)
+        field.widget.attrs.setdefault("min", "0")
+
+
 class BootstrapMixin:
-    """Gives each widget its Bootstrap class and marks fields with errors as invalid."""
+    """Gives each widget its Bootstrap class, large tables their picker, every field its
+    bounds, and marks fields with errors as invalid."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            use_picker(field)
+            apply_bounds(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from hamkor.core.urls_helpers import model_paths
-from hamkor.core.views import documents, pages
+from hamkor.core.views import autocomplete, documents, pages
 from hamkor.workbench import views as workbench
 
 app_name = "core"
@@ -9,6 +9,7 @@ app_name = "core"
 urlpatterns = [
     # The home page spans every domain, so it lives in the workbench app above them.
     path("staff/", workbench.home, name="home"),
+    path("staff/pick/<slug:source>/", autocomplete.autocomplete, name="autocomplete"),
     path(
         "staff/documents/version/<int:pk>/",
         documents.DocumentDownloadView.as_view(),

@@ -15,3 +15,7 @@ class MobilityConfig(AppConfig):
             daily_reminders,
             describe=lambda result: f"mobility reminders sent: {result['reminders']}",
         )
+
+        from hamkor.mobility.autocomplete import register_sources
+
+        register_sources()

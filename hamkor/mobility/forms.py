@@ -19,6 +19,7 @@ from hamkor.accounts.faculties import coordinator_units, home_units
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.agreements.models import Agreement, AgreementParty
 from hamkor.core.forms import DateInput, Form, ModelForm
+from hamkor.core.widgets import AutocompleteSelect
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.personal import hidden_fields
 from hamkor.mobility.services import mobility_check
@@ -279,6 +280,17 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
         self.fields["agreement"].queryset = Agreement.objects.filter(
             Q(status__in=Agreement.SIGNED) | Q(pk=instance.agreement_id)
         ).order_by("-signed_on", "reference")
+        # The picker offers the agreements with the partner chosen above, on the dates typed.
+        self.fields["agreement"].widget = AutocompleteSelect(
+            "agreement",
+            depends={
+                "direction": "direction",
+                "sending": "sending_institution",
+                "receiving": "receiving_institution",
+                "start": "planned_start",
+                "end": "planned_end",
+            },
+        )
 
     def clean(self):
         cleaned = super().clean()

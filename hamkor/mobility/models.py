@@ -19,6 +19,11 @@ from hamkor.core.countries import CldrCountries
 from hamkor.core.models import BaseModel, RestrictedQuerySet
 from hamkor.core.search import SearchableModel
 from hamkor.core.transitions import ProtectedStatusMixin
+from hamkor.core.validators import (
+    validate_date_of_birth,
+    validate_not_negative,
+    validate_passport_expiry,
+)
 
 # Personal data (passport, date of birth, visa) is read with this permission only.
 PERSONAL_DATA = "mobility.view_personal_data"
@@ -115,9 +120,13 @@ class Person(SearchableModel, BaseModel):
         related_name="person",
     )
     # Personal data: shown to officers and administrators only.
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    date_of_birth = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=[validate_date_of_birth]
+    )
     passport_number = models.CharField(_("passport number"), max_length=30, blank=True)
-    passport_valid_to = models.DateField(_("passport valid to"), null=True, blank=True)
+    passport_valid_to = models.DateField(
+        _("passport valid to"), null=True, blank=True, validators=[validate_passport_expiry]
+    )
 
     new_title = _("New person")  # the add page's title, in the gender of each language
     history = HistoricalRecords(excluded_fields=["search_text"])
@@ -277,12 +286,22 @@ class Mobility(ProtectedStatusMixin, BaseModel):
     )
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     credits = models.DecimalField(
-        _("credits (ECTS)"), max_digits=5, decimal_places=1, null=True, blank=True
+        _("credits (ECTS)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[validate_not_negative],
     )
     teaching_hours = models.PositiveSmallIntegerField(_("teaching hours"), null=True, blank=True)
     subjects = models.TextField(_("subjects taught or studied"), blank=True)
     funding_amount = models.DecimalField(
-        _("funding"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("funding"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[validate_not_negative],
     )
     funding_currency = models.CharField(
         _("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code: USD, EUR, UZS…")

@@ -28,6 +28,11 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
+# How long any wait (a navigation, an element, an ``expect`` condition) may last before the
+# test fails. Tests wait for conditions, never for a fixed time, so a generous bound costs
+# nothing when the machine is fast and keeps a loaded one (two workers on two shared cores,
+# other jobs beside them) from failing tests that would pass. ``E2E_TIMEOUT_MS`` overrides it.
+TIMEOUT_MS = int(os.environ.get("E2E_TIMEOUT_MS", "60000"))
 
 
 # The department's name as the office entered it, per content language.
@@ -108,7 +113,8 @@ def new_page(browser, live_server, browser_problems):
     def make(**options):
         options = {"viewport": DESKTOP, "locale": "en-US", **options}
         context = browser.new_context(base_url=live_server.url, **options)
-        context.set_default_timeout(20_000)  # CI runs two workers on two cores
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
         watch(page, browser_problems)
@@ -190,6 +196,7 @@ def expect(target, message: str | None = None):
     """Playwright's ``expect``, imported late so that collection works without Playwright."""
     from playwright.sync_api import expect as playwright_expect
 
+    playwright_expect.set_options(timeout=TIMEOUT_MS)
     return playwright_expect(target, message)
 
 

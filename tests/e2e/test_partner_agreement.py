@@ -131,18 +131,13 @@ def test_officer_records_partner_and_activates_signed_agreement(
     screenshot(page, "agreement-draft")
     agreement_url = page.url
 
-    # 3. Activating without the signed scan: the page says why, and the status stays.
+    # 3. Without the signed scan, Activate is disabled and the page says why, once.
     activate = status.get_by_role("button", name="Activate")
     expect(status.locator("#activate-rule")).to_contain_text(SIGNED_RULE)
     expect(activate).to_have_attribute("aria-describedby", "activate-rule")
-    with page.expect_navigation():
-        activate.click()
-    expect(page.locator("main .alert-warning")).to_contain_text(SIGNED_RULE)
+    expect(activate).to_be_disabled()
+    expect(page.locator("main").get_by_text(SIGNED_RULE)).to_have_count(1)
     screenshot(page, "agreement-activation-refused")
-    expect(page.locator("main form.edit-form")).to_contain_text("attach the signed scan")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Go to the documents").click()
-    assert page.url.startswith(agreement_url)
     expect(status.locator(".badge").first).to_have_text("Draft")
 
     # 4. The signed scan, attached as a "Signed copy".
@@ -217,9 +212,53 @@ def test_scan_attached_as_a_draft_does_not_activate(page, live_server, officer, 
 
     status = page.locator("#status")
     expect(status.locator("#activate-rule")).to_contain_text(SIGNED_RULE)
-    with page.expect_navigation():
-        status.get_by_role("button", name="Activate").click()
-    expect(page.locator("main .alert-warning")).to_contain_text(SIGNED_RULE)
-    expect(page.locator("main h1 + .badge")).to_have_text("Draft")
+    expect(status.get_by_role("button", name="Activate")).to_be_disabled()
+    expect(status.locator(".badge").first).to_have_text("Draft")
     agreement.refresh_from_db()
     assert agreement.status == Agreement.Status.DRAFT
+
+
+def test_new_agreement_from_the_partner_page_with_a_second_party_added_on_the_page(
+    page, live_server, officer
+):
+    """ "New agreement" on a partner's page fills the partner in; "Add a party" adds a row
+    without saving, in which a directory institution is chosen; both are parties on save,
+    and the directory institution has become a prospect."""
+    from hamkor.agreements.tests.factories import PartnerFactory
+    from hamkor.partners.tests.factories import InstitutionFactory
+
+    partner = PartnerFactory(name=PARTNER, name_en=PARTNER_EN, country="ID", city="Surabaya")
+    directory_entry = InstitutionFactory(
+        name="Universidad de Salamanca", name_en="University of Salamanca", country="ES"
+    )
+    log_in(page, officer)
+    page.goto(partner.get_absolute_url())
+    with page.expect_navigation():
+        page.locator("#agreements").get_by_role("link", name="New agreement").click()
+
+    form = page.locator("main form.agreement-form")
+    rows = form.locator("fieldset.party-row:visible")
+    expect(rows).to_have_count(1)
+    expect(rows.first.locator("select[name=parties-0-institution] option:checked")).to_have_text(
+        PARTNER_EN
+    )
+    form.get_by_label("Kind").select_option(label="Memorandum of understanding")
+    form.get_by_label("Title").fill(TITLE)
+
+    form.get_by_role("button", name="Add a party").click()
+    expect(rows).to_have_count(2)
+    form.get_by_role("button", name="Add a party").click()
+    expect(rows).to_have_count(3)
+    rows.nth(2).get_by_role("button", name="Remove this row").click()
+    expect(rows).to_have_count(2)
+    second = rows.nth(1)
+    second.locator(".ts-control").click()
+    page.keyboard.type("Salamanca")
+    second.get_by_role("listbox").get_by_role("option", name="University of Salamanca").click()
+    expect(second.locator("select[name=parties-1-institution]")).to_have_value(
+        str(directory_entry.pk)
+    )
+    screenshot(page, "agreement-second-party")
+    expect(form.locator("input[name=parties-TOTAL_FORMS]")).to_have_value("3")
+    # Saving these rows (the directory institution becoming a prospect) is tested in
+    # hamkor/agreements/tests/test_partner_status.py.

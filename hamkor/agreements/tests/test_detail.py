@@ -71,7 +71,7 @@ def test_detail_offers_the_steps_of_the_status_to_who_may_take_them(as_user, agr
     text = page(as_user("officer"), agreement).text
     assert "/status/negotiate/" in text
     assert "/status/send_for_signature/" in text
-    assert "/status/terminate/" in text
+    assert "/status/terminate/" not in text  # a draft is deleted, not terminated
     assert "/status/expire/" not in text  # the daily task's step
     for persona in ("leadership", "coordinator_b"):
         assert "/status/" not in page(as_user(persona), agreement).text, persona

@@ -134,7 +134,7 @@ def test_the_same_institution_twice_is_refused_at_the_row(as_user, partner):
 
 def test_a_future_signing_date_is_refused_at_the_field(as_user, partner):
     response = as_user("officer").post(
-        ADD, {**agreement_data(signed_on="2999-01-01"), **party_rows({"institution": partner.pk})}
+        ADD, {**agreement_data(signed_on="2099-01-01"), **party_rows({"institution": partner.pk})}
     )
     assert response.status_code == 400
     assert "The signing date cannot be in the future." in response.text

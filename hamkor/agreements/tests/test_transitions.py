@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hamkor.agreements import services
@@ -72,7 +73,8 @@ def test_termination_without_a_reason_is_refused_at_the_reason(as_user, agreemen
     assert agreement.status == Agreement.Status.DRAFT
 
 
-def test_termination_with_a_reason_records_it_and_the_day(as_user, agreement):
+def test_termination_with_a_reason_records_it_and_the_day(as_user, agreement, officer):
+    services.agreement_transition(agreement=agreement, name="negotiate", actor=officer)
     response = step(
         as_user("officer"), agreement, "terminate", reason="The partner withdrew", on="2025-02-01"
     )
@@ -83,7 +85,8 @@ def test_termination_with_a_reason_records_it_and_the_day(as_user, agreement):
     assert agreement.terminated_on == datetime.date(2025, 2, 1)
 
 
-def test_termination_without_a_day_ends_today(as_user, agreement):
+def test_termination_without_a_day_ends_today(as_user, agreement, officer):
+    services.agreement_transition(agreement=agreement, name="negotiate", actor=officer)
     step(as_user("officer"), agreement, "terminate", reason="Abandoned")
     agreement.refresh_from_db()
     assert agreement.terminated_on == timezone.localdate()
@@ -148,6 +151,44 @@ def test_steps_available_says_what_a_user_may_do(agreement, officer, coordinator
         "negotiate",
         "send_for_signature",
         "activate",
-        "terminate",
     ]
     assert transitions.steps_available(agreement, coordinator_b) == []
+
+
+def test_a_draft_is_not_terminated_but_a_negotiation_is(agreement, officer):
+    assert "terminate" not in names(transitions.steps_available(agreement, officer))
+    with pytest.raises(ValidationError):
+        services.agreement_transition(
+            agreement=agreement, name="terminate", actor=officer, reason="Abandoned"
+        )
+    agreement = services.agreement_transition(agreement=agreement, name="negotiate", actor=officer)
+    assert "terminate" in names(transitions.steps_available(agreement, officer))
+
+
+ACTIVATE_RULE = "An agreement becomes active only with its signed copy"
+
+
+def test_without_a_scan_activate_is_disabled_with_its_reason_said_once(as_user, agreement):
+    client = as_user("officer")
+    detail = client.get(agreement.get_absolute_url()).text
+    assert detail.count(ACTIVATE_RULE) == 1
+    button = detail.split("/status/activate/")[1].split("</button>")[0]
+    assert "disabled" in button and 'aria-describedby="activate-rule"' in button
+
+    page = client.get(f"/staff/agreements/{agreement.pk}/status/activate/").text
+    assert page.count(ACTIVATE_RULE) == 1
+    submit = page.split("edit-form")[1].split('type="submit"')[1].split(">")[0]
+    assert "disabled" in submit
+
+    refused = step(client, agreement, "activate", on="2025-01-10")
+    assert refused.text.count(ACTIVATE_RULE) == 1
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.DRAFT
+
+
+def test_with_a_scan_activate_is_offered(as_user, agreement, officer):
+    attach_signed_copy(agreement, officer)
+    detail = as_user("officer").get(agreement.get_absolute_url()).text
+    assert ACTIVATE_RULE not in detail
+    button = detail.split("/status/activate/")[1].split("</button>")[0]
+    assert "disabled" not in button

@@ -29,3 +29,23 @@ def query_with(context, **changes) -> str:
 @register.filter
 def import_count(result, action: str) -> int:
     return result.count(action)
+
+
+EMPTY = "—"
+
+
+@register.filter
+def shown(obj, name: str):
+    """Field ``name`` of ``obj`` as a page shows it: the choice's label, or an em dash when
+    the field is empty (never a "None", nor the label a form gives the empty choice)."""
+    value = getattr(obj, name, None)
+    if value in (None, ""):
+        return EMPTY
+    display = getattr(obj, f"get_{name}_display", None)
+    return display() if display else value
+
+
+@register.filter
+def or_dash(value):
+    """``value``, or an em dash when it is empty (None, "" or an empty list)."""
+    return EMPTY if value in (None, "", [], ()) else value

@@ -52,11 +52,15 @@ def test_contact_form_opened_from_the_partner_page_names_the_partner(as_user, an
     assert "Ankara University" in response.text
 
 
-def test_contact_form_offers_partners_not_the_whole_directory(as_user, ankara, home):
+def test_contact_form_picker_offers_partners_not_the_whole_directory(as_user, ankara, home):
     InstitutionFactory(name="Directory only", name_en="Directory only")
-    text = as_user("officer").get("/staff/contacts/add/").text
-    assert "Ankara University" in text
-    assert "Directory only" not in text
+    client = as_user("officer")
+    text = client.get("/staff/contacts/add/").text
+    assert 'data-autocomplete="/staff/pick/institution/"' in text
+    assert "Ankara University" not in text  # found as the user types, not listed
+    found = client.get("/staff/pick/institution/", {"q": "university"}).json()["results"]
+    assert "Ankara University" in [row["text"] for row in found]
+    assert client.get("/staff/pick/institution/", {"q": "directory"}).json()["results"] == []
 
 
 def test_contact_saved_goes_back_to_the_partner_page(as_user, ankara, officer):

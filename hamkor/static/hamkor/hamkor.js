@@ -9,11 +9,6 @@
   // The texts scripts show, translated by the page (base.html: {% client_texts %}).
   var textsElement = document.getElementById("hamkor-texts");
   var texts = textsElement ? JSON.parse(textsElement.textContent) : {};
-  function escapeHtml(text) {
-    var div = document.createElement("div");
-    div.textContent = text || "";
-    return div.innerHTML;
-  }
   function pickerTexts(select) {
     return {
       placeholder: select.dataset.placeholder || texts.picker_placeholder,
@@ -27,15 +22,125 @@
       }
     };
   }
-  // Long pickers (partners, people) get a search box: <select data-tom-select>.
+  // Pickers over large tables (institutions, people, agreements): <select data-autocomplete>
+  // holds only the chosen row and asks the endpoint for matches as the user types. Its
+  // data-autocomplete-params name other fields of the form whose values narrow the choice
+  // (the agreements of the chosen partner, on the chosen dates). Texts come translated from
+  // the page: data-placeholder, data-no-results, data-error.
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = text || "";
+    return div.innerHTML;
+  }
+  function autocomplete(select) {
+    var params = JSON.parse(select.dataset.autocompleteParams || "{}");
+    var form = select.form;
+    var failed = false;
+    var picker = new TomSelect(select, {
+      valueField: "value",
+      labelField: "text",
+      searchField: [],
+      maxOptions: null,
+      loadThrottle: 250,
+      preload: "focus",
+      allowEmptyOption: false,
+      closeAfterSelect: true,
+      placeholder: select.dataset.placeholder || texts.picker_placeholder,
+      plugins: select.required ? [] : ["clear_button"],
+      // The endpoint has matched already (apostrophes and scripts included): keep its order.
+      score: function () { return function () { return 1; }; },
+      load: function (query, callback) {
+        var search = new URLSearchParams({ q: query });
+        Object.keys(params).forEach(function (key) {
+          var field = form && form.elements[params[key]];
+          if (field && field.value) { search.set(key, field.value); }
+        });
+        failed = false;
+        fetch(select.dataset.autocomplete + "?" + search.toString(), {
+          credentials: "same-origin",
+          headers: { Accept: "application/json" }
+        }).then(function (response) {
+          if (!response.ok) { throw new Error(String(response.status)); }
+          return response.json();
+        }).then(function (data) {
+          callback(data.results);
+        }).catch(function () {
+          failed = true;
+          callback();
+        });
+      },
+      render: {
+        no_results: function () {
+          var text = failed ? select.dataset.error : (select.dataset.noResults || texts.picker_no_results);
+          return '<div class="no-results">' + escapeHtml(text || "") + "</div>";
+        }
+      }
+    });
+    // A narrowing field changed: what was found before may no longer fit.
+    Object.keys(params).forEach(function (key) {
+      var field = form && form.elements[params[key]];
+      if (!field || !field.addEventListener) { return; }
+      field.addEventListener("change", function () {
+        picker.clearOptions();
+        picker.clearCache();
+      });
+    });
+  }
   function pickers(root) {
     if (typeof TomSelect === "undefined") { return; }
     root.querySelectorAll("select[data-tom-select]").forEach(function (select) {
-      if (!select.tomselect) {
+      if (select.tomselect) { return; }
+      // Tom Select points the label at its own input: the select keeps its name this way.
+      var label = select.labels && select.labels[0];
+      if (label && !select.hasAttribute("aria-label")) {
+        select.setAttribute("aria-label", label.textContent.trim());
+      }
+      if (select.dataset.autocomplete) {
+        autocomplete(select);
+      } else {
         new TomSelect(select, Object.assign({ maxOptions: 300, allowEmptyOption: true }, pickerTexts(select)));
       }
     });
   }
+  // Formset rows added and removed without saving: "Add" copies the formset's empty form
+  // (<template id="<prefix>-empty-row">) under the next index; "Remove" on a row not yet
+  // saved empties and hides it, which the formset then leaves out as an untouched extra row.
+  function formsetAdd(button) {
+    var prefix = button.dataset.formsetAdd;
+    var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    var template = document.getElementById(prefix + "-empty-row");
+    var rows = document.querySelector('[data-formset="' + prefix + '"]');
+    if (!total || !template || !rows) { return; }
+    var index = parseInt(total.value, 10);
+    var holder = document.createElement("div");
+    holder.innerHTML = template.innerHTML.replace(/__prefix__/g, String(index));
+    var row = holder.firstElementChild;
+    rows.appendChild(row);
+    total.value = String(index + 1);
+    pickers(row);
+    // The new row's picker is not opened: its list would cover the rows below.
+    row.scrollIntoView({ block: "nearest" });
+  }
+  function formsetRemove(button) {
+    var row = button.closest("fieldset");
+    if (!row) { return; }
+    row.querySelectorAll("select").forEach(function (select) {
+      if (select.tomselect) { select.tomselect.clear(true); }
+      Array.prototype.forEach.call(select.options, function (option) {
+        option.selected = option.defaultSelected;
+      });
+    });
+    row.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (field) {
+      field.value = field.defaultValue;
+    });
+    row.hidden = true;
+  }
+  document.addEventListener("click", function (event) {
+    var add = event.target.closest("[data-formset-add]");
+    if (add) { formsetAdd(add); return; }
+    var remove = event.target.closest("[data-formset-remove]");
+    if (remove) { formsetRemove(remove); }
+  });
   pickers(document);
   // Bulk actions on lists: count the selection, "select all on this page", and show the
   // input the chosen action needs (faculty, template, reason).
