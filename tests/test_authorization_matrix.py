@@ -34,7 +34,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "healthz": EVERYONE,
     "public:home": EVERYONE,
     "public:letter_verify": (404, 404, 404, 404, 404, 404, 404),  # an unknown code
-    "core:home": (200, 200, 200, 200, 200, 302, 302),
+    "workbench:home": (200, 200, 200, 200, 200, 302, 302),
     "core:autocomplete": STAFF_READ,
     "core:outboxmessage_list": ADMIN_ONLY,
     "workbench:search": STAFF_READ,

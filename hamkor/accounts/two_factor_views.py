@@ -28,7 +28,7 @@ def home_for(user) -> str:
     """Where a user lands after logging in: staff at the dashboard, applicants at their
     exchanges."""
     if user.is_office_staff:
-        return reverse("core:home")
+        return reverse("workbench:home")
     return reverse("mobility:portal")
 
 

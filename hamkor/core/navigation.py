@@ -39,7 +39,7 @@ class Group:
 MENU: tuple[Group, ...] = (
     Group(
         _("Overview"),
-        (Item(_("Dashboard"), "core:home", "accounts.staff_area", "speedometer2"),),
+        (Item(_("Dashboard"), "workbench:home", "accounts.staff_area", "speedometer2"),),
     ),
     Group(
         _("University"),
@@ -126,7 +126,7 @@ def menu_for(user, path: str) -> list[dict]:
             if item.condition is not None and not item.condition(user):
                 continue
             url = reverse(item.url_name)
-            active = path == url or (url != reverse("core:home") and path.startswith(url))
+            active = path == url or (url != reverse("workbench:home") and path.startswith(url))
             items.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
         if items:
             groups.append({"label": group.label, "items": items})

@@ -2,13 +2,10 @@ from django.urls import path
 
 from hamkor.core.urls_helpers import model_paths
 from hamkor.core.views import autocomplete, documents, pages
-from hamkor.workbench import views as workbench
 
 app_name = "core"
 
 urlpatterns = [
-    # The home page spans every domain, so it lives in the workbench app above them.
-    path("staff/", workbench.home, name="home"),
     path("staff/pick/<slug:source>/", autocomplete.autocomplete, name="autocomplete"),
     path(
         "staff/documents/version/<int:pk>/",

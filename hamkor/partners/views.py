@@ -389,5 +389,5 @@ class InteractionDoneView(generic.ObjectPermissionMixin, View):
         if not url_has_allowed_host_and_scheme(
             target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
-            target = reverse("core:home")
+            target = reverse("workbench:home")
         return HttpResponseRedirect(target)

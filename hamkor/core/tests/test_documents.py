@@ -56,7 +56,7 @@ def record_page(record) -> str:
     try:
         return record.get_absolute_url()
     except NoReverseMatch:
-        return reverse("core:home")
+        return reverse("workbench:home")
 
 
 @pytest.fixture

@@ -132,4 +132,4 @@ def _back(request, record) -> HttpResponseRedirect:
         return HttpResponseRedirect(record.get_absolute_url())
     except NoReverseMatch:
         # A model whose pages are not written yet.
-        return HttpResponseRedirect(reverse("core:home"))
+        return HttpResponseRedirect(reverse("workbench:home"))

@@ -221,7 +221,7 @@ def follow_ups(ankara, sevilla, officer, leadership):
 
 
 def test_home_page_lists_my_follow_ups_due(as_user, follow_ups):
-    text = as_user("officer").get(reverse("core:home")).text
+    text = as_user("officer").get(reverse("workbench:home")).text
     assert "Follow-ups due" in text
     assert text.index("Send the draft") < text.index("Call about nominations")
     for absent in ("Quarterly review", "Already handled", "Not mine"):
@@ -231,7 +231,7 @@ def test_home_page_lists_my_follow_ups_due(as_user, follow_ups):
 
 
 def test_home_page_without_follow_ups_shows_no_card(as_user, home):
-    assert "Follow-ups due" not in as_user("officer").get(reverse("core:home")).text
+    assert "Follow-ups due" not in as_user("officer").get(reverse("workbench:home")).text
 
 
 def test_follow_up_marked_done_leaves_the_home_page(as_user, follow_ups, officer):
@@ -257,7 +257,7 @@ def test_follow_up_marked_done_leaves_the_home_page(as_user, follow_ups, officer
 def test_follow_up_done_goes_home_rather_than_to_another_site(as_user, follow_ups):
     url = reverse("partners:interaction_done", kwargs={"pk": follow_ups["soon"].pk})
     response = as_user("officer").post(url, {"next": "https://evil.example/"})
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("workbench:home")
 
 
 def test_follow_up_cannot_be_marked_done_by_leadership(as_user, follow_ups):

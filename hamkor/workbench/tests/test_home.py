@@ -17,7 +17,7 @@ from hamkor.partners.models import Interaction
 from hamkor.partners.tests.factories import InstitutionFactory
 from hamkor.workbench.models import HomeVisit
 
-HOME = reverse("core:home")
+HOME = reverse("workbench:home")
 DAY = datetime.timedelta(days=1)
 
 
