@@ -277,9 +277,6 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
                 Q(pk__in=units.values("pk")) | Q(pk=instance.home_unit_id)
             )
         self.fields["home_unit"].queryset = home_units() if units is None else units
-        self.fields["agreement"].queryset = Agreement.objects.filter(
-            Q(status__in=Agreement.SIGNED) | Q(pk=instance.agreement_id)
-        ).order_by("-signed_on", "reference")
         # The picker offers the agreements with the partner chosen above, on the dates typed.
         self.fields["agreement"].widget = AutocompleteSelect(
             "agreement",
@@ -291,6 +288,10 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
                 "end": "planned_end",
             },
         )
+        # After the widget: setting the queryset hands the widget its choices.
+        self.fields["agreement"].queryset = Agreement.objects.filter(
+            Q(status__in=Agreement.SIGNED) | Q(pk=instance.agreement_id)
+        ).order_by("-signed_on", "reference")
 
     def clean(self):
         cleaned = super().clean()

@@ -70,8 +70,7 @@ def test_api_lists_the_steps_the_status_allows(as_user, agreements):
         "negotiate",
         "send_for_signature",
         "activate",
-        "terminate",
-    ]
+    ]  # a draft is deleted, not terminated
     assert client.get(f"{URL}{active.pk}/").json()["steps"] == ["terminate"]  # not "expire"
 
 

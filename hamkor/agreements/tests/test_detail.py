@@ -207,8 +207,7 @@ def test_detail_loads_the_agreement_and_its_parts_once(
     as_user, agreement, officer, django_assert_max_num_queries
 ):
     """The page reads the agreement once and each kind of part once, however many rows."""
-    agreement.status = Agreement.Status.ACTIVE
-    agreement.save()
+    put_in_status(agreement, Agreement.Status.ACTIVE)
 
     def add_parts(n: int) -> None:
         AgreementParty.objects.create(agreement=agreement, institution=PartnerFactory())

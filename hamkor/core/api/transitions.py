@@ -9,7 +9,7 @@ Each record also lists the steps its status allows (``steps``).
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
@@ -36,11 +36,12 @@ class StepSerializer(serializers.Serializer):
     on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class StepsField(serializers.SerializerMethodField):
+@extend_schema_field(serializers.ListField(child=serializers.CharField()))
+class StepsField(serializers.Field):
     """The steps a record's status allows (the daily task's aside), in declaration order."""
 
     def __init__(self, **kwargs):
-        super().__init__(method_name=None, **kwargs)
+        super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, value):
         return [step.name for step in transitions.steps_from(value) if not step.automatic]

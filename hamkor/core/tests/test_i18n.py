@@ -15,6 +15,7 @@ from hamkor.core.countries import collation_key, countries, country_name
 from hamkor.core.dates import format_datetime, format_long_date
 from hamkor.core.reasons import reason_label
 from hamkor.core.services import object_save
+from hamkor.core.tests.exports import content_of
 
 LANGUAGES = ("uz", "uz-cyrl", "ru", "en")
 
@@ -197,7 +198,7 @@ def test_institution_page_and_export_name_the_country_in_the_language(kazan, lan
     client = staff_client(language)
 
     page = client.get(f"/staff/institutions/{kazan.pk}/").text
-    export = client.get("/staff/institutions/", {"export": "csv"}).content.decode("utf-8-sig")
+    export = content_of(client.get("/staff/institutions/", {"export": "csv"})).decode("utf-8-sig")
 
     assert f">{russia}<" in page
     rows = list(csv.reader(io.StringIO(export)))
