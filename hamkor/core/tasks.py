@@ -107,6 +107,13 @@ def import_run(job_id: int) -> None:
 def _import(job: Job, progress: jobs.Progress) -> None:
     """Validate the upload, keep its preview; on ``apply``, save every row or none."""
     import_job = job.import_job
+    if job.data["phase"] == "apply":
+        # The upload is taken by one apply job only: a second click finds it taken.
+        taken = ImportJob.objects.filter(
+            pk=import_job.pk, status=ImportJob.Status.PREVIEWED
+        ).update(status=ImportJob.Status.CHECKING)
+        if not taken:
+            raise jobs.JobRefused(gettext_noop("This import is no longer available."))
     request = HttpRequest()
     request.user = job.owner
     view = import_string(job.data["view"])()

@@ -201,3 +201,23 @@ def test_a_large_preview_keeps_fifty_rows_and_every_count(as_user, home, backgro
     assert (job.done, job.total) == (120, 120)
     assert "120 rows read" in response.text and "The first 50 rows as read" in response.text
     assert "Fakultet 49" in response.text and "Fakultet 50" not in response.text
+
+
+def test_an_upload_applied_twice_is_applied_once(as_user, home, background):
+    from hamkor.core.tasks import import_run
+
+    client = as_user("officer")
+    client.post(IMPORT, {"file": xlsx(GOOD_ROWS[:1])})
+    upload = ImportJob.objects.get()
+    client.post(IMPORT, {"job": upload.pk})
+    applied = Job.objects.latest("pk")
+    # The same apply queued again (a double click, a message sent twice) finds it taken.
+    again = jobs.job_create(
+        owner=applied.owner, kind=Job.Kind.IMPORT, import_job=upload, data=applied.data
+    )
+    import_run(again.pk)
+
+    again.refresh_from_db()
+    assert (applied.status, again.status) == (Job.Status.DONE, Job.Status.FAILED)
+    assert again.reason == "This import is no longer available."
+    assert OrgUnit.objects.filter(code="hist").count() == 1
