@@ -337,6 +337,8 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Hamkor's own knobs.
 HAMKOR_PAGE_SIZES = (25, 50, 100, 250)
+# An export of more rows than this runs in the background, with a progress page.
+HAMKOR_EXPORT_INLINE_MAX = _read("HAMKOR_EXPORT_INLINE_MAX", env.int, default=5000)
 HAMKOR_DATA_DIR = _read("HAMKOR_DATA_DIR", env.str, default="")  # the shared data files, if any
 # Where `hamkor load-directory` (without --from) downloads the lists. The EU publishes the
 # Erasmus charter list under a file name that changes with each edition: set its address.

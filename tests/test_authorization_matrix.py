@@ -42,6 +42,12 @@ MATRIX: dict[str, tuple[int, ...]] = {
     # A file is served to whoever may see its record; to anyone else it does not exist.
     "core:document_download": (200, 200, 200, 200, 200, 404, 302),
     "core:document_add": POST_ONLY_LOGGED_IN,
+    # Background jobs: staff list their own; a job (the officer's) and its file exist only
+    # for its owner and for who sees every job (officers, administrators).
+    "core:job_list": STAFF_READ,
+    "core:job_detail": (200, 200, 404, 404, 404, 403, 302),
+    "core:job_download": (200, 200, 404, 404, 404, 403, 302),
+    "partners:institution_load_directory": POST_ONLY_LOGGED_IN,
     "core:document_version_add": POST_ONLY_LOGGED_IN,
     "accounts:login": (302, 302, 302, 302, 302, 302, 200),
     "accounts:logout": POST_ONLY,
@@ -228,6 +234,7 @@ def objects(faculty_a, officer, applicant):
         "user": officer.pk,
         "departmentprofile": profile.pk,
         "outboxmessage": message.pk,
+        "job": _job(officer),
         "document": document.pk,
         "documentversion": document.current.pk,
         "document_record": {
@@ -235,6 +242,21 @@ def objects(faculty_a, officer, applicant):
             "object_id": agreement.pk,
         },
     }
+
+
+def _job(officer) -> int:
+    """A finished export of the officer's, with its file."""
+    import io
+
+    from hamkor.core import jobs
+    from hamkor.core.models import Job
+
+    job = jobs.job_create(owner=officer, kind=Job.Kind.EXPORT, model="partners.Institution")
+    jobs.job_run(
+        job.pk,
+        lambda job, progress: jobs.job_attach(job, handle=io.BytesIO(b"a,b\n"), name="x.csv"),
+    )
+    return job.pk
 
 
 def _portal_records(applicant, officer) -> dict:
@@ -315,6 +337,8 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return objects["document_record"]
     if name == "core:document_download":
         return {"pk": objects["documentversion"]}
+    if name == "core:job_download":
+        return {"pk": objects["job"]}
     if name == "core:document_version_add":
         return {"pk": objects["document"]}
     if name == "mobility:portal_download":

@@ -48,6 +48,8 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "agreements.mobilityquota": EDIT,
         "agreements.cooperationarea": ALL,
         "core.document": EDIT,
+        # Every background job, not only their own: officers follow the office's work.
+        "core.job": VIEW,
         "mobility.person": (*ALL, "merge"),
         "mobility.mobility": (*ALL, "transition"),
         "website.departmentprofile": ("view", "change"),

@@ -2,10 +2,12 @@
 
 A list view declares what its toolbar offers::
 
-    bulk_actions = ("export", "transition:activate", "assign_faculty", "email")
+    bulk_actions = ("export", "transition:activate", "assign_faculty", "email", "job:letters")
 
 and, for the actions that change rows, the hooks that call its domain's services
-(:meth:`bulk_transition`, :meth:`bulk_assign_faculty`, :meth:`bulk_recipient`). The user
+(:meth:`bulk_transition`, :meth:`bulk_assign_faculty`, :meth:`bulk_recipient`); a
+``job:<name>`` action starts a background job over the rows the user may see
+(:meth:`bulk_job`, labelled by ``bulk_job_labels``) and opens its progress page. The user
 selects rows by their checkboxes, or every row matching the list's filters; the rows are
 then narrowed by ``restrict(user, action)``, so rows outside the user's reach are ignored,
 never acted on. Each row is changed by its own service call in its own transaction: a row
@@ -36,7 +38,7 @@ MAX_BULK_ROWS = 2000
 # How many refused rows the message names; the rest are counted.
 MAX_REPORTED = 10
 
-ACTION_PERMISSIONS = {"export": "export", "transition": "transition"}
+ACTION_PERMISSIONS = {"export": "export", "transition": "transition", "job": "view"}
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -74,6 +76,8 @@ def bulk_choices(view) -> list[BulkChoice]:
             choices.append(BulkChoice(action, gettext_lazy("Assign a faculty")))
         elif kind == "email":
             choices.append(BulkChoice(action, gettext_lazy("Send an e-mail from a template")))
+        elif kind == "job":
+            choices.append(BulkChoice(action, view.bulk_job_labels.get(name, name)))
     return choices
 
 
@@ -110,8 +114,9 @@ def bulk_context(view) -> dict:
 
 
 def bulk_permission(model: type[models.Model], kind: str) -> str:
-    """Export needs the export permission, a status step the transition permission, the
-    other actions the change permission."""
+    """Export needs the export permission, a status step the transition permission, a
+    background job over the rows the view permission, the other actions the change
+    permission."""
     opts = model._meta
     return f"{opts.app_label}.{ACTION_PERMISSIONS.get(kind, 'change')}_{opts.model_name}"
 
@@ -132,7 +137,7 @@ def bulk_apply(view, request, filtered: models.QuerySet):
         return _back(request)
     if not request.user.has_perm(bulk_permission(view.model, kind)):
         raise PermissionDenied
-    scope = "export" if kind == "export" else "change"
+    scope = {"export": "export", "job": "view"}.get(kind, "change")
     rows = filtered.filter(pk__in=view.model.objects.restrict(request.user, scope).values("pk"))
     if request.POST.get("all_matching") != "1":
         pks = [pk for pk in request.POST.getlist("pk") if pk.isdigit()]
@@ -152,6 +157,9 @@ def bulk_apply(view, request, filtered: models.QuerySet):
         if name not in view.export_formats:
             raise PermissionDenied
         return view.export(rows, name)
+    if kind == "job":
+        job = view.bulk_job(rows, name=name, request=request)
+        return HttpResponseRedirect(job.get_absolute_url())
     try:
         if kind == "transition":
             outcome = _each(rows, lambda row: view.bulk_transition(row, name=name, request=request))

@@ -264,6 +264,19 @@ def ordered_as_listed(table_class, queryset: QuerySet, request) -> QuerySet:
     return table.data.data
 
 
+def export_file(*, export: Export, rows: Iterable[list], model: type[Model], export_format: str):
+    """The export written into an open temporary file (a background job's result)."""
+    if export_format == "csv":
+        output = tempfile.TemporaryFile()  # noqa: SIM115 (the caller closes it)
+        for line in csv_lines(export.headers(), rows):
+            output.write(line.encode("utf-8"))
+        output.seek(0)
+        return output
+    with translation.override("en"):
+        title = str(model._meta.verbose_name_plural)
+    return xlsx_file(export.headers(), rows, title=title)
+
+
 def export_response(*, export: Export, queryset: QuerySet, export_format: str):
     """The whole ``queryset`` as a streamed CSV or an XLSX file, in the active language."""
     language = translation.get_language()

@@ -73,6 +73,14 @@ class ImportResult:
         return [row for row in self.rows if row.errors]
 
     @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def rejected_count(self) -> int:
+        return len(self.rejected)
+
+    @property
     def is_valid(self) -> bool:
         return bool(self.rows) and not self.rejected
 
@@ -241,8 +249,11 @@ def column_names(form_class) -> dict[str, str]:
     return names
 
 
-def validate(*, content: bytes, form_class, lookup) -> ImportResult:
-    """Validate every row; ``lookup(values)`` finds the existing record a row updates."""
+def validate(*, content: bytes, form_class, lookup, progress=None) -> ImportResult:
+    """Validate every row; ``lookup(values)`` finds the existing record a row updates.
+
+    ``progress(done, total)``, when given, is told how many rows are checked (a background
+    job's progress bar)."""
     headers, body = read_table(content)
     names = column_names(form_class)
     mapped = [names.get(header.casefold()) for header in headers]
@@ -258,6 +269,8 @@ def validate(*, content: bytes, form_class, lookup) -> ImportResult:
         )
     rows = []
     for number, cells in body:
+        if progress is not None:
+            progress(len(rows), len(body))
         values = {
             name: _clean(cell)
             for name, cell in zip(mapped, padded(cells, len(mapped)), strict=True)
@@ -272,9 +285,65 @@ def validate(*, content: bytes, form_class, lookup) -> ImportResult:
                 label = form.fields[name].label if name in form.fields else ""
                 row.errors += [f"{label}: {e}" if label else str(e) for e in errors]
         rows.append(row)
+    if progress is not None:
+        progress(len(rows), len(body))
     labels = {name: str(f.label or name) for name, f in form_class.base_fields.items()}
     columns = [(name, labels[name]) for name in dict.fromkeys(m for m in mapped if m)]
     return ImportResult(rows=rows, unknown_columns=unknown, columns=columns)
+
+
+MAX_STORED_REJECTED = 1000  # rejected rows a background job keeps for its page
+
+
+def preview_data(result: ImportResult) -> dict:
+    """What the preview shows, as JSON a background job keeps (see :class:`StoredPreview`)."""
+
+    def row_data(row: RowResult) -> dict:
+        return {"number": row.number, "action": row.action, "errors": row.errors}
+
+    return {
+        "total": len(result.rows),
+        "created": result.count("create"),
+        "updated": result.count("update"),
+        "unknown_columns": result.unknown_columns,
+        "columns": result.columns,
+        "rejected_count": len(result.rejected),
+        "rejected": [row_data(row) for row in result.rejected[:MAX_STORED_REJECTED]],
+        "preview": [
+            {**row_data(row), "values": [_json_value(value) for value in values]}
+            for row, values in result.preview
+        ],
+    }
+
+
+def _json_value(value) -> str:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+class StoredPreview:
+    """A preview kept by a background job, read by the same template as a fresh one."""
+
+    def __init__(self, data: dict):
+        self.total = data["total"]
+        self.unknown_columns = data["unknown_columns"]
+        self.columns = [tuple(column) for column in data["columns"]]
+        self.rejected_count = data["rejected_count"]
+        self.rejected = [_stored_row(row) for row in data["rejected"]]
+        self.preview = [(_stored_row(row), row["values"]) for row in data["preview"]]
+        self._counts = {"create": data["created"], "update": data["updated"]}
+
+    def count(self, action: str) -> int:
+        return self._counts[action]
+
+    @property
+    def is_valid(self) -> bool:
+        return bool(self.total) and not self.rejected_count
+
+
+def _stored_row(data: dict) -> RowResult:
+    return RowResult(number=data["number"], values={}, action=data["action"], errors=data["errors"])
 
 
 def apply(*, result: ImportResult, actor, apply_rows) -> tuple[int, int]:

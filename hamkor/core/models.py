@@ -165,6 +165,7 @@ class ImportJob(models.Model):
     """
 
     class Status(models.TextChoices):
+        CHECKING = "checking", _("Being checked")
         PREVIEWED = "previewed", _("Previewed")
         APPLIED = "applied", _("Applied")
         REJECTED = "rejected", _("Rejected")
@@ -193,6 +194,112 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model}: {self.filename}"
+
+
+class JobQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = "view") -> JobQuerySet:
+        """A user's own jobs; every job for who holds ``core.view_job`` (officers, admins)."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.has_perm("core.view_job"):
+            return self
+        return self.filter(owner=user)
+
+
+def job_result_path(job: Job, filename: str) -> str:
+    # The stored name says nothing about the content; the download's name is kept in a column.
+    return f"jobs/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
+
+
+class Job(models.Model):
+    """Long work done in the background (a Celery task): its progress, outcome and file.
+
+    The task that runs it moves it from queued to running to done or failed, once (a retried
+    message finds it no longer queued and does nothing). ``data`` holds what the task reads
+    and what it answers (counts, an import's preview); ``message`` is the reason of a
+    failure as a message id with ``message_params``, translated when shown. The result file
+    is private: served only to the owner and to who may see every job.
+    """
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", _("Import")
+        EXPORT = "export", _("Export")
+        DIRECTORY = "directory", _("Directory load")
+        LETTERS = "letters", _("Invitation letters")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    model = models.CharField(_("records"), max_length=100, blank=True)
+    done = models.PositiveIntegerField(_("done"), default=0)
+    total = models.PositiveIntegerField(_("total"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    message_params = models.JSONField(_("message values"), default=dict, blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+    # What the task reads that JSON cannot hold: an export's query.
+    payload = models.BinaryField(_("payload"), blank=True, default=b"")
+    language = models.CharField(_("language"), max_length=10, default="en")
+    import_job = models.ForeignKey(
+        ImportJob,
+        verbose_name=_("import"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jobs",
+    )
+    result = models.FileField(_("result"), upload_to=job_result_path, max_length=200, blank=True)
+    result_name = models.CharField(_("file name"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        ordering = ("-created_at", "-id")
+        default_permissions = ("view",)
+        indexes = [models.Index(fields=["owner", "-created_at"], name="core_job_owner_created")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:job_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return min(100, self.done * 100 // self.total) if self.total else 0
+
+    @property
+    def reason(self) -> str:
+        """The failure's reason in the active language."""
+        from django.utils.translation import gettext
+
+        if not self.message:
+            return ""
+        text = gettext(self.message)
+        return text % self.message_params if self.message_params else text
 
 
 class Document(BaseModel):

@@ -110,6 +110,7 @@ MENU: tuple[Group, ...] = (
         _("My account"),
         (
             Item(_("Profile"), "accounts:profile", None, "person"),
+            Item(_("Background jobs"), "core:job_list", "accounts.staff_area", "hourglass"),
             Item(_("My exchanges"), "mobility:portal", None, "luggage", condition=has_person),
         ),
     ),

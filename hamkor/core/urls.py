@@ -1,7 +1,7 @@
 from django.urls import path
 
 from hamkor.core.urls_helpers import model_paths
-from hamkor.core.views import autocomplete, documents, pages
+from hamkor.core.views import autocomplete, documents, jobs, pages
 
 app_name = "core"
 
@@ -22,6 +22,9 @@ urlpatterns = [
         documents.DocumentVersionAddView.as_view(),
         name="document_version_add",
     ),
+    path("staff/jobs/", jobs.JobListView.as_view(), name="job_list"),
+    path("staff/jobs/<int:pk>/", jobs.JobDetailView.as_view(), name="job_detail"),
+    path("staff/jobs/<int:pk>/download/", jobs.JobDownloadView.as_view(), name="job_download"),
     *model_paths(
         "staff/outbox", "outboxmessage", list=pages.OutboxListView, detail=pages.OutboxDetailView
     ),

@@ -8,6 +8,11 @@ app_name = "partners"
 urlpatterns = [
     path("staff/dormant-partners/", views.DormantPartnerListView.as_view(), name="dormant"),
     path(
+        "staff/institutions/load-directory/",
+        views.InstitutionDirectoryLoadView.as_view(),
+        name="institution_load_directory",
+    ),
+    path(
         "staff/institutions/<int:pk>/merge/",
         views.InstitutionMergeView.as_view(),
         name="institution_merge",

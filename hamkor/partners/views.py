@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -55,9 +56,32 @@ class InstitutionListView(generic.ObjectListView):
     queryset = Institution.objects.all()
     filterset_class = InstitutionFilterSet
     table_class = InstitutionTable
+    template_name = "partners/institution_list.html"
 
     def get_queryset(self, action=None):
         return institutions_with_list_columns(super().get_queryset(action))
+
+    def get_extra_context(self, obj=None):
+        return {"can_load_directory": may_load_directory(self.request.user)}
+
+
+def may_load_directory(user) -> bool:
+    """Officers and administrators, when the lists' folder (HAMKOR_DATA_DIR) is set."""
+    return bool(settings.HAMKOR_DATA_DIR) and user.has_perm("partners.import_institution")
+
+
+class InstitutionDirectoryLoadView(LoginRequiredMixin, View):
+    """Start loading the world directory from HAMKOR_DATA_DIR (POST only): its job's page."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if not may_load_directory(request.user):
+            raise PermissionDenied
+        from hamkor.partners.tasks import directory_load_start
+
+        job = directory_load_start(owner=request.user)
+        return HttpResponseRedirect(job.get_absolute_url())
 
 
 class DormantPartnerListView(generic.ObjectListView):

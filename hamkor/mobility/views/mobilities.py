@@ -7,13 +7,14 @@ services and show their errors beside the fields.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from hamkor.core import importing, transitions
@@ -40,6 +41,7 @@ from hamkor.mobility.services import (
     mobility_transition,
 )
 from hamkor.mobility.tables import MobilityTable, status_badge
+from hamkor.mobility.tasks import letters_start
 from hamkor.mobility.views.people import PersonalDataHistoryView, person_placeholders
 from hamkor.partners.models import Institution
 
@@ -66,7 +68,9 @@ class MobilityListView(generic.ObjectListView):
         *(f"transition:{name}" for name in BULK_STEPS),
         "assign_faculty",
         "email",
+        "job:letters",
     )
+    bulk_job_labels = {"letters": gettext_lazy("Invitation letters (one zip file)")}
     # Named by the status reached: the steps' own labels differ by direction.
     bulk_transition_labels = {
         "nominate": Mobility.Status.NOMINATED.label,
@@ -91,6 +95,13 @@ class MobilityListView(generic.ObjectListView):
         mobility_save(mobility=row, actor=request.user, reason="mobility.mobility.unit_assigned")
         if not Mobility.objects.restrict(request.user, "change").filter(pk=row.pk).exists():
             raise ValidationError(_("This faculty would take the mobility out of your reach."))
+
+    def bulk_job(self, rows, *, name, request):
+        if name != "letters":
+            raise PermissionDenied
+        return letters_start(
+            owner=request.user, mobility_ids=list(rows.values_list("pk", flat=True))
+        )
 
     def bulk_recipient(self, row):
         partner = row.receiving_institution if row.is_outgoing else row.sending_institution

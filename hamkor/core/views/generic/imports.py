@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from hamkor.core import importing
+from hamkor.core import importing, jobs
 from hamkor.core.models import ImportJob
 from hamkor.core.views.generic.base import (
     ObjectPermissionMixin,
@@ -31,6 +31,8 @@ class BulkImportView(ObjectPermissionMixin, View):
     import_form_class = None
     template_name = "core/object_import.html"
     example: dict = {}
+    # Told ``(done, total)`` while rows are validated, when a background job validates them.
+    progress = None
 
     def lookup(self, values: dict):
         return None
@@ -63,6 +65,8 @@ class BulkImportView(ObjectPermissionMixin, View):
                 model=opts.label,
                 status=ImportJob.Status.PREVIEWED,
             )
+            if jobs.in_background():
+                return self.in_background(job, phase="apply")
             return self.apply(job)
         upload = request.FILES.get("file")
         if upload is None:
@@ -70,6 +74,17 @@ class BulkImportView(ObjectPermissionMixin, View):
         if upload.size > importing_max_size():
             return self.render(error=_("The file is too large."), status=400)
         content = upload.read()
+        if jobs.in_background():
+            # A large file takes longer to check than a request may last: a worker checks it
+            # and the job's page shows the progress, then the preview.
+            job = ImportJob.objects.create(
+                created_by=request.user,
+                model=opts.label,
+                filename=upload.name[:255],
+                content=content,
+                status=ImportJob.Status.CHECKING,
+            )
+            return self.in_background(job, phase="check")
         try:
             result = self.validate(content)
         except importing.ImportFileError as exc:
@@ -85,9 +100,18 @@ class BulkImportView(ObjectPermissionMixin, View):
         )
         return self.render(result=result, job=job)
 
+    def in_background(self, job: ImportJob, *, phase: str):
+        from hamkor.core.tasks import import_start
+
+        background = import_start(view=self, import_job=job, phase=phase)
+        return HttpResponseRedirect(background.get_absolute_url())
+
     def validate(self, content: bytes) -> importing.ImportResult:
         return importing.validate(
-            content=content, form_class=self.import_form_class, lookup=self.lookup
+            content=content,
+            form_class=self.import_form_class,
+            lookup=self.lookup,
+            progress=self.progress,
         )
 
     def apply_rows(self, rows: list[importing.RowResult], actor) -> tuple[int, int]:

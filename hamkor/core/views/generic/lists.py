@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.views import View
 from django_tables2 import RequestConfig
@@ -35,6 +36,7 @@ class ObjectListView(ObjectPermissionMixin, View):
     # Bulk actions offered above the table (see hamkor.core.bulk), and their hooks.
     bulk_actions: tuple[str, ...] = ()
     bulk_transition_labels: dict = {}
+    bulk_job_labels: dict = {}
 
     def get(self, request):
         filterset = self.filterset_class(
@@ -87,6 +89,10 @@ class ObjectListView(ObjectPermissionMixin, View):
         """Assign the faculty ``unit`` to ``row`` through the domain's service."""
         raise PermissionDenied
 
+    def bulk_job(self, rows, *, name: str, request):
+        """Start the background job ``name`` over ``rows``; answer the job."""
+        raise PermissionDenied
+
     def bulk_recipient(self, row):
         """``(person, placeholder values)`` an e-mail about ``row`` goes to."""
         raise PermissionDenied
@@ -96,9 +102,20 @@ class ObjectListView(ObjectPermissionMixin, View):
             raise PermissionDenied
         if export_format not in self.export_formats:
             raise Http404
+        queryset = exporting.ordered_as_listed(self.table_class, queryset, self.request)
+        if queryset.count() > settings.HAMKOR_EXPORT_INLINE_MAX:
+            from hamkor.core.tasks import export_start
+
+            job = export_start(
+                owner=self.request.user,
+                export_class=self.table_class.export_class,
+                queryset=queryset,
+                export_format=export_format,
+            )
+            return HttpResponseRedirect(job.get_absolute_url())
         return exporting.export_response(
             export=self.table_class.export_class(self.request.user),
-            queryset=exporting.ordered_as_listed(self.table_class, queryset, self.request),
+            queryset=queryset,
             export_format=export_format,
         )
 

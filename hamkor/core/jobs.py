@@ -1,0 +1,146 @@
+"""Long work in the background: start a job, run it once, report its progress.
+
+A view creates a :class:`~hamkor.core.models.Job` with :func:`job_create` and hands its id
+to a Celery task (``task.delay(job.pk)``); the task calls :func:`job_run` with the work to
+do. Without a broker (``make demo``) Celery runs the task inside the request, so the user
+lands on a finished job; with Redis a worker runs it and the job's page polls its progress.
+
+The work receives the job and a :class:`Progress`; it raises :class:`JobRefused` (or a
+``ValidationError``) to fail with a reason the user can act on. Whatever it wrote to the
+database in its own transaction is then rolled back by the work itself: an import applies
+all or nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
+
+from hamkor.core.models import Job
+
+logger = logging.getLogger(__name__)
+
+UNEXPECTED = gettext_noop(
+    "The work stopped on an unexpected error. Nothing was changed; the administrators can "
+    "read the details in the server's log."
+)
+REFUSED = gettext_noop("%(reason)s")
+
+
+class JobRefused(Exception):
+    """The work cannot be done; ``message`` is a message id, translated when shown."""
+
+    def __init__(self, message: str, **params):
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+
+def in_background() -> bool:
+    """Whether tasks go to a worker (Redis configured) rather than run in the request."""
+    from hamkor.celery import app
+
+    return not app.conf.task_always_eager
+
+
+def job_create(*, owner, kind: str, model: str = "", data: dict | None = None, **fields) -> Job:
+    """A queued job of ``owner``'s, in the language the owner is using now."""
+    return Job.objects.create(
+        owner=owner,
+        kind=kind,
+        model=model,
+        data=data or {},
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        **fields,
+    )
+
+
+class Progress:
+    """Writes how far the work got, at most every ``EVERY`` items or ``SECONDS`` seconds,
+    so that a long loop costs a few updates, not one per row."""
+
+    EVERY = 100
+    SECONDS = 1.0
+
+    def __init__(self, job: Job):
+        self.job = job
+        self._written = 0
+        self._at = time.monotonic()
+
+    def total(self, total: int) -> None:
+        self.job.total = total
+        Job.objects.filter(pk=self.job.pk).update(total=total)
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        if total is not None and total != self.job.total:
+            self.total(total)
+        self.job.done = done
+        now = time.monotonic()
+        if (
+            done - self._written >= self.EVERY
+            or now - self._at >= self.SECONDS
+            or done == self.job.total
+        ):
+            Job.objects.filter(pk=self.job.pk).update(done=done)
+            self._written, self._at = done, now
+
+    def counted(self, items: Iterable) -> Iterator:
+        """``items`` passed through, counting each."""
+        for done, item in enumerate(items, start=1):
+            yield item
+            self(done)
+
+
+def job_run(job_id: int, work: Callable[[Job, Progress], None]) -> Job | None:
+    """Run ``work`` for the queued job ``job_id``; a job already taken is left alone.
+
+    Claiming the job is one conditional update, so a message delivered twice (a retry, a
+    worker lost and replaced) runs the work once.
+    """
+    claimed = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(
+        status=Job.Status.RUNNING, started_at=timezone.now()
+    )
+    if not claimed:
+        return None
+    job = Job.objects.select_related("owner", "import_job").get(pk=job_id)
+    try:
+        with translation.override(job.language):
+            work(job, Progress(job))
+    except JobRefused as exc:
+        return _fail(job, exc.message, exc.params)
+    except ValidationError as exc:
+        return _fail(job, REFUSED, {"reason": " ".join(exc.messages)})
+    except Exception:
+        logger.exception("Background job %s (%s) failed", job.pk, job.kind)
+        return _fail(job, UNEXPECTED, {})
+    job.status = Job.Status.DONE
+    job.done = max(job.done, job.total)
+    job.finished_at = timezone.now()
+    job.save(
+        update_fields=[
+            "status", "done", "total", "data", "result", "result_name", "finished_at",
+        ]
+    )  # fmt: skip
+    return job
+
+
+def _fail(job: Job, message: str, params: dict) -> Job:
+    job.status = Job.Status.FAILED
+    job.message, job.message_params = message, params
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "message", "message_params", "data", "finished_at"])
+    return job
+
+
+def job_attach(job: Job, *, handle, name: str) -> None:
+    """Keep the open file ``handle`` as the job's result, downloaded as ``name``."""
+    handle.seek(0)
+    job.result.save(name, File(handle), save=False)
+    job.result_name = name
