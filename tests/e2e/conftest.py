@@ -140,7 +140,7 @@ def department(home):
         name_uz=DEPARTMENT_NAMES["uz"],
         name_ru=DEPARTMENT_NAMES["ru"],
         name_en=DEPARTMENT_NAMES["en"],
-        head_name="Aziza Karimova",
+        head_name_uz="Aziza Karimova",
         phone="+998 73 000 00 00",
         email="iro@example.org",
     )
