@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.roles import Role
 from hamkor.core.forms import BootstrapMixin, Form, ModelForm
+from hamkor.core.urls_helpers import absolute_url
 from hamkor.partners.models import Institution
 
 
@@ -40,6 +42,13 @@ class PasswordResetForm(BootstrapMixin, auth_forms.PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
         user = context["user"]
+        # The link names the site's public address, never the host the request came by.
+        context["link"] = absolute_url(
+            reverse(
+                "accounts:password_reset_confirm",
+                kwargs={"uidb64": context["uid"], "token": context["token"]},
+            )
+        )
         with translation.override(user.language or translation.get_language()):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 

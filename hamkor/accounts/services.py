@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.roles import Role
 from hamkor.core.services import object_save
+from hamkor.core.urls_helpers import absolute_url
 
 
 def _check_roles(*, roles: list[str], org_unit: OrgUnit | None) -> None:
@@ -59,7 +60,6 @@ def user_invite(
     roles: list[str],
     org_unit: OrgUnit | None = None,
     language: str = "",
-    base_url: str,
 ) -> User:
     """Create an account without a password and e-mail a link to choose one."""
     email = email.strip().lower()
@@ -69,18 +69,20 @@ def user_invite(
     user = User(email=email, full_name=full_name, org_unit=org_unit, language=language)
     user.set_unusable_password()
     user_save(user=user, roles=roles, actor=actor, reason="accounts.user.invited")
-    transaction.on_commit(lambda: user_send_invitation(user=user, base_url=base_url))
+    transaction.on_commit(lambda: user_send_invitation(user=user))
     return user
 
 
-def user_send_invitation(*, user: User, base_url: str) -> None:
+def user_send_invitation(*, user: User) -> None:
     """The invitation e-mail, in the invitee's language, with a link to set a password."""
-    link = base_url.rstrip("/") + reverse(
-        "accounts:password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
+    link = absolute_url(
+        reverse(
+            "accounts:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
     )
     with translation.override(user.language or settings.LANGUAGE_CODE):
         context = {"user": user, "link": link}

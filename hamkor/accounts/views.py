@@ -286,7 +286,6 @@ class UserInviteView(generic.ObjectEditView):
         return services.user_invite(
             actor=self.request.user,
             **form.cleaned_data,
-            base_url=self.request.build_absolute_uri("/"),
         )
 
     def success_message(self, instance) -> str:

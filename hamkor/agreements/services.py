@@ -27,6 +27,7 @@ from hamkor.core import transitions
 from hamkor.core.references import reference_next
 from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_delete, object_save
+from hamkor.core.urls_helpers import absolute_url
 from hamkor.partners.models import Institution
 
 logger = logging.getLogger(__name__)
@@ -426,8 +427,9 @@ def _send_reminder(*, agreement: Agreement, recipient, days_left: int) -> None:
             "user": recipient,
             "days_left": days_left,
             "partners": ", ".join(str(i) for i in agreement.institutions.all()),
-            "url": settings.HAMKOR_BASE_URL.rstrip("/")
-            + reverse("agreements:agreement_detail", kwargs={"pk": agreement.pk}),
+            "url": absolute_url(
+                reverse("agreements:agreement_detail", kwargs={"pk": agreement.pk})
+            ),
         }
         subject = _("Agreement %(reference)s ends in %(days)d days") % {
             "reference": agreement.reference,

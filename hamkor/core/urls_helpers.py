@@ -1,8 +1,19 @@
-"""URL patterns for the generic views, named ``<model>_<action>`` inside the app namespace."""
+"""URL helpers: patterns for the generic views, named ``<model>_<action>`` inside the app
+namespace, and the site's public address for every link read outside a page."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import path
+
+
+def absolute_url(path: str = "/") -> str:
+    """``path`` on the site's public address (``HAMKOR_BASE_URL``).
+
+    Every address read outside the site (letters' QR codes, links in e-mails) is built here,
+    never from the request that happens to send it, so all of them name the same host.
+    """
+    return settings.HAMKOR_BASE_URL.rstrip("/") + "/" + path.lstrip("/")
 
 
 def model_paths(prefix: str, model_name: str, **views) -> list:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from weasyprint import HTML
 
+from hamkor.core.urls_helpers import absolute_url
 from hamkor.mobility.models import Mobility
 from hamkor.website.selectors import department_profile_get
 
@@ -23,7 +24,7 @@ from hamkor.website.selectors import department_profile_get
 def verification_url(mobility: Mobility) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("public:letter_verify", kwargs={"token": mobility.invitation_token})
-    return settings.HAMKOR_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _qr_svg(url: str) -> str:

@@ -36,6 +36,7 @@ from hamkor.accounts.roles import Role
 from hamkor.core.documents import document_add
 from hamkor.core.models import Document
 from hamkor.core.sending import email_send_on_commit
+from hamkor.core.urls_helpers import absolute_url
 from hamkor.mobility.deadlines import (
     Deadline,
     DeadlineKind,
@@ -170,7 +171,7 @@ SUBJECTS = {
 
 
 def _absolute(url: str | None) -> str:
-    return settings.HAMKOR_BASE_URL.rstrip("/") + url if url else ""
+    return absolute_url(url) if url else ""
 
 
 def _send_reminder(*, deadline: Deadline, stage: str, recipient: Recipient) -> None:

@@ -73,7 +73,6 @@ def test_outbox_hides_the_invitation_link(
             email="new@example.org",
             full_name="New Person",
             roles=["officer"],
-            base_url="http://testserver/",
         )
     assert live_links(capsys.readouterr().out, invited)
     login(client, admin)

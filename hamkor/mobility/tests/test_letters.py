@@ -196,3 +196,26 @@ def test_letter_check_page_writes_the_dates_with_the_month_in_words(
     text = client.get(url).text
 
     assert stay in text
+
+
+def test_letter_of_a_cancelled_visit_is_marked_cancelled_on_every_page(as_user, guest, officer):
+    """A letter downloaded after the visit was cancelled cannot pass for a valid one."""
+    from django.utils import translation
+    from django.utils.translation import pgettext
+
+    from hamkor.mobility.services import mobility_transition
+
+    client = as_user("officer")
+    issue(client, guest)
+    guest.refresh_from_db()
+    assert "CANCELLED" not in " ".join(pdf_pages(client.get(letter_url(guest))))
+
+    mobility_transition(mobility=guest, name="cancel", actor=officer, reason="The guest fell ill.")
+    pages = pdf_pages(client.get(letter_url(guest)))
+
+    assert len(pages) == 2  # English, then Uzbek: each carries the mark in its language
+    for language, text in zip(("en", "uz"), pages, strict=True):
+        with translation.override(language):
+            mark = pgettext("invitation letter mark", "CANCELLED")
+        assert mark in text, f"no cancelled mark on the {language} page"
+    assert "no longer valid" in pages[0]

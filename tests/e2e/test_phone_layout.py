@@ -1,0 +1,329 @@
+"""No page scrolls sideways, on a phone (375 px) or a laptop (1366 px), for any role.
+
+The pages come from the URL configuration: every named URL outside the API and Django's
+admin site, with a record of each kind for the ones that need one, so a new page is
+covered the day it is added. Each role opens each of them in Uzbek and in Russian; the
+pages it may not open (403, 404, a redirect elsewhere, POST-only addresses) are left out,
+as are files (letters, documents). The records carry 300-character names and titles
+without a space, the longest a user can paste.
+
+On failure the message names the page and the element that reaches furthest right.
+Screenshots of every phone page land in ``var/screenshots/phone-<role>-<lang>-<page>.png``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone, translation
+
+from tests.e2e.conftest import PHONE, log_in, screenshot
+
+WIDTHS = (PHONE["width"], 1366)
+LANGUAGES = ("uz", "ru")
+PUBLIC_LANGUAGES = ("uz", "uz-cyrl", "ru", "en")
+ROLES = ("admin", "officer", "coordinator", "leadership", "applicant", "anonymous")
+
+# Addresses that answer a file, not a page; the API's own pages; Django's admin site.
+FILES = {
+    "core:document_download",
+    "mobility:mobility_letter",
+    "mobility:portal_letter",
+    "mobility:portal_download",
+}
+LEFT_TO_OTHERS = ("admin:", "api:", "healthz")
+# Addresses answered with a query: the global search shows results for one.
+QUERIES = {"workbench:search": "?q=Uni"}
+
+
+def unbroken(length: int) -> str:
+    """A name without a space, as pasted from a URL or a badly exported sheet."""
+    return ("Xalqarohamkorlik" * 20)[:length]
+
+
+# Finds what widens the page: the element reaching furthest right, preferring one that no
+# scrolling container (a .table-responsive wrapper) holds.
+WIDEST_ELEMENT_JS = """() => {
+  const limit = document.documentElement.clientWidth;
+  const inScroller = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  let widest = null, open = null;
+  for (const el of document.body.querySelectorAll('*')) {
+    const right = el.getBoundingClientRect().right;
+    if (right <= limit + 0.5) continue;
+    if (!widest || right > widest.getBoundingClientRect().right) widest = el;
+    if (!inScroller(el) && (!open || right > open.getBoundingClientRect().right)) open = el;
+  }
+  const el = open || widest;
+  if (!el) return 'no element past the edge';
+  const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 60);
+  return `${name} reaches ${Math.round(el.getBoundingClientRect().right)} px: "${text}"`;
+}"""
+
+
+def url_names(resolver=None, namespace: str = "") -> list[tuple[str, set[str]]]:
+    """Every named URL of the project, with its namespace, and the names of its arguments."""
+    names = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names += url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            keys = set(getattr(pattern.pattern, "converters", {}))
+            names.append((f"{namespace}{pattern.name}", keys))
+    return names
+
+
+@pytest.fixture
+def records(home, faculty_a, officer, applicant, department):
+    """One record of each kind, named as long as its fields allow, without a space."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hamkor.accounts.tests.factories import OrgUnitFactory
+    from hamkor.agreements.tests.factories import (
+        AgreementFactory,
+        MobilityQuotaFactory,
+        PartnerFactory,
+        put_in_status,
+    )
+    from hamkor.core.documents import document_add
+    from hamkor.core.models import OutboxMessage
+    from hamkor.mobility.models import Mobility, Person
+    from hamkor.mobility.services import mobility_invitation_issue
+    from hamkor.partners.models import Contact, Interaction
+
+    partner = PartnerFactory(
+        name=unbroken(300), name_en=unbroken(300), name_uz=unbroken(300), name_ru=unbroken(300)
+    )
+    unit = OrgUnitFactory(
+        institution=home, name_uz=unbroken(200), name_ru=unbroken(200), name_en=unbroken(200)
+    )
+    contact = Contact.objects.create(institution=partner, full_name=unbroken(200))
+    interaction = Interaction.objects.create(
+        institution=partner, kind="email", date="2025-01-10", summary=unbroken(300), owner=officer
+    )
+    agreement = AgreementFactory(title=unbroken(300), partners=[partner], units=[faculty_a])
+    put_in_status(agreement, "active")
+    quota = MobilityQuotaFactory(agreement=agreement)
+    soon = timezone.localdate() + datetime.timedelta(days=10)
+    mobilities = {}
+    for key, user, org_unit in (("mobility", None, faculty_a), ("portal", applicant, None)):
+        person = Person.objects.create(
+            category="foreign_professor",
+            last_name=unbroken(100),
+            first_name=unbroken(100),
+            citizenship="DE",
+            org_unit=org_unit,
+            user=user,
+        )
+        mobility = Mobility.objects.create(
+            person=person,
+            direction="incoming",
+            kind="research",
+            programme="partner",
+            sending_institution=partner,
+            receiving_institution=home,
+            home_unit=faculty_a,
+            agreement=agreement,
+            status="accepted",
+            planned_start=soon,
+            planned_end=soon + datetime.timedelta(days=20),
+        )
+        mobility_invitation_issue(mobility=mobility, actor=officer)
+        mobilities[key] = mobility
+    document = document_add(
+        record=mobilities["portal"],
+        kind="acceptance",
+        upload=SimpleUploadedFile(f"{unbroken(80)}.pdf", b"%PDF-1.4\n%%EOF\n"),
+        actor=officer,
+    )
+    message = OutboxMessage.objects.create(
+        sender="a@example.org",
+        recipients="b@example.org",
+        subject=unbroken(300),
+        body=unbroken(2000),
+        status="kept",
+    )
+    return {
+        "institution": partner.pk,
+        "orgunit": unit.pk,
+        "contact": contact.pk,
+        "interaction": interaction.pk,
+        "agreement": agreement.pk,
+        "mobilityquota": quota.pk,
+        "person": mobilities["mobility"].person_id,
+        "mobility": mobilities["mobility"].pk,
+        "portal_mobility": mobilities["portal"].pk,
+        "departmentprofile": department.pk,
+        "outboxmessage": message.pk,
+        "user": officer.pk,
+        "document": document.pk,
+        "token": mobilities["mobility"].invitation_token,
+    }
+
+
+def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
+    """The arguments of a named URL, from the records; None when no record fits it."""
+    model = name.split(":")[1].rsplit("_", 1)[0]
+    kwargs = {}
+    for key in pattern_keys:
+        if key == "pk":
+            if name.startswith("mobility:portal_"):
+                kwargs[key] = records["portal_mobility"]
+            elif name == "accounts:user_two_factor_reset":
+                kwargs[key] = records["user"]
+            elif model in records:
+                kwargs[key] = records[model]
+            else:
+                return None
+        elif key.endswith("_pk"):
+            kwargs[key] = records[key.removesuffix("_pk")]
+        elif key == "name":  # a status step
+            kwargs[key] = "terminate" if name.startswith("agreements:") else "cancel"
+        else:
+            return None
+    return kwargs
+
+
+def staff_addresses(records: dict) -> list[tuple[str, str]]:
+    """(label, address) of every page outside the public site, from the URL configuration."""
+    addresses = []
+    for name, keys in url_names():
+        if name in FILES or name.startswith(LEFT_TO_OTHERS) or name.startswith("public:"):
+            continue
+        if name == "accounts:password_reset_confirm":
+            kwargs = {"uidb64": "MQ", "token": "set-password"}
+        elif name in ("core:autocomplete", "core:document_add"):
+            continue  # JSON for the pickers; a form's target, POST only
+        else:
+            kwargs = url_kwargs(name, keys, records)
+        if kwargs is None:
+            continue
+        addresses.append((name, reverse(name, kwargs=kwargs) + QUERIES.get(name, "")))
+    return addresses
+
+
+def public_addresses(records: dict) -> list[tuple[str, str]]:
+    addresses = []
+    for language in PUBLIC_LANGUAGES:
+        with translation.override(language):
+            addresses.append((f"public:home:{language}", reverse("public:home")))
+            verify = reverse("public:letter_verify", kwargs={"token": records["token"]})
+            addresses.append((f"public:letter_verify:{language}", verify))
+    return addresses
+
+
+def slug(label: str) -> str:
+    return label.replace(":", "-").replace("_", "-")
+
+
+def set_language(page, user, language: str, site: str) -> None:
+    """Staff pages follow the user's saved language; the others the language cookie."""
+    from django.conf import settings
+
+    if user is not None:
+        type(user).objects.filter(pk=user.pk).update(language=language)
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": site}]
+    )
+
+
+def measure(page, label: str, address: str) -> list[str]:
+    """What sticks out of ``address`` at each width, as messages naming page and element."""
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": PHONE["height"]})
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        problems += filters_folded(page, label, width)
+        if scroll_width > width:
+            widest = page.evaluate(WIDEST_ELEMENT_JS)
+            problems.append(
+                f"{label} ({address}) is {scroll_width} px wide at {width} px: {widest}"
+            )
+    page.set_viewport_size(PHONE)
+    return problems
+
+
+def walk(page, role: str, language: str, addresses, screenshots: bool) -> tuple[list, list]:
+    """Open each address the role may open; return (opened labels, problems)."""
+    opened, problems = [], []
+    for label, address in addresses:
+        response = page.goto(address)
+        if response is None or response.status != 200:
+            continue
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        if urlsplit(page.url).path != urlsplit(address).path:
+            continue  # sent elsewhere: the page it lands on has its own entry
+        page.wait_for_load_state("load")
+        opened.append(label)
+        problems += measure(page, label, address)
+        if page.locator(".deadlines-table").count():
+            problems += deadline_columns_shown(page, label)
+        if screenshots:
+            screenshot(page, f"phone-{role}-{language}-{slug(label)}")
+    return opened, problems
+
+
+def filters_folded(page, label: str, width: int) -> list[str]:
+    """A list's filters other than the search fold away on a phone and show on a laptop."""
+    more = page.locator("#more-filters")
+    if not more.count() or page.url.find("?") != -1:
+        return []
+    shown = more.locator("select, input").first.is_visible()
+    if shown == (width > PHONE["width"]):
+        return []
+    state = "shown" if shown else "hidden"
+    return [f"{label}: the filters besides the search are {state} at {width} px"]
+
+
+def deadline_columns_shown(page, label: str) -> list[str]:
+    """On a phone the deadlines table shows its Due and Days-left columns without scrolling."""
+    problems = []
+    for index in (0, 1):
+        cell = page.locator(".deadlines-table thead th").nth(index)
+        box = cell.bounding_box()
+        if not cell.is_visible() or box is None or box["x"] + box["width"] > PHONE["width"]:
+            problems.append(f"{label}: column {index + 1} of the deadlines is not in view")
+    return problems
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_page_scrolls_sideways(role, request, new_page, live_server, records):
+    """Every page the role reaches fits 375 px and 1366 px, in Uzbek and in Russian."""
+    user = None if role == "anonymous" else request.getfixturevalue(role)
+    page = new_page(viewport=PHONE)
+    if user is not None:
+        log_in(page, user)
+    addresses = staff_addresses(records)
+    if role == "anonymous":
+        addresses += public_addresses(records)
+    opened, problems = [], []
+    for language in LANGUAGES:
+        set_language(page, user, language, live_server.url)
+        if language != LANGUAGES[0]:
+            # The public pages carry their language in the address: one pass covers them.
+            addresses = [entry for entry in addresses if not entry[0].startswith("public:")]
+        seen, found = walk(page, role, language, addresses, screenshots=True)
+        opened += seen
+        problems += found
+    assert opened, f"{role} opened no page"
+    expected = {
+        "admin": "accounts:user_list",
+        "officer": "partners:institution_edit",
+        "coordinator": "mobility:mobility_edit",
+        "leadership": "mobility:deadlines",
+        "applicant": "mobility:portal_mobility",
+        "anonymous": "public:letter_verify:ru",
+    }[role]
+    assert expected in opened, f"{role} did not reach {expected}: {sorted(set(opened))}"
+    assert not problems, "\n".join(problems)
