@@ -137,16 +137,22 @@ SAME_IN_EVERY_LANGUAGE = {
 
 
 def generic_list_urls() -> list[str]:
-    from django.urls import get_resolver, reverse
+    """The addresses of the generic lists (search, filters, table, export)."""
+    from django.urls import get_resolver, resolve, reverse
+
+    from hamkor.core.views.generic import ObjectListView
 
     urls = []
     for namespace, (_prefix, resolver) in get_resolver().namespace_dict.items():
         for name in resolver.reverse_dict:
             if isinstance(name, str) and name.endswith("_list"):
                 try:
-                    urls.append(reverse(f"{namespace}:{name}"))
+                    url = reverse(f"{namespace}:{name}")
                 except Exception:  # a list below a parent record: needs arguments
                     continue
+                view = getattr(resolve(url).func, "view_class", None)
+                if view is not None and issubclass(view, ObjectListView):
+                    urls.append(url)
     return sorted(set(urls))
 
 
