@@ -44,6 +44,8 @@ def test_top_bar_search_fits_a_phone_and_closes_on_escape(new_page, officer, hom
 
     # Escape also empties a search box (the browser's own behaviour): type again, then Enter.
     page.locator(BOX).fill("samarqand")
+    # Let the live results arrive first: Enter would otherwise abort their request.
+    expect(page.locator(RESULTS)).to_contain_text("Samarqand davlat universiteti")
     page.locator(BOX).press("Enter")
     expect(page).to_have_url(re.compile(r"/staff/search/\?q=samarqand"))
     expect(page.locator("main [data-kind=institutions]")).to_contain_text("Samarqand")
