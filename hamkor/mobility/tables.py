@@ -142,13 +142,13 @@ class MobilityExport(Export):
         Column(_("Faculty or unit"), "home_unit__name", TRANSLATED),
         Column(_("Agreement"), "agreement__reference"),
         Column(
-            _("From"),
+            pgettext_lazy("period", "Start"),
             kind=DATE,
             fields=("actual_start", "planned_start"),
             compute=lambda row: row["actual_start"] or row["planned_start"],
         ),
         Column(
-            _("To"),
+            pgettext_lazy("period", "End"),
             kind=DATE,
             fields=("actual_end", "planned_end"),
             compute=lambda row: row["actual_end"] or row["planned_end"],

@@ -148,7 +148,7 @@ def test_mobility_export_has_real_dates_numbers_and_words(as_user, demo):
     for column in ("Faculty or unit", "Agreement", "Funding", "Currency", "Country"):
         assert column in header
     records = [dict(zip(header, row, strict=True)) for row in rows[1:]]
-    assert all(isinstance(r["From"], datetime.datetime) for r in records)
+    assert all(isinstance(r["Start"], datetime.datetime) for r in records)
     funded = [r for r in records if r["Funding"] is not None]
     assert funded and all(isinstance(r["Funding"], int | float) for r in funded)
     assert {r["Direction"] for r in records} <= {"Outgoing", "Incoming"}
