@@ -8,6 +8,7 @@ from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
 from hamkor.agreements.api import AgreementViewSet
 from hamkor.api.docs import APIDocsView
 from hamkor.core.api.permissions import StaffOnly
+from hamkor.grants.project_api import ProjectViewSet
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
 
@@ -27,6 +28,7 @@ router.register("institutions", InstitutionViewSet, basename="institution")
 router.register("contacts", ContactViewSet, basename="contact")
 router.register("people", PersonViewSet, basename="person")
 router.register("mobilities", MobilityViewSet, basename="mobility")
+router.register("grant-projects", ProjectViewSet, basename="project")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

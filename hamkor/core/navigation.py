@@ -99,6 +99,25 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Grants"),
+        (
+            Item(_("Grant projects"), "grants:project_list", "grants.view_project", "cash-coin"),
+            Item(
+                _("Erasmus+ budget planner"),
+                "grants:planner",
+                "grants.view_erasmusindividualrate",
+                "calculator",
+            ),
+            Item(_("Programmes"), "grants:programme_list", "grants.view_programme", "collection"),
+            Item(
+                _("Budget headings"),
+                "grants:budgetheading_list",
+                "grants.view_budgetheading",
+                "list-columns",
+            ),
+        ),
+    ),
+    Group(
         _("Administration"),
         (
             Item(_("Users"), "accounts:user_list", "accounts.view_user", "people"),

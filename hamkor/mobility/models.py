@@ -316,6 +316,27 @@ class Mobility(ProtectedStatusMixin, BaseModel):
         related_name="mobilities",
         help_text=_("The grant project that pays for this mobility."),
     )
+    # What the Erasmus+ grant calculator needs beyond the dates and the institutions.
+    official_km = models.DecimalField(
+        _("distance (official calculator, km)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[validate_not_negative],
+        help_text=_(
+            "The Erasmus+ distance calculator's kilometres; empty: the great-circle distance "
+            "between the institutions' coordinates."
+        ),
+    )
+    green_travel = models.BooleanField(
+        _("green travel"),
+        default=False,
+        help_text=_("Most of the trip by train, bus, bike or car sharing."),
+    )
+    fewer_opportunities = models.BooleanField(
+        _("participant with fewer opportunities"), default=False
+    )
     certificate_received = models.BooleanField(_("certificate received"), default=False)
     report_received_on = models.DateField(_("trip report received"), null=True, blank=True)
     # Incoming guests (visa data is personal data).

@@ -423,6 +423,16 @@ class ReportingDeadline(BaseModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.due_on:%d.%m.%Y}"
 
+    def get_absolute_url(self) -> str:
+        # A deadline has no page of its own: it is shown on its project's.
+        return self.project.get_absolute_url() + "#deadlines"
+
+    @property
+    def is_overdue(self) -> bool:
+        from django.utils import timezone
+
+        return self.submitted_on is None and self.due_on < timezone.localdate()
+
 
 class ProjectReminder(models.Model):
     """A reporting reminder that was sent, so that each goes out once per due date."""
