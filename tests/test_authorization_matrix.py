@@ -147,6 +147,31 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "partners:interaction_delete": OFFICE_WRITE,
     # POST only: those who may change interactions get 405 for a GET, the others 403.
     "partners:interaction_done": (405, 405, 403, 403, 403, 403, 302),
+    "grants:project_list": STAFF_READ,
+    "grants:project_detail": STAFF_READ,
+    "grants:project_history": STAFF_READ,
+    "grants:project_add": (200, 200, 200, 200, 403, 403, 302),
+    "grants:project_edit": FACULTY_WRITE,
+    "grants:project_delete": OFFICE_WRITE,
+    "grants:project_import": OFFICE_WRITE,
+    "grants:project_transition": FACULTY_WRITE,
+    "grants:project_grants": STAFF_READ,
+    "grants:reportingdeadline_add": FACULTY_WRITE,
+    "grants:reportingdeadline_edit": FACULTY_WRITE,
+    "grants:reportingdeadline_delete": FACULTY_WRITE,
+    "grants:programme_list": STAFF_READ,
+    "grants:programme_detail": STAFF_READ,
+    "grants:programme_history": STAFF_READ,
+    "grants:programme_add": OFFICE_WRITE,
+    "grants:programme_edit": OFFICE_WRITE,
+    "grants:programme_delete": OFFICE_WRITE,
+    "grants:budgetheading_list": STAFF_READ,
+    "grants:budgetheading_detail": STAFF_READ,
+    "grants:budgetheading_history": STAFF_READ,
+    "grants:budgetheading_add": OFFICE_WRITE,
+    "grants:budgetheading_edit": OFFICE_WRITE,
+    "grants:budgetheading_delete": OFFICE_WRITE,
+    "grants:planner": STAFF_READ,
     "api:api-root": API_STAFF,
     "api:schema": API_STAFF,
     # A page read in a browser: the anonymous visitor is sent to the login page.
@@ -167,6 +192,9 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "api:mobility-list": API_STAFF,
     "api:mobility-detail": API_STAFF,
     "api:mobility-transition": API_STEP,
+    "api:project-list": API_STAFF,
+    "api:project-detail": API_STAFF,
+    "api:project-transition": API_STEP,
 }
 
 
@@ -222,7 +250,15 @@ def objects(faculty_a, officer, applicant):
 
     scoped = AgreementFactory(units=[faculty_a])
     quota = MobilityQuotaFactory(agreement=scoped)
+    from hamkor.grants.models import BudgetHeading, Programme
+    from hamkor.grants.tests.factories import ProjectFactory, ReportingDeadlineFactory
+
+    project = ProjectFactory(faculty=faculty_a)
     return {
+        "project": project.pk,
+        "reportingdeadline": ReportingDeadlineFactory(project=project).pk,
+        "programme": Programme.objects.get(code="other").pk,
+        "budgetheading": BudgetHeading.objects.get(code="other").pk,
         **_portal_records(applicant, officer),
         **_mobility_records(faculty_a, officer),
         "institution": partner.pk,
@@ -351,6 +387,12 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"pk": objects["mobility"]}
     if name == "partners:interaction_done":
         return {"pk": objects["interaction"]}
+    if name == "grants:project_transition":
+        return {"pk": objects["project"], "name": "withdraw"}
+    if name == "grants:reportingdeadline_add":
+        return {"project_pk": objects["project"]}
+    if name == "grants:project_grants":
+        return {"pk": objects["project"]}
     if name == "agreements:agreement_transition":
         return {"pk": objects["agreement"], "name": "terminate"}
     if name in ("partners:institution_contact_add", "partners:institution_interaction_add"):
@@ -359,7 +401,7 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"agreement_pk": objects["agreement"]}
     if name in ("agreements:agreement_renew", "agreements:agreement_amend"):
         return {"pk": objects["agreement"]}
-    if name in ("api:agreement-transition", "api:mobility-transition"):
+    if name in ("api:agreement-transition", "api:mobility-transition", "api:project-transition"):
         return {"pk": objects[name.split(":")[1].split("-")[0]]}
     if name.endswith(("_detail", "_edit", "_delete", "_history", "_merge", "-detail")):
         model = name.split(":")[1].replace("-detail", "").rsplit("_", 1)[0]

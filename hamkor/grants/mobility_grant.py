@@ -39,6 +39,10 @@ class MobilityGrant:
     error: str = ""
     km_from_coordinates: bool = False
 
+    @property
+    def participant_label(self) -> str:
+        return str(Participant(self.request.participant).label) if self.request else ""
+
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
     """``day`` moved by whole months, kept within the target month (31 Jan + 1 = 28/29 Feb)."""
