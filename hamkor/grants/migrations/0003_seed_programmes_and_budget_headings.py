@@ -2,6 +2,7 @@
 staff pages. Rows already present (by code) are left as the office wrote them."""
 
 from django.db import migrations
+from django.utils import timezone
 
 # code, Uzbek, Russian, English, funder, Erasmus+ action (the calculator's rate tables)
 PROGRAMMES = [
@@ -35,11 +36,23 @@ HEADINGS = [
 ]  # fmt: skip
 
 
+def _created(apps, model_name: str, row) -> None:
+    """The row's first history entry, as the services would have written it."""
+    historical = apps.get_model("grants", f"Historical{model_name}")
+    values = {field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields}
+    historical.objects.create(
+        **values,
+        history_date=timezone.now(),
+        history_type="+",
+        history_change_reason=f"grants.{model_name.lower()}.seeded",
+    )
+
+
 def seed(apps, schema_editor):
     Programme = apps.get_model("grants", "Programme")
     BudgetHeading = apps.get_model("grants", "BudgetHeading")
     for code, uz, ru, en, funder, action in PROGRAMMES:
-        Programme.objects.get_or_create(
+        row, created = Programme.objects.get_or_create(
             code=code,
             defaults={
                 "name_uz": uz,
@@ -49,10 +62,14 @@ def seed(apps, schema_editor):
                 "erasmus_action": action,
             },
         )
+        if created:
+            _created(apps, "Programme", row)
     for code, uz, ru, en in HEADINGS:
-        BudgetHeading.objects.get_or_create(
+        row, created = BudgetHeading.objects.get_or_create(
             code=code, defaults={"name_uz": uz, "name_ru": ru, "name_en": en}
         )
+        if created:
+            _created(apps, "BudgetHeading", row)
 
 
 class Migration(migrations.Migration):
