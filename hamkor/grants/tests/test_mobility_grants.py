@@ -60,7 +60,9 @@ def test_the_call_year_is_the_project_one_not_the_academic_year(project):
 
 
 def test_without_official_km_the_distance_comes_from_the_coordinates(project):
-    kokand = HomeInstitutionFactory(latitude=40.5286, longitude=70.9425)
+    kokand = HomeInstitutionFactory()
+    kokand.latitude, kokand.longitude = 40.5286, 70.9425
+    kokand.save()
     berlin = InstitutionFactory(country="DE", latitude=52.52, longitude=13.405)
     mobility = staff_week(
         project, official_km=None, sending_institution=kokand, receiving_institution=berlin
