@@ -152,7 +152,8 @@ class Project(ProtectedStatusMixin, SearchableModel, BaseModel):
     history = HistoricalRecords(excluded_fields=["search_text"])
     owned_relations = ("partners", "deadlines")
     objects = ProjectQuerySet.as_manager()
-    document_kinds = ("application", "grant_agreement", "report", "other")
+    # Kinds of core.Document: the application as a draft, the signed grant agreement.
+    document_kinds = ("draft", "signed", "report", "letter", "other")
 
     class Meta(BaseModel.Meta):
         verbose_name = _("grant project")

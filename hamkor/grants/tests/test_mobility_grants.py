@@ -29,12 +29,10 @@ def project(tables, officer):
 def staff_week(project, **fields) -> Mobility:
     """7 days of teaching in Germany (Group 2), official distance 4200 km."""
     fields.setdefault("official_km", Decimal("4200"))
+    if "receiving_institution" not in fields:
+        fields["receiving_institution"] = InstitutionFactory(country="DE")
     return MobilityFactory(
-        funding_project=project,
-        receiving_institution=InstitutionFactory(country="DE"),
-        planned_start=D(2025, 3, 3),
-        planned_end=D(2025, 3, 9),
-        **fields,
+        funding_project=project, planned_start=D(2025, 3, 3), planned_end=D(2025, 3, 9), **fields
     )
 
 
@@ -153,7 +151,7 @@ STAFF_DE = {"participant": "staff", "count": "3", "country": "DE", "km": "4200",
 def test_the_planner_prices_each_line_and_the_total(as_user, tables):
     student_pl = {
         "participant": "student-long", "count": "2", "country": "PL",
-        "origin": "40.5286,70.9425", "venue": "52.2297,21.0122", "months": "5", "extra_days": "0",
+        "km": "4500", "months": "5", "extra_days": "0",
     }  # fmt: skip
     response = plan(as_user("officer"), STAFF_DE, student_pl)
     assert response.status_code == 200
@@ -169,6 +167,9 @@ def test_the_planner_names_a_missing_table_and_bad_points_without_a_500(as_user,
     missing = plan(client, STAFF_DE, year="2019")
     assert missing.status_code == 200
     assert "No Erasmus+ travel rates for call year 2019." in missing.text
+    # Kokand to Berlin from the coordinates: 4000-7999 km, like the typed 4200 km.
+    points = {**STAFF_DE, "km": "", "origin": "40.5286,70.9425", "venue": "52.52,13.405"}
+    assert "5,820.00 EUR" in plan(client, points).text
     far = {**STAFF_DE, "km": "", "origin": "95,10", "venue": "40,70"}
     refused = plan(client, far)
     assert refused.status_code == 400

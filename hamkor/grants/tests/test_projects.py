@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from openpyxl import Workbook
 
 from hamkor.core.models import ImportJob
@@ -196,7 +197,7 @@ def test_filters_find_funded_projects_and_reports_due(as_user):
     assert "RUNS" in page and "IDEA1" not in page
     page = client.get("/staff/projects/?report_due_within=30").text
     assert "RUNS" in page and "IDEA1" not in page
-    home = client.get("/").text
+    home = client.get(reverse("workbench:home")).text
     assert "Grant reports due within 30 days" in home
 
 
