@@ -7,7 +7,9 @@ Run it on a database filled by ``bench/generate.py``. For each page it prints th
 the lists the ratio of the page's median to the median of the raw SQL that page needs (its
 count and the rows of its first page, with the joins its columns show, written by hand and
 executed through a cursor in the same run). "its SQL" is the time of the page's own queries:
-the rest of the page's time is Python (forms, templates). Targets: lists within 3x their raw
+the rest of the page's time is Python (forms, templates). "CPU ms" is the processor time
+this process spent on the page: on a machine shared with other jobs the times stretch
+with the wait for a core, the CPU time much less. Targets: lists within 3x their raw
 SQL, detail pages under 100 ms. The export is fetched through the list's URL
 (``?export=csv``), so it measures whatever the list's export does; its line also gives the
 growth of the process's peak memory.
@@ -240,20 +242,24 @@ def percentile95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18]
 
 
-def time_page(client: Client, case: Case, runs: int) -> tuple[list[float], list[float], int, int]:
-    """Times of the page, times of its own queries (the rest is Python), queries, bytes."""
-    times, in_sql, queries, size = [], [], 0, 0
+def time_page(
+    client: Client, case: Case, runs: int
+) -> tuple[list[float], list[float], list[float], int, int]:
+    """Times of the page, times of its own queries (the rest is Python), the CPU time of
+    this process (the Python part, which a loaded machine does not stretch), queries, bytes."""
+    times, in_sql, cpu, queries, size = [], [], [], 0, 0
     for _ in range(runs):
         with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             response = client.get(case.url, case.params)
             body = b"".join(response) if response.streaming else response.content
             times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"{case.name}: {case.url} answered {response.status_code}")
         in_sql.append(sum(float(query["time"]) for query in captured.captured_queries) * 1000)
         queries, size = len(captured), len(body)
-    return times, in_sql, queries, size
+    return times, in_sql, cpu, queries, size
 
 
 def time_raw(raw: list[tuple[str, list]], runs: int) -> list[float]:
@@ -297,16 +303,19 @@ def main() -> None:
         f"{Person.objects.count():,} people, {Agreement.objects.count():,} agreements, "
         f"{Institution.objects.partners().count():,} partners; {args.runs} runs"
     )
-    header = f"{'page':<22} {'median ms':>10} {'p95 ms':>9} {'its SQL ms':>11} {'queries':>8} "
+    print(f"load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
+    header = f"{'page':<22} {'median ms':>10} {'p95 ms':>9} {'its SQL ms':>11} {'CPU ms':>7} "
+    header += f"{'queries':>8} "
     print(header + f"{'KB':>7} {'raw SQL ms':>11} {'ratio':>6}")
     for case in cases():
         if args.only and args.only not in case.name:
             continue
         client.get(case.url, case.params)  # warm caches and connections
-        times, in_sql, queries, size = time_page(client, case, args.runs)
+        times, in_sql, cpu, queries, size = time_page(client, case, args.runs)
         line = (
             f"{case.name:<22} {statistics.median(times):>10.1f} {percentile95(times):>9.1f} "
-            f"{statistics.median(in_sql):>11.1f} {queries:>8} {size / 1024:>7.0f} "
+            f"{statistics.median(in_sql):>11.1f} {statistics.median(cpu):>7.1f} "
+            f"{queries:>8} {size / 1024:>7.0f} "
         )
         if case.raw:
             raw = statistics.median(time_raw(case.raw, args.runs))
@@ -316,16 +325,16 @@ def main() -> None:
         times, queries = time_figures(args.runs)
         print(
             f"{'figures 2016-2026':<22} {statistics.median(times):>10.1f} "
-            f"{percentile95(times):>9.1f} {'':>11} {queries:>8}",
+            f"{percentile95(times):>9.1f} {'':>11} {'':>7} {queries:>8}",
             flush=True,
         )
     if not args.no_export:
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         case = Case("export csv", "/staff/mobilities/", {"export": "csv"})
-        times, in_sql, queries, size = time_page(client, case, 1)
+        times, in_sql, _cpu, queries, size = time_page(client, case, 1)
         grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
         print(
-            f"{'export csv (all)':<22} {times[0]:>10.1f} {'':>9} {in_sql[0]:>11.1f} "
+            f"{'export csv (all)':<22} {times[0]:>10.1f} {'':>9} {in_sql[0]:>11.1f} {'':>7} "
             f"{queries:>8} {size / 1024:>7.0f}  peak memory +{grown:.0f} MB",
             flush=True,
         )

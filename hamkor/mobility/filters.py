@@ -15,7 +15,13 @@ from hamkor.agreements.models import Agreement
 from hamkor.core.countries import countries
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.widgets import AnyYesNoSelect
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person, of_faculty
+from hamkor.mobility.models import (
+    PERSONAL_DATA,
+    Mobility,
+    Person,
+    academic_year_of,
+    of_faculty,
+)
 from hamkor.mobility.selectors import (
     at_qs_top,
     mobilities_with_traveller_uploads,
@@ -73,7 +79,7 @@ class PersonFilterSet(SearchFilterSet):
 def academic_year_choices() -> list[tuple[int, str]]:
     """Academic years from the first mobility's to the next one, newest first: 2024/25."""
     today = timezone.localdate()
-    current = today.year if today.month >= 9 else today.year - 1
+    current = academic_year_of(today)
     first = Mobility.objects.aggregate(first=Min("planned_start"))["first"]
     start = min(first.year - 1, current) if first else current
     return [(year, f"{year}/{(year + 1) % 100:02d}") for year in range(current + 1, start - 1, -1)]

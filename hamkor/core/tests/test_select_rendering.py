@@ -73,7 +73,6 @@ def test_an_option_with_a_template_of_its_own_is_rendered_by_its_template():
     assert fast == templates
 
 
-
 def test_the_renderer_writes_selects_itself():
     """The comparisons above compare two renderings, not the templates with themselves."""
     widget = forms.Select(choices=CHOICES)
