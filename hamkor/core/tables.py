@@ -9,9 +9,9 @@ import django_tables2 as tables
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.template import Context, Template
+from django.template.base import render_value_in_context
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import ManyToManyColumn, TemplateColumn
@@ -67,6 +67,8 @@ class _Cell:
         self.render = bound_column.render
         self.args, self.catch_all = signature(self.render)
         self.displays: dict = {}
+        context = getattr(table, "context", None)
+        self.context = Context() if context is None else context
         attrs = {**table.attrs, **column.attrs}
         cell_attrs = attrs.get("cell", {})
         dynamic = any(callable(value) for value in attrs.get("td", cell_attrs).values())
@@ -84,7 +86,8 @@ class _Cell:
             td = bound_column.attrs["td"].as_html()
         else:
             td = self.td
-        return f"<td {td}>{conditional_escape(content)}</td>"
+        # ``{{ cell }}``: localised (numbers, dates) and escaped as the template did.
+        return f"<td {td}>{render_value_in_context(content, self.context)}</td>"
 
     def content(self, row):
         """django-tables2's ``BoundRow.get_cell``, with the column's constants kept."""
