@@ -186,6 +186,11 @@ class MobilityQuerySet(RestrictedQuerySet):
         return self.filter(status__in=(Mobility.Status.IN_PROGRESS, Mobility.Status.COMPLETED))
 
 
+def academic_year_of(day: datetime.date) -> int:
+    """The academic year ``day`` falls in: 2024 for 2024/25 (September to August)."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
 class Mobility(ProtectedStatusMixin, BaseModel):
     """One exchange of one person: a semester abroad, a teaching week, a visiting professor.
 
@@ -410,7 +415,7 @@ class Mobility(ProtectedStatusMixin, BaseModel):
     @property
     def academic_year(self) -> int:
         """The academic year it falls in, by its start: 2024 for 2024/25 (September to August)."""
-        return self.start.year if self.start.month >= 9 else self.start.year - 1
+        return academic_year_of(self.start)
 
     # Transitions; services call them and record who, when and why.
 
