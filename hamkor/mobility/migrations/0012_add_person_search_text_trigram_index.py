@@ -6,7 +6,7 @@ from hamkor.core.trigram import AddTrigramIndexes
 
 
 class Migration(migrations.Migration):
-    dependencies = [("mobility", "0009_bound_birth_passport_and_amounts")]
+    dependencies = [("mobility", "0011_add_erasmus_grant_inputs")]
 
     operations = [
         AddTrigramIndexes(table="mobility_person", columns=["search_text"], upper=False),
