@@ -18,7 +18,8 @@ ALL = (*EDIT, "import", "export")
 
 # The apps whose every permission the administrator holds.
 HAMKOR_APPS = (
-    "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "auth",
+    "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "students",
+    "auth",
 )  # fmt: skip
 
 
@@ -58,6 +59,10 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.erasmuscountrygroup": ALL,
         "grants.erasmusindividualrate": ALL,
         "grants.erasmustopup": ALL,
+        "students.foreignstudent": (*ALL, "transition"),
+        "students.feepayment": EDIT,
+        "students.studentrequest": (*ALL, "transition"),
+        "students.requestreply": ("view", "add"),
     },
     Role.COORDINATOR: {
         "": ("accounts.staff_area",),
@@ -82,6 +87,11 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.erasmuscountrygroup": READ,
         "grants.erasmusindividualrate": READ,
         "grants.erasmustopup": READ,
+        # Scoped to the coordinator's faculty, reading included (ForeignStudentQuerySet).
+        "students.foreignstudent": (*READ, "add", "change", "transition"),
+        "students.feepayment": EDIT,
+        "students.studentrequest": (*READ, "add", "change", "transition"),
+        "students.requestreply": ("view", "add"),
     },
     Role.LEADERSHIP: {
         "": ("accounts.staff_area",),
@@ -104,6 +114,10 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.erasmuscountrygroup": READ,
         "grants.erasmusindividualrate": READ,
         "grants.erasmustopup": READ,
+        "students.foreignstudent": READ,
+        "students.feepayment": VIEW,
+        "students.studentrequest": READ,
+        "students.requestreply": VIEW,
     },
     Role.APPLICANT: {},
 }

@@ -10,6 +10,7 @@ from hamkor.api.docs import APIDocsView
 from hamkor.core.api.permissions import StaffOnly
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
+from hamkor.students.api import FeePaymentViewSet, ForeignStudentViewSet, StudentRequestViewSet
 
 app_name = "api"
 
@@ -27,6 +28,9 @@ router.register("institutions", InstitutionViewSet, basename="institution")
 router.register("contacts", ContactViewSet, basename="contact")
 router.register("people", PersonViewSet, basename="person")
 router.register("mobilities", MobilityViewSet, basename="mobility")
+router.register("foreign-students", ForeignStudentViewSet, basename="foreignstudent")
+router.register("fee-payments", FeePaymentViewSet, basename="feepayment")
+router.register("student-requests", StudentRequestViewSet, basename="studentrequest")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from hamkor.accounts.roles import Role
 from hamkor.agreements.filters import AgreementFilterSet
 from hamkor.agreements.models import Agreement
-from hamkor.mobility.deadlines import deadline_board
+from hamkor.mobility.board import deadline_board
 from hamkor.mobility.filters import MobilityFilterSet
 from hamkor.mobility.models import Mobility
 from hamkor.partners.filters import InstitutionFilterSet, InteractionFilterSet
