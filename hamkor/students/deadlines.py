@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.accounts.faculties import in_faculty
-from hamkor.mobility.board import DeadlineSource
+from hamkor.mobility.board import DeadlineBoard, DeadlineSource
 from hamkor.mobility.deadlines import (
     PASSPORT_MARGIN_DAYS,
     DeadlineKind,
@@ -76,9 +76,10 @@ class StudentSource(DeadlineSource):
         return str(record.faculty)
 
 
-def student_deadlines(student: ForeignStudent, *, today: datetime.date):
-    """Every open deadline of one student (their own page, "My university")."""
-    from hamkor.mobility.board import DeadlineBoard
-
-    board = DeadlineBoard(ForeignStudent.objects.filter(pk=student.pk), today=today, personal=True)
+def student_deadlines(student: ForeignStudent, *, today: datetime.date, personal: bool):
+    """Every open deadline of one student (their page, and "My university"), the most
+    urgent first; visa and passport numbers with ``personal``."""
+    board = DeadlineBoard(
+        ForeignStudent.objects.filter(pk=student.pk), today=today, personal=personal
+    )
     return list(board.all())

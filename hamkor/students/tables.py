@@ -12,7 +12,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from hamkor.core.exporting import CHOICE, COUNTRY, DATE, NUMBER, TRANSLATED, Column, Export
+from hamkor.core.exporting import (
+    CHOICE,
+    COUNTRY,
+    DATE,
+    DATETIME,
+    NUMBER,
+    TRANSLATED,
+    Column,
+    Export,
+)
 from hamkor.core.tables import BaseTable
 from hamkor.mobility.models import PERSONAL_DATA
 from hamkor.mobility.personal import hidden_fields
@@ -89,7 +98,7 @@ class ForeignStudentExport(Export):
 
 class StudentRequestExport(Export):
     columns = (
-        Column(_("Filed"), "created_at", DATE),
+        Column(_("Filed"), "created_at", DATETIME),
         Column(
             _("Foreign student"),
             fields=(
@@ -105,12 +114,8 @@ class StudentRequestExport(Export):
         Column(_("Status"), "status", CHOICE),
         Column(
             _("Assignee"),
-            fields=("assignee__first_name", "assignee__last_name", "assignee__username"),
-            compute=lambda row: (
-                " ".join(p for p in (row["assignee__first_name"], row["assignee__last_name"]) if p)
-                or row["assignee__username"]
-                or ""
-            ),
+            fields=("assignee__full_name", "assignee__email"),
+            compute=lambda row: row["assignee__full_name"] or row["assignee__email"] or "",
         ),
     )
 
