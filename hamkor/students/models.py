@@ -8,6 +8,7 @@ deadline rules as incoming guests (:mod:`hamkor.mobility.deadlines`).
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -149,6 +150,23 @@ class ForeignStudent(ProtectedStatusMixin, BaseModel):
     def __str__(self) -> str:
         return str(self.person) if self.person_id else str(_("New foreign student"))
 
+    def clean(self):
+        """The dates in their order, each error at its field (before the database's check)."""
+        errors = {}
+        visa_from, visa_to = self.visa_valid_from, self.visa_valid_to
+        if visa_from and visa_to and visa_to < visa_from:
+            errors["visa_valid_to"] = _("The visa cannot end before it begins.")
+        entry, registered = self.entry_date, self.registered_on
+        if entry and registered and registered < entry:
+            errors["registered_on"] = _(
+                "The registration at the place of stay cannot be before the entry into the country."
+            )
+        registration_end = self.registration_valid_to
+        if registered and registration_end and registration_end < registered:
+            errors["registration_valid_to"] = _("The registration cannot end before it was made.")
+        if errors:
+            raise ValidationError(errors)
+
     @transition(
         field=status,
         source=Status.ADMITTED,
@@ -225,7 +243,7 @@ class FeePayment(BaseModel):
         _("currency"), max_length=3, default="UZS", help_text=_("ISO 4217 code: UZS, USD, EUR…")
     )
     rate = models.DecimalField(
-        _("rate (UZS per unit)"), max_digits=14, decimal_places=4, editable=False, default=1
+        _("rate (UZS per unit)"), max_digits=24, decimal_places=8, editable=False, default=1
     )
     amount_uzs = models.DecimalField(
         _("amount (UZS)"), max_digits=16, decimal_places=2, editable=False, default=0

@@ -29,19 +29,9 @@ BASE_CURRENCY = "UZS"
 
 
 def student_check(student: ForeignStudent) -> None:
-    """Every rule a student's record keeps; one ValidationError naming each field at fault."""
+    """The rules of a student's record beyond its own dates' order (``ForeignStudent.clean``);
+    one ValidationError naming each field at fault."""
     errors: dict[str, str] = {}
-    visa_from, visa_to = student.visa_valid_from, student.visa_valid_to
-    if visa_from and visa_to and visa_to < visa_from:
-        errors["visa_valid_to"] = _("The visa cannot end before it begins.")
-    entry, registered = student.entry_date, student.registered_on
-    if entry and registered and registered < entry:
-        errors["registered_on"] = _(
-            "The registration at the place of stay cannot be before the entry into the country."
-        )
-    registration_end = student.registration_valid_to
-    if registered and registration_end and registration_end < registered:
-        errors["registration_valid_to"] = _("The registration cannot end before it was made.")
     if student.registered_on and student.registered_on > timezone.localdate():
         errors["registered_on"] = _("A registration date cannot be in the future.")
     if student.person_id and student.person.citizenship == "UZ":
