@@ -250,12 +250,13 @@ def request_reply_add(*, request: StudentRequest, body: str, actor) -> RequestRe
     email, language = _student_email(request.student)
     reply = RequestReply(request=request, author=actor, body=body.strip(), emailed_to=email)
     object_save(instance=reply, actor=actor, reason="students.requestreply.added")
-    if request.status == StudentRequest.Status.NEW:
-        request_taken = StudentRequest.objects.select_for_update().get(pk=request.pk)
-        request_taken.take()
-        request_taken.assignee = request_taken.assignee or actor
-        request_taken.status_changed_at = timezone.now()
-        object_save(instance=request_taken, actor=actor, reason="students.studentrequest.take")
+    # A reply to a new request takes it: somebody works on it now.
+    current = StudentRequest.objects.select_for_update().get(pk=request.pk)
+    if current.status == StudentRequest.Status.NEW:
+        current.take()
+        current.assignee = current.assignee or actor
+        current.status_changed_at = timezone.now()
+        object_save(instance=current, actor=actor, reason="students.studentrequest.take")
     if email:
         with translation.override(language):
             context = {
