@@ -89,7 +89,7 @@ class ForeignStudentForm(StudentRulesMixin, UserFormBase):
         self.fields["faculty"].queryset = faculties if units is None else units
 
 
-class ForeignStudentStepForm(Form):
+class StepForm(Form):
     """What a step asks: the day of enrolment, or the reason for leave or withdrawal."""
 
     on = forms.DateField(label=_("Date"), required=False, widget=DateInput)

@@ -12,7 +12,7 @@ from django.views import View
 
 from hamkor.core import transitions
 from hamkor.core.views import generic
-from hamkor.students.forms import ForeignStudentStepForm
+from hamkor.students.forms import StepForm
 from hamkor.students.tables import status_badge
 
 
@@ -34,11 +34,11 @@ class StepView(generic.ObjectPermissionMixin, View):
 
     def get(self, request, pk, name):
         record = self.get_object("change")
-        return self.render(record, ForeignStudentStepForm(step=self.step))
+        return self.render(record, StepForm(step=self.step))
 
     def post(self, request, pk, name):
         record = self.get_object("change")
-        form = ForeignStudentStepForm(request.POST, step=self.step)
+        form = StepForm(request.POST, step=self.step)
         if form.is_valid():
             try:
                 record = self.service(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext
 
 from hamkor.core import importing, transitions
 from hamkor.core.documents import documents_context
@@ -168,7 +168,7 @@ class FeePaymentEditView(generic.ObjectEditView):
         return instance.get_absolute_url()
 
     def success_message(self, instance) -> str:
-        return gettext_lazy("Payment of %(amount)s %(currency)s recorded.") % {
+        return gettext("Payment of %(amount)s %(currency)s recorded.") % {
             "amount": instance.amount,
             "currency": instance.currency,
         }
