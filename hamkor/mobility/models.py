@@ -307,6 +307,15 @@ class Mobility(ProtectedStatusMixin, BaseModel):
         _("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code: USD, EUR, UZS…")
     )
     funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
+    funding_project = models.ForeignKey(
+        "grants.Project",
+        verbose_name=_("funding project"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mobilities",
+        help_text=_("The grant project that pays for this mobility."),
+    )
     certificate_received = models.BooleanField(_("certificate received"), default=False)
     report_received_on = models.DateField(_("trip report received"), null=True, blank=True)
     # Incoming guests (visa data is personal data).
