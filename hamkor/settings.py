@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "hamkor.mobility",
     "hamkor.website",
     "hamkor.grants",
+    "hamkor.students",
     "hamkor.workbench",
     "hamkor.api",
     "django.contrib.admin",

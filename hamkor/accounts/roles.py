@@ -18,7 +18,8 @@ ALL = (*EDIT, "import", "export")
 
 # The apps whose every permission the administrator holds.
 HAMKOR_APPS = (
-    "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "auth",
+    "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "students",
+    "auth",
 )  # fmt: skip
 
 
@@ -65,6 +66,10 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.receipt": ALL,
         "grants.expense": ALL,
         "grants.reportingdeadline": EDIT,
+        "students.foreignstudent": (*ALL, "transition"),
+        "students.feepayment": EDIT,
+        "students.studentrequest": (*ALL, "transition"),
+        "students.requestreply": ("view", "add"),
     },
     Role.COORDINATOR: {
         "": ("accounts.staff_area",),
@@ -97,6 +102,11 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.receipt": (*READ, "add", "change"),
         "grants.expense": (*READ, "add", "change"),
         "grants.reportingdeadline": EDIT,
+        # Scoped to the coordinator's faculty, reading included (ForeignStudentQuerySet).
+        "students.foreignstudent": (*READ, "add", "change", "transition"),
+        "students.feepayment": EDIT,
+        "students.studentrequest": (*READ, "add", "change", "transition"),
+        "students.requestreply": ("view", "add"),
     },
     Role.LEADERSHIP: {
         "": ("accounts.staff_area",),
@@ -126,6 +136,10 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.receipt": READ,
         "grants.expense": READ,
         "grants.reportingdeadline": VIEW,
+        "students.foreignstudent": READ,
+        "students.feepayment": VIEW,
+        "students.studentrequest": READ,
+        "students.requestreply": VIEW,
     },
     Role.APPLICANT: {},
 }

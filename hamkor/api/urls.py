@@ -11,6 +11,7 @@ from hamkor.core.api.permissions import StaffOnly
 from hamkor.grants.project_api import ProjectViewSet
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
+from hamkor.students.api import FeePaymentViewSet, ForeignStudentViewSet, StudentRequestViewSet
 
 app_name = "api"
 
@@ -29,6 +30,9 @@ router.register("contacts", ContactViewSet, basename="contact")
 router.register("people", PersonViewSet, basename="person")
 router.register("mobilities", MobilityViewSet, basename="mobility")
 router.register("grant-projects", ProjectViewSet, basename="project")
+router.register("foreign-students", ForeignStudentViewSet, basename="foreignstudent")
+router.register("fee-payments", FeePaymentViewSet, basename="feepayment")
+router.register("student-requests", StudentRequestViewSet, basename="studentrequest")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

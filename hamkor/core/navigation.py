@@ -118,6 +118,29 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Foreign students"),
+        (
+            Item(
+                _("Foreign students"),
+                "students:foreignstudent_list",
+                "students.view_foreignstudent",
+                "mortarboard",
+            ),
+            Item(
+                _("Student requests"),
+                "students:studentrequest_list",
+                "students.view_studentrequest",
+                "chat-left-text",
+            ),
+            Item(
+                _("Statistics"),
+                "students:figures",
+                "students.view_foreignstudent",
+                "bar-chart",
+            ),
+        ),
+    ),
+    Group(
         _("Administration"),
         (
             Item(_("Users"), "accounts:user_list", "accounts.view_user", "people"),
@@ -130,7 +153,8 @@ MENU: tuple[Group, ...] = (
         (
             Item(_("Profile"), "accounts:profile", None, "person"),
             Item(_("Background jobs"), "core:job_list", "accounts.staff_area", "hourglass"),
-            Item(_("My exchanges"), "mobility:portal", None, "luggage", condition=has_person),
+            # A foreign student's deadlines and requests, and anybody's exchanges.
+            Item(_("My university"), "students:portal", None, "luggage", condition=has_person),
         ),
     ),
 )

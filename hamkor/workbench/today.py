@@ -24,7 +24,7 @@ from hamkor.agreements.filters import AgreementFilterSet
 from hamkor.agreements.models import Agreement
 from hamkor.grants.models import Project
 from hamkor.grants.project_filters import ProjectFilterSet
-from hamkor.mobility.deadlines import deadline_board
+from hamkor.mobility.board import deadline_board
 from hamkor.mobility.filters import MobilityFilterSet
 from hamkor.mobility.models import Mobility
 from hamkor.partners.filters import InstitutionFilterSet, InteractionFilterSet

@@ -19,6 +19,7 @@ STEPS = (
     "hamkor.demo.mobility.load",
     "hamkor.demo.grants.load",
     "hamkor.demo.grant_projects.load",
+    "hamkor.demo.students.load",
 )
 
 
