@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from hamkor.core.dates import format_long_date
 from hamkor.core.services import object_delete, object_save
-from hamkor.grants.models import Expense, ExchangeRate, Project, Receipt
+from hamkor.grants.models import ExchangeRate, Expense, Project, Receipt
 from hamkor.grants.selectors import BASE_CURRENCY
 
 # The som was introduced on 1 July 1994: no money of ours moved in it before.

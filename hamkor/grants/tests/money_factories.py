@@ -14,8 +14,8 @@ import factory
 
 from hamkor.grants.models import (
     BudgetHeading,
-    Expense,
     ExchangeRate,
+    Expense,
     Programme,
     Project,
     Receipt,

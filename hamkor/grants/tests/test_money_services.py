@@ -65,7 +65,8 @@ def test_a_receipt_with_its_days_rate_is_saved_with_its_history(officer):
 
 def test_a_receipt_in_som_needs_no_rate(officer):
     receipt = receipt_create(
-        actor=officer, **receipt_fields(MoneyProjectFactory(), currency="UZS", amount=Decimal(5e6))
+        actor=officer,
+        **receipt_fields(MoneyProjectFactory(), currency="UZS", amount=Decimal(5_000_000)),
     )
     assert Receipt.objects.get() == receipt
 
