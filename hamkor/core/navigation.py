@@ -99,6 +99,19 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Grants"),
+        (
+            Item(_("Receipts"), "grants:receipt_list", "grants.view_receipt", "cash-coin"),
+            Item(_("Expenses"), "grants:expense_list", "grants.view_expense", "receipt"),
+            Item(
+                _("Exchange rates"),
+                "grants:exchangerate_list",
+                "grants.view_exchangerate",
+                "currency-exchange",
+            ),
+        ),
+    ),
+    Group(
         _("Administration"),
         (
             Item(_("Users"), "accounts:user_list", "accounts.view_user", "people"),

@@ -7,6 +7,8 @@ from hamkor.grants.models import (
     ErasmusTopUp,
     ErasmusTravelBand,
     ExchangeRate,
+    Expense,
+    Receipt,
 )
 
 
@@ -47,3 +49,21 @@ class ErasmusTopUpAdmin(SimpleHistoryAdmin):
         "days_from", "days_to", "amount", "extra_days", "status",
     )  # fmt: skip
     list_filter = ("call_year", "action", "kind", "status")
+
+
+@admin.register(Receipt)
+class ReceiptAdmin(SimpleHistoryAdmin):
+    list_display = ("received_on", "project", "amount", "currency", "payer")
+    list_filter = ("currency",)
+    search_fields = ("payer", "project__title", "project__acronym", "project__project_number")
+    date_hierarchy = "received_on"
+    raw_id_fields = ("project",)
+
+
+@admin.register(Expense)
+class ExpenseAdmin(SimpleHistoryAdmin):
+    list_display = ("spent_on", "project", "heading", "amount", "currency", "description")
+    list_filter = ("currency", "heading")
+    search_fields = ("description", "payee", "project__title", "project__acronym")
+    date_hierarchy = "spent_on"
+    raw_id_fields = ("project",)
