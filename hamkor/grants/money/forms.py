@@ -40,13 +40,12 @@ class MoneyRulesMixin:
 
     def _post_clean(self):
         super()._post_clean()
-        if self.errors:
-            return
         try:
             money_check(self.instance, day_field=self.day_field)
         except ValidationError as exc:
             for name, errors in exc.error_dict.items():
-                self.add_error(name if name in self.fields else None, errors)
+                if name not in self._errors:  # a field's own error comes first
+                    self.add_error(name if name in self.fields else None, errors)
 
 
 class ProjectMoneyForm(MoneyRulesMixin, ModelForm):
