@@ -18,6 +18,8 @@ STEPS = (
     "hamkor.demo.agreements.load",
     "hamkor.demo.mobility.load",
     "hamkor.demo.grants.load",
+    # After the projects: receipts and expenses go to the funded projects that exist.
+    "hamkor.demo.grant_money.load",
 )
 
 
