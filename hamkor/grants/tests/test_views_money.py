@@ -308,3 +308,28 @@ def test_the_api_keeps_a_coordinator_to_their_faculty(as_user, faculty_a):
         .status_code
         == 403
     )
+
+
+# --- Scans ------------------------------------------------------------------------------------
+
+
+def test_a_receipts_scan_is_attached_on_its_page_and_served_privately(as_user, faculty_a):
+    from django.contrib.contenttypes.models import ContentType
+
+    from hamkor.core.models import Document
+
+    receipt = ReceiptFactory(project=MoneyProjectFactory(faculty=faculty_a))
+    content_type = ContentType.objects.get_for_model(receipt)
+    scan = SimpleUploadedFile("bank-statement.pdf", b"%PDF-1.4\n%%EOF\n")
+    response = as_user("coordinator").post(
+        f"/staff/documents/add/{content_type.pk}/{receipt.pk}/",
+        {"file": scan, "kind": "other", "title": "Bank statement"},
+    )
+    assert response.status_code == 302
+    document = Document.objects.get()
+    assert document.record == receipt
+    page = as_user("leadership").get(f"/staff/receipts/{receipt.pk}/")
+    assert "Bank statement" in page.text
+    download = f"/staff/documents/version/{document.current.pk}/"
+    assert as_user("officer").get(download).status_code == 200
+    assert as_user("applicant").get(download).status_code in (403, 404)
