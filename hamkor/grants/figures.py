@@ -32,7 +32,8 @@ LABELS = {
 def grant_figures(*, start: datetime.date, end: datetime.date) -> dict[str, object]:
     """``grant_money_usd`` (a Decimal, to the cent), ``grant_projects`` (an int) and
     ``grant_money_missing_rates`` (the (currency, day) pairs the sum lacks) for the period
-    ``start`` – ``end``. Four queries, whatever the number of receipts."""
+    ``start`` – ``end``: three queries (receipts, their days' rates, the projects), whatever
+    the number of receipts."""
     if end < start:
         raise ValueError("The period ends before it starts.")
     receipts = Receipt.objects.filter(
