@@ -201,6 +201,33 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "grants:budgetheading_edit": OFFICE_WRITE,
     "grants:budgetheading_delete": OFFICE_WRITE,
     "grants:planner": STAFF_READ,
+    "grants:receipt_list": STAFF_READ,
+    "grants:receipt_detail": STAFF_READ,
+    "grants:receipt_history": STAFF_READ,
+    "grants:receipt_add": (200, 200, 200, 200, 403, 403, 302),
+    # A project of faculty A: its coordinator records its money, faculty B's finds nothing.
+    "grants:project_receipt_add": FACULTY_WRITE,
+    "grants:receipt_edit": FACULTY_WRITE,
+    "grants:receipt_delete": OFFICE_WRITE,
+    "grants:receipt_import": OFFICE_WRITE,
+    "grants:expense_list": STAFF_READ,
+    "grants:expense_detail": STAFF_READ,
+    "grants:expense_history": STAFF_READ,
+    "grants:expense_add": (200, 200, 200, 200, 403, 403, 302),
+    "grants:project_expense_add": FACULTY_WRITE,
+    "grants:expense_edit": FACULTY_WRITE,
+    "grants:expense_delete": OFFICE_WRITE,
+    "grants:expense_import": OFFICE_WRITE,
+    "grants:project_money": STAFF_READ,
+    "grants:exchangerate_list": STAFF_READ,
+    "grants:exchangerate_detail": STAFF_READ,
+    "grants:exchangerate_history": STAFF_READ,
+    "grants:exchangerate_add": OFFICE_WRITE,
+    "grants:exchangerate_edit": OFFICE_WRITE,
+    "grants:exchangerate_delete": OFFICE_WRITE,
+    "grants:exchangerate_import": OFFICE_WRITE,
+    # POST only: who may add rates gets 405 for a GET, the others 403.
+    "grants:exchangerate_fetch": (405, 405, 403, 403, 403, 403, 302),
     "api:api-root": API_STAFF,
     "api:schema": API_STAFF,
     # A page read in a browser: the anonymous visitor is sent to the login page.
@@ -232,6 +259,12 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "api:studentrequest-list": API_STAFF,
     "api:studentrequest-detail": API_FACULTY_READ,
     "api:studentrequest-transition": API_STEP,
+    "api:receipt-list": API_STAFF,
+    "api:receipt-detail": API_STAFF,
+    "api:expense-list": API_STAFF,
+    "api:expense-detail": API_STAFF,
+    "api:exchangerate-list": API_STAFF,
+    "api:exchangerate-detail": API_STAFF,
 }
 
 
@@ -296,6 +329,7 @@ def objects(faculty_a, officer, applicant):
         "reportingdeadline": ReportingDeadlineFactory(project=project).pk,
         "programme": Programme.objects.get(code="other").pk,
         "budgetheading": BudgetHeading.objects.get(code="other").pk,
+        **_grant_money_records(faculty_a),
         **_portal_records(applicant, officer),
         **_mobility_records(faculty_a, officer),
         **_student_records(faculty_a, applicant, officer),
@@ -331,6 +365,31 @@ def _job(officer) -> int:
         lambda job, progress: jobs.job_attach(job, handle=io.BytesIO(b"a,b\n"), name="x.csv"),
     )
     return job.pk
+
+
+def _grant_money_records(faculty_a) -> dict:
+    """A project of faculty A with a receipt, an expense and the rate of their day."""
+    from hamkor.grants.tests.money_factories import (
+        ExpenseFactory,
+        MoneyProjectFactory,
+        ReceiptFactory,
+    )
+
+    project = MoneyProjectFactory(faculty=faculty_a)
+    receipt = ReceiptFactory(project=project)
+    expense = ExpenseFactory(project=project)
+    return {
+        "project": project.pk,
+        "receipt": receipt.pk,
+        "expense": expense.pk,
+        "exchangerate": _rate_of(receipt),
+    }
+
+
+def _rate_of(receipt) -> int:
+    from hamkor.grants.models import ExchangeRate
+
+    return ExchangeRate.objects.get(currency=receipt.currency, date=receipt.received_on).pk
 
 
 def _portal_records(applicant, officer) -> dict:
@@ -483,6 +542,12 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"pk": objects["agreement"], "name": "terminate"}
     if name in ("partners:institution_contact_add", "partners:institution_interaction_add"):
         return {"institution_pk": objects["institution"]}
+    if name in (
+        "grants:project_receipt_add",
+        "grants:project_expense_add",
+        "grants:project_money",
+    ):
+        return {"project_pk": objects["project"]}
     if name == "agreements:mobilityquota_add":
         return {"agreement_pk": objects["agreement"]}
     if name in ("agreements:agreement_renew", "agreements:agreement_amend"):

@@ -9,6 +9,7 @@ from hamkor.agreements.api import AgreementViewSet
 from hamkor.api.docs import APIDocsView
 from hamkor.core.api.permissions import StaffOnly
 from hamkor.grants.project_api import ProjectViewSet
+from hamkor.grants.money.api import ExchangeRateViewSet, ExpenseViewSet, ReceiptViewSet
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
 from hamkor.students.api import FeePaymentViewSet, ForeignStudentViewSet, StudentRequestViewSet
@@ -33,6 +34,9 @@ router.register("grant-projects", ProjectViewSet, basename="project")
 router.register("foreign-students", ForeignStudentViewSet, basename="foreignstudent")
 router.register("fee-payments", FeePaymentViewSet, basename="feepayment")
 router.register("student-requests", StudentRequestViewSet, basename="studentrequest")
+router.register("receipts", ReceiptViewSet, basename="receipt")
+router.register("expenses", ExpenseViewSet, basename="expense")
+router.register("exchange-rates", ExchangeRateViewSet, basename="exchangerate")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

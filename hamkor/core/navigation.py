@@ -101,7 +101,15 @@ MENU: tuple[Group, ...] = (
     Group(
         _("Grants"),
         (
-            Item(_("Grant projects"), "grants:project_list", "grants.view_project", "cash-coin"),
+            Item(_("Grant projects"), "grants:project_list", "grants.view_project", "briefcase"),
+            Item(_("Receipts"), "grants:receipt_list", "grants.view_receipt", "cash-coin"),
+            Item(_("Expenses"), "grants:expense_list", "grants.view_expense", "receipt"),
+            Item(
+                _("Exchange rates"),
+                "grants:exchangerate_list",
+                "grants.view_exchangerate",
+                "currency-exchange",
+            ),
             Item(
                 _("Erasmus+ budget planner"),
                 "grants:planner",

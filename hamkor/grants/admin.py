@@ -12,6 +12,8 @@ from hamkor.grants.models import (
     Project,
     ProjectPartner,
     ReportingDeadline,
+    Expense,
+    Receipt,
 )
 
 
@@ -84,3 +86,19 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
 class BudgetHeadingAdmin(SimpleHistoryAdmin):
     list_display = ("code", "name_uz", "name_en")
     search_fields = ("code", "name_uz", "name_ru", "name_en")
+@admin.register(Receipt)
+class ReceiptAdmin(SimpleHistoryAdmin):
+    list_display = ("received_on", "project", "amount", "currency", "payer")
+    list_filter = ("currency",)
+    search_fields = ("payer", "project__title", "project__acronym", "project__project_number")
+    date_hierarchy = "received_on"
+    raw_id_fields = ("project",)
+
+
+@admin.register(Expense)
+class ExpenseAdmin(SimpleHistoryAdmin):
+    list_display = ("spent_on", "project", "heading", "amount", "currency", "description")
+    list_filter = ("currency", "heading")
+    search_fields = ("description", "payee", "project__title", "project__acronym")
+    date_hierarchy = "spent_on"
+    raw_id_fields = ("project",)

@@ -18,6 +18,7 @@ from hamkor.core.views import generic
 from hamkor.grants import project_forms as forms
 from hamkor.grants import project_services as services
 from hamkor.grants.mobility_grant import project_mobility_grants
+from hamkor.grants.money.views import money_context
 from hamkor.grants.models import (
     BudgetHeading,
     Programme,
@@ -80,6 +81,11 @@ class ProjectDetailView(generic.ObjectDetailView):
             "can_add_deadline": may_change and user.has_perm("grants.add_reportingdeadline"),
             "can_change_deadline": may_change and user.has_perm("grants.change_reportingdeadline"),
             **documents_context(user, obj),
+            **(
+                money_context(obj, user, self.request.GET.get("currency"))
+                if user.has_perm("grants.view_receipt")
+                else {}
+            ),
         }
 
 

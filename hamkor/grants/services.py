@@ -58,6 +58,32 @@ def exchange_rate_set(
     return row, True
 
 
+@transaction.atomic
+def exchange_rate_edit(
+    *,
+    actor,
+    row: ExchangeRate,
+    rate: Decimal,
+    nominal: int = 1,
+    expected_version: int | None = None,
+) -> ExchangeRate:
+    """Save ``row`` (new or edited by hand, its currency and date set) with ``rate`` som for
+    ``nominal`` units, stored per unit; refused when somebody saved it since
+    ``expected_version``."""
+    if nominal < 1:
+        raise ValidationError({"nominal": _("The nominal must be at least 1.")})
+    row.currency = (row.currency or "").strip().upper()
+    row.rate = (Decimal(rate) / nominal).quantize(Decimal("1e-8"))
+    row.nominal = nominal
+    row.source = ExchangeRate.Source.MANUAL
+    return object_save(
+        instance=row,
+        actor=actor,
+        expected_version=expected_version,
+        reason="grants.exchangerate.created" if row.pk is None else "grants.exchangerate.edited",
+    )
+
+
 @dataclass
 class FetchResult:
     date: datetime.date

@@ -1,12 +1,17 @@
+"""Staff addresses of the grants app: projects, the planner, programmes and headings, and
+the money (``grants/money/urls.py``)."""
+
 from django.urls import path
 
 from hamkor.core.urls_helpers import model_paths
 from hamkor.grants import planner_views
 from hamkor.grants import project_views as views
+from hamkor.grants.money.urls import urlpatterns as money_urlpatterns
 
 app_name = "grants"
 
 urlpatterns = [
+    *money_urlpatterns,
     *model_paths(
         "staff/projects",
         "project",

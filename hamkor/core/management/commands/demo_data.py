@@ -20,6 +20,8 @@ STEPS = (
     "hamkor.demo.grants.load",
     "hamkor.demo.grant_projects.load",
     "hamkor.demo.students.load",
+    # After the projects: receipts and expenses go to the funded projects that exist.
+    "hamkor.demo.grant_money.load",
 )
 
 
