@@ -11,15 +11,12 @@ import pytest
 from django.urls import reverse
 
 from hamkor.agreements.tests.factories import AgreementFactory, MobilityQuotaFactory
-from hamkor.mobility.tests.world import world  # noqa: F401  (a fixture)
+from hamkor.mobility.tests.world import world as mobility_world  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
 MAIN = re.compile(r"<main\b.*?</main>", re.S)
 HREF = re.compile(r'<a\b[^>]*\bhref="(/staff/[^"#?]*)[^"]*"')
-POST_FORM = re.compile(
-    r'<form\b[^>]*method="post"[^>]*action="([^"]*)"|<form\b[^>]*method="post"[^>]*>', re.S
-)
 
 
 def main_of(response) -> str:
@@ -37,7 +34,8 @@ def post_forms(html: str) -> list[str]:
 
 
 @pytest.fixture
-def records(world, faculty_a, faculty_b):
+def records(request, faculty_a, faculty_b):
+    world = request.getfixturevalue("mobility_world")
     ours = AgreementFactory(units=[faculty_a], partners=[world["wien"]], title="Ours")
     theirs = AgreementFactory(units=[faculty_b], partners=[world["seoul"]], title="Theirs")
     MobilityQuotaFactory(agreement=ours)
