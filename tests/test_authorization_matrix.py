@@ -43,6 +43,12 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "core:outboxmessage_list": ADMIN_ONLY,
     "workbench:search": STAFF_READ,
     "core:outboxmessage_detail": ADMIN_ONLY,
+    "core:emailtemplate_list": ADMIN_ONLY,
+    "core:emailtemplate_add": ADMIN_ONLY,
+    "core:emailtemplate_detail": ADMIN_ONLY,
+    "core:emailtemplate_edit": ADMIN_ONLY,
+    "core:emailtemplate_delete": ADMIN_ONLY,
+    "core:emailtemplate_history": ADMIN_ONLY,
     # A file is served to whoever may see its record; to anyone else it does not exist.
     "core:document_download": (200, 200, 200, 200, 200, 404, 302),
     "core:document_add": POST_ONLY_LOGGED_IN,
@@ -301,6 +307,9 @@ def objects(faculty_a, officer, applicant):
     from hamkor.website.models import DepartmentProfile
 
     profile = DepartmentProfile.objects.create(institution=faculty_a.institution, name_uz="Boʻlim")
+    from hamkor.core.models import EmailTemplate
+
+    template = EmailTemplate.objects.create(code="welcome", subject_uz="Xush", body_uz="Matn")
     message = OutboxMessage.objects.create(
         sender="a@example.org", recipients="b@example.org", subject="s", body="b", status="kept"
     )
@@ -342,6 +351,7 @@ def objects(faculty_a, officer, applicant):
         "user": officer.pk,
         "departmentprofile": profile.pk,
         "outboxmessage": message.pk,
+        "emailtemplate": template.pk,
         "job": _job(officer),
         "document": document.pk,
         "documentversion": document.current.pk,

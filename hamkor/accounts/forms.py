@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.roles import Role
+from hamkor.core.autocomplete import picker_field
 from hamkor.core.forms import BootstrapMixin, Form, ModelForm
 from hamkor.core.urls_helpers import absolute_url
 from hamkor.partners.models import Institution
@@ -71,8 +72,14 @@ class OrgUnitForm(ModelForm):
             "is_active",
         ]
 
-    def __init__(self, *args, **kwargs):
+    takes_user = True
+
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Our university's units, or a partner's (Erasmus Without Paper): any institution.
+        picker_field(
+            self.fields["institution"], "directory", user, keep=[self.instance.institution_id]
+        )
         if not self.instance.pk:
             home = Institution.objects.home()
             if home and not self.initial.get("institution"):

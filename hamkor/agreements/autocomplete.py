@@ -10,9 +10,6 @@ from django.utils.formats import date_format
 from hamkor.agreements.models import Agreement
 from hamkor.core.autocomplete import Source, register
 
-# The statuses of an agreement that has been signed: a past mobility may cite an expired one.
-SIGNED = (Agreement.Status.ACTIVE, Agreement.Status.EXPIRED, Agreement.Status.TERMINATED)
-
 
 def _date(value: str | None) -> datetime.date | None:
     try:
@@ -29,7 +26,8 @@ def agreements(user, params):
     """Signed agreements; with ``partner`` (or ``direction`` with ``sending`` and
     ``receiving``, as the mobility form sends them) those the partner is party to, and with
     ``start`` and ``end`` those whose validity covers the dates."""
-    rows = Agreement.objects.restrict(user).filter(status__in=SIGNED)
+    # Signed ones only: a past mobility may cite an expired or terminated agreement.
+    rows = Agreement.objects.restrict(user).filter(status__in=Agreement.SIGNED)
     partner = _pk(params.get("partner"))
     if partner is None and params.get("direction"):
         side = "sending" if params["direction"] == "incoming" else "receiving"

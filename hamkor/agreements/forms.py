@@ -19,6 +19,7 @@ from hamkor.agreements.models import (
     CooperationArea,
     MobilityQuota,
 )
+from hamkor.core.autocomplete import picker_field
 from hamkor.core.forms import DateInput, Form, ModelForm
 from hamkor.core.widgets import use_picker
 from hamkor.partners.models import Institution
@@ -37,18 +38,19 @@ class AgreementPartyForm(forms.ModelForm):
     # The picker searches as the user types: the page carries only the chosen institution.
     institution = forms.ModelChoiceField(
         label=_("Institution"),
-        queryset=Institution.objects.order_by("name"),
-        widget=forms.Select(
-            attrs={
-                "data-tom-select": "directory",
-                "data-placeholder": _("Find an institution"),
-            }
-        ),
+        queryset=Institution.objects.none(),  # the picker's rows, set for the user
+        widget=forms.Select(attrs={"data-placeholder": _("Find an institution")}),
     )
 
     class Meta:
         model = AgreementParty
         fields = ["institution", "role", "signatory", "signatory_title"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        picker_field(
+            self.fields["institution"], "directory", user, keep=[self.instance.institution_id]
+        )
 
 
 class BasePartyFormSet(BaseInlineFormSet):
@@ -182,6 +184,7 @@ class AgreementForm(ModelForm):
             data=self.data if self.is_bound else None,
             instance=self.instance,
             prefix="parties",
+            form_kwargs={"user": user},
             initial=first if self.instance.pk is None and not self.is_bound else None,
         )
 

@@ -153,6 +153,12 @@ MENU: tuple[Group, ...] = (
         (
             Item(_("Users"), "accounts:user_list", "accounts.view_user", "people"),
             Item(_("Outbox"), "core:outboxmessage_list", "core.view_outboxmessage", "envelope"),
+            Item(
+                _("E-mail templates"),
+                "core:emailtemplate_list",
+                "core.change_emailtemplate",
+                "envelope-paper",
+            ),
             Item(_("API"), "api:docs", "accounts.staff_area", "braces"),
         ),
     ),

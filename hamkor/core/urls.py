@@ -1,7 +1,7 @@
 from django.urls import path
 
 from hamkor.core.urls_helpers import model_paths
-from hamkor.core.views import autocomplete, documents, jobs, pages
+from hamkor.core.views import autocomplete, documents, email_templates, jobs, pages
 
 app_name = "core"
 
@@ -27,5 +27,15 @@ urlpatterns = [
     path("staff/jobs/<int:pk>/download/", jobs.JobDownloadView.as_view(), name="job_download"),
     *model_paths(
         "staff/outbox", "outboxmessage", list=pages.OutboxListView, detail=pages.OutboxDetailView
+    ),
+    *model_paths(
+        "staff/email-templates",
+        "emailtemplate",
+        list=email_templates.EmailTemplateListView,
+        add=email_templates.EmailTemplateEditView,
+        detail=email_templates.EmailTemplateDetailView,
+        edit=email_templates.EmailTemplateEditView,
+        delete=email_templates.EmailTemplateDeleteView,
+        history=email_templates.EmailTemplateHistoryView,
     ),
 ]

@@ -34,10 +34,10 @@ AREAS = [
 ]
 EU = {"CZ", "NL", "BE"}
 TITLES = {
-    Agreement.Kind.MOU: "Memorandum of understanding on academic cooperation",
-    Agreement.Kind.COOPERATION: "Agreement on scientific and educational cooperation",
-    Agreement.Kind.ERASMUS: "Erasmus+ inter-institutional agreement (KA171)",
-    Agreement.Kind.EXCHANGE: "Agreement on the exchange of students and staff",
+    Agreement.Kind.MOU: "Akademik hamkorlik toʻgʻrisida anglashuv memorandumi",
+    Agreement.Kind.COOPERATION: "Ilmiy va taʼlimiy hamkorlik toʻgʻrisida shartnoma",
+    Agreement.Kind.ERASMUS: "Erasmus+ institutlararo shartnomasi (KA171)",
+    Agreement.Kind.EXCHANGE: "Talabalar va xodimlar almashinuvi toʻgʻrisida shartnoma",
 }
 FACULTY_BY_COUNTRY = {
     "GB": "philology",
@@ -108,7 +108,7 @@ def load(stdout) -> None:
             valid_from=signed,
             valid_to=valid_to,
             responsible=officer,
-            home_signatory="D. Khodjayeva, Rector",
+            home_signatory="D. Xodjayeva, rektor",
             notice_period_days=90,
         )
         faculty = faculties.get(FACULTY_BY_COUNTRY.get(partner.country.code, ""))
@@ -120,7 +120,7 @@ def load(stdout) -> None:
             reason="demo.loaded",
         )
         object_save(
-            instance=AgreementParty(agreement=agreement, institution=partner, signatory="Rector"),
+            instance=AgreementParty(agreement=agreement, institution=partner, signatory="Rektor"),
             actor=officer,
             reason="demo.loaded",
         )

@@ -122,8 +122,8 @@ def load(stdout) -> None:
             date=day,
             kind=kinds[n % len(kinds)],
             defaults={
-                "summary": "Discussed the exchange of students and staff for the next "
-                "academic year, and a joint summer school.",
+                "summary": "Kelgusi oʻquv yilida talabalar va xodimlar almashinuvi hamda "
+                "qoʻshma yozgi maktab muhokama qilindi.",
                 "participants": "Nodira Begmatova",
                 "owner": officer,
                 "follow_up_on": follow_up,

@@ -17,9 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from hamkor.accounts.faculties import coordinator_units, home_units
 from hamkor.accounts.models import OrgUnit, User
-from hamkor.agreements.models import Agreement, AgreementParty
+from hamkor.core.autocomplete import picker_field
 from hamkor.core.forms import DateInput, Form, ModelForm
-from hamkor.core.widgets import AutocompleteSelect
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.personal import hidden_fields
 from hamkor.mobility.services import mobility_check
@@ -28,19 +27,6 @@ from hamkor.partners.models import Institution
 
 def field_label(model, name: str):
     return capfirst(model._meta.get_field(name).verbose_name)
-
-
-def institution_choices(*current_pks):
-    """Our university, the partners, institutions party to an agreement, and those chosen.
-
-    The directory holds 15,000 institutions: a select of all of them would weigh megabytes.
-    """
-    return Institution.objects.filter(
-        Q(is_home=True)
-        | Q(pk__in=Institution.objects.partners().values("pk"))
-        | Q(pk__in=AgreementParty.objects.values("institution"))
-        | Q(pk__in=[pk for pk in current_pks if pk])
-    ).order_by("-is_home", "name")
 
 
 def funding_project_choices(user, current_id: int | None):
@@ -124,8 +110,12 @@ class PersonForm(UserFormBase):
             )
         else:
             self.fields["org_unit"].queryset = home_units()
-        self.fields["institution"].queryset = institution_choices(self.instance.institution_id)
-        self.fields["institution"].widget.attrs["data-tom-select"] = "institution"
+        picker_field(
+            self.fields["institution"],
+            "institution",
+            self.user,
+            keep=[self.instance.institution_id],
+        )
         if self.instance.user_id:
             self.initial.setdefault("account", self.instance.user.email)
 
@@ -280,18 +270,17 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
         super().__init__(*args, **kwargs)
         self.drop_personal_data()
         instance = self.instance
-        people = Person.objects.restrict(self.user, "change")
-        if instance.person_id:
-            people = Person.objects.filter(Q(pk__in=people.values("pk")) | Q(pk=instance.person_id))
-        self.fields["person"].queryset = people
-        self.fields["person"].widget.attrs["data-tom-select"] = "person"
-        institutions = institution_choices(
-            instance.sending_institution_id, instance.receiving_institution_id
+        picker_field(
+            self.fields["person"], "person_to_choose", self.user, keep=[instance.person_id]
         )
         for name in ("sending_institution", "receiving_institution"):
-            self.fields[name].queryset = institutions
             self.fields[name].required = False
-            self.fields[name].widget.attrs["data-tom-select"] = "institution"
+            picker_field(
+                self.fields[name],
+                "institution",
+                self.user,
+                keep=[instance.sending_institution_id, instance.receiving_institution_id],
+            )
         units = coordinator_units(self.user)
         if units is not None and instance.home_unit_id:
             units = OrgUnit.objects.filter(
@@ -299,8 +288,11 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
             )
         self.fields["home_unit"].queryset = home_units() if units is None else units
         # The picker offers the agreements with the partner chosen above, on the dates typed.
-        self.fields["agreement"].widget = AutocompleteSelect(
+        picker_field(
+            self.fields["agreement"],
             "agreement",
+            self.user,
+            keep=[instance.agreement_id],
             depends={
                 "direction": "direction",
                 "sending": "sending_institution",
@@ -309,10 +301,6 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
                 "end": "planned_end",
             },
         )
-        # After the widget: setting the queryset hands the widget its choices.
-        self.fields["agreement"].queryset = Agreement.objects.filter(
-            Q(status__in=Agreement.SIGNED) | Q(pk=instance.agreement_id)
-        ).order_by("-signed_on", "reference")
         self.fields["funding_project"].queryset = funding_project_choices(
             self.user, instance.funding_project_id
         )

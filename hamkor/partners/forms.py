@@ -13,6 +13,7 @@ from django_countries import countries
 
 from hamkor.accounts.models import User
 from hamkor.accounts.roles import Role
+from hamkor.core.autocomplete import picker_field
 from hamkor.core.forms import DateInput, ModelForm
 from hamkor.partners.models import Contact, Institution, Interaction
 from hamkor.partners.services import institutions_similar
@@ -32,16 +33,6 @@ def _posted_pk(form: forms.BaseForm, name: str) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
-
-
-def _partners_and(pk: int | None):
-    """Partners, plus the institution already chosen (which may be a directory one).
-
-    The directory holds 15,000 institutions: a select of all of them would weigh megabytes.
-    """
-    return Institution.objects.filter(
-        Q(pk__in=Institution.objects.partners().values("pk")) | Q(pk=pk)
-    ).order_by("name")
 
 
 class InstitutionForm(ModelForm):
@@ -147,9 +138,14 @@ class ContactForm(ModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    takes_user = True
+
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["institution"].queryset = _partners_and(self.instance.institution_id)
+        # A partner, or the institution already chosen (which may be a directory one).
+        picker_field(
+            self.fields["institution"], "partner", user, keep=[self.instance.institution_id]
+        )
 
 
 class InteractionForm(ModelForm):
@@ -179,10 +175,14 @@ class InteractionForm(ModelForm):
             "owner": _("Who sees the follow-up on their home page."),
         }
 
-    def __init__(self, *args, **kwargs):
+    takes_user = True
+
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         institution_pk = _posted_pk(self, "institution") or self.instance.institution_id
-        self.fields["institution"].queryset = _partners_and(self.instance.institution_id)
+        picker_field(
+            self.fields["institution"], "partner", user, keep=[self.instance.institution_id]
+        )
         # Only this institution's people: another one's contact is not a valid choice.
         self.fields["contacts"].queryset = Contact.objects.filter(institution=institution_pk)
         self.fields["owner"].queryset = _officers(self.instance.owner_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -198,6 +199,37 @@ def expect(target, message: str | None = None):
 
     playwright_expect.set_options(timeout=TIMEOUT_MS)
     return playwright_expect(target, message)
+
+
+def pick(page, field, search: str, option: str) -> None:
+    """Choose ``option`` in the Tom Select picker inside ``field`` by typing ``search``.
+
+    A search-as-you-type picker asks the server as the user types, at most every 250 ms: the
+    answer for the whole ``search`` may come after an option found by a shorter one is
+    already shown. Clicking that option before the last answer, the late answer re-draws the
+    list over the form and the next click (on "Save") falls on the list instead: wait for the
+    answer to what was typed, choose, and wait for the list to close.
+    """
+    from urllib.parse import parse_qs, urlsplit
+
+    select = field.locator("select")
+    field.locator(".ts-control").click()
+    if select.get_attribute("data-autocomplete"):
+
+        def answers_search(response) -> bool:
+            query = parse_qs(urlsplit(response.url).query)
+            return "/staff/pick/" in response.url and query.get("q") == [search]
+
+        with page.expect_response(answers_search):
+            page.keyboard.type(search)
+    else:
+        page.keyboard.type(search)
+    field.get_by_role("listbox").get_by_role("option", name=option).click()
+    if not select.get_attribute("data-autocomplete"):
+        page.keyboard.press("Escape")  # a short list stays open after a choice: close it
+    wrapper = field.locator(".ts-wrapper")
+    expect(wrapper).not_to_have_class(re.compile(r"\b(dropdown-active|loading)\b"))
+    expect(select.locator("option:checked")).to_have_text(option)
 
 
 def screenshot(page, name: str) -> Path:

@@ -49,3 +49,36 @@ def test_top_bar_search_fits_a_phone_and_closes_on_escape(new_page, officer, hom
     page.locator(BOX).press("Enter")
     expect(page).to_have_url(re.compile(r"/staff/search/\?q=samarqand"))
     expect(page.locator("main [data-kind=institutions]")).to_contain_text("Samarqand")
+
+
+# The width of the box's placeholder as the browser draws it, and the room the box gives it.
+PLACEHOLDER_FIT_JS = """(box) => {
+  const style = getComputedStyle(box);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = style.font;
+  const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return {text: box.placeholder, width: context.measureText(box.placeholder).width, room: room};
+}"""
+
+
+def test_top_bar_search_placeholder_is_whole_in_every_language(new_page, officer, home):
+    """At 375 px the Uzbek hint was cut ("Muassasalar, shartnomalar, shaxslarni qidi"): the
+    box shows a search icon and a short hint, whole in every language on a phone and a
+    laptop; the long one is the box's title."""
+
+    page = new_page(viewport=PHONE)
+    log_in(page, officer)
+    cut = []
+    for language in ("uz", "uz-cyrl", "ru", "en"):
+        type(officer).objects.filter(pk=officer.pk).update(language=language)
+        for width in (PHONE["width"], 1366):
+            page.set_viewport_size({"width": width, "height": PHONE["height"]})
+            page.goto("/staff/")
+            expect(page.locator("html")).to_have_attribute("lang", language)
+            box = page.locator(BOX)
+            expect(box).to_be_visible()
+            fit = box.evaluate(PLACEHOLDER_FIT_JS)
+            assert fit["text"], f"{language}: no placeholder"
+            if fit["width"] > fit["room"]:
+                cut.append(f"{language} at {width} px: {fit}")
+    assert not cut, "\n".join(cut)

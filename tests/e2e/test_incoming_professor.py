@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import expect, log_in, screenshot
+from tests.e2e.conftest import expect, log_in, pick, screenshot
 
 PARTNER = "Seoul National University"
 LAST, FIRST = "Kim", "Minjun"
@@ -67,10 +67,7 @@ def choose(page, form, name: str, option: str, search: str | None = None) -> Non
     if select.get_attribute("data-tom-select") is None:
         select.select_option(label=option)
         return
-    field = form.locator(f"div:has(> select[name={name}])")
-    field.locator(".ts-control").click()
-    page.keyboard.type(search or option)
-    field.get_by_role("listbox").get_by_role("option", name=option).click()
+    pick(page, form.locator(f"div:has(> select[name={name}])"), search or option, option)
 
 
 def add_person(page) -> None:

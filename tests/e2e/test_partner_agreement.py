@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import expect, log_in, screenshot
+from tests.e2e.conftest import expect, log_in, pick, screenshot
 
 PARTNER = "Universitas Airlangga"
 PARTNER_EN = "Airlangga University"  # the name an English page shows
@@ -114,9 +114,12 @@ def test_officer_records_partner_and_activates_signed_agreement(
     form.get_by_label("Valid to").fill(valid_to.isoformat())
     first_party = form.locator("fieldset.party-row").first
     # The partner picker searches as one types (Tom Select).
-    first_party.locator(".ts-control").click()
-    page.keyboard.type("Airlangga")
-    first_party.get_by_role("listbox").get_by_role("option", name=PARTNER_EN).click()
+    pick(
+        page,
+        first_party.locator("div:has(> select[name=parties-0-institution])"),
+        "Airlangga",
+        PARTNER_EN,
+    )
     first_party.get_by_label("Signatory", exact=True).fill("Prof. Mohammad Nasih")
     submit(page, form)
 
@@ -252,13 +255,32 @@ def test_new_agreement_from_the_partner_page_with_a_second_party_added_on_the_pa
     rows.nth(2).get_by_role("button", name="Remove this row").click()
     expect(rows).to_have_count(2)
     second = rows.nth(1)
-    second.locator(".ts-control").click()
-    page.keyboard.type("Salamanca")
-    second.get_by_role("listbox").get_by_role("option", name="University of Salamanca").click()
+    institution = second.locator("div:has(> select[name=parties-1-institution])")
+    pick(page, institution, "Salamanca", "University of Salamanca")
     expect(second.locator("select[name=parties-1-institution]")).to_have_value(
         str(directory_entry.pk)
     )
     screenshot(page, "agreement-second-party")
     expect(form.locator("input[name=parties-TOTAL_FORMS]")).to_have_value("3")
-    # Saving these rows (the directory institution becoming a prospect) is tested in
-    # hamkor/agreements/tests/test_partner_status.py.
+    second.get_by_label("Signatory", exact=True).fill("Prof. Ricardo Rivero")
+    submit(page, form)
+
+    # Saved: the agreement's page names both parties; the directory entry became a prospect.
+    expect(page.locator(".messages .alert-success")).to_contain_text("created")
+    parties = page.get_by_role("table").filter(has_text="Signatory")
+    expect(parties).to_contain_text(PARTNER_EN)
+    expect(parties).to_contain_text("University of Salamanca")
+    expect(parties).to_contain_text("Prof. Ricardo Rivero")
+    screenshot(page, "agreement-two-parties-saved")
+
+    from hamkor.agreements.models import Agreement
+    from hamkor.partners.models import Institution
+
+    agreement = Agreement.objects.get(title=TITLE)
+    assert page.url.rstrip("/").endswith(f"/{agreement.pk}")
+    assert {party.institution_id for party in agreement.parties.all()} == {
+        partner.pk,
+        directory_entry.pk,
+    }
+    directory_entry.refresh_from_db()
+    assert directory_entry.partnership == Institution.Partnership.PROSPECT

@@ -103,7 +103,7 @@ def records(home, faculty_a, officer, applicant, department):
         put_in_status,
     )
     from hamkor.core.documents import document_add
-    from hamkor.core.models import OutboxMessage
+    from hamkor.core.models import EmailTemplate, OutboxMessage
     from hamkor.mobility.models import Mobility, Person
     from hamkor.mobility.services import mobility_invitation_issue
     from hamkor.partners.models import Contact, Interaction
@@ -161,6 +161,9 @@ def records(home, faculty_a, officer, applicant, department):
         body=unbroken(2000),
         status="kept",
     )
+    template = EmailTemplate.objects.create(
+        code="welcome", subject_uz=unbroken(200), body_uz=unbroken(2000)
+    )
     return {
         "institution": partner.pk,
         "orgunit": unit.pk,
@@ -173,6 +176,7 @@ def records(home, faculty_a, officer, applicant, department):
         "portal_mobility": mobilities["portal"].pk,
         "departmentprofile": department.pk,
         "outboxmessage": message.pk,
+        "emailtemplate": template.pk,
         "user": officer.pk,
         "document": document.pk,
         "token": mobilities["mobility"].invitation_token,

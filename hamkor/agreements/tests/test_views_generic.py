@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from hamkor.agreements.tests.factories import AgreementFactory, PartnerFactory
+from hamkor.agreements.tests.factories import (
+    AgreementFactory,
+    MobilityQuotaFactory,
+    PartnerFactory,
+)
 from hamkor.core.testing.viewtests import ViewTests
 
 pytestmark = pytest.mark.django_db
@@ -31,3 +35,28 @@ class TestAgreementViews(ViewTests):
     def make(self, faculty_a):
         self.faculty, self.partner = faculty_a, PartnerFactory()
         return AgreementFactory(units=[faculty_a], partners=[self.partner])
+
+
+class TestMobilityQuotaViews(ViewTests):
+    """A quota is added from its agreement's page and edited or deleted there: no list,
+    detail, history, import or export pages of its own."""
+
+    urls = "agreements:mobilityquota"
+    actions = ("add", "edit", "delete")
+    scoped_by_faculty = True
+    edit_changes = {"places_per_year": "7", "language": "tr"}
+    create_changes = {
+        "direction": "incoming",
+        "mobility_kind": "staff_teaching",
+        "places_per_year": "3",
+        "days": "10",
+        "first_year": "2025",
+        "last_year": "2026",
+    }
+
+    def make(self, faculty_a):
+        agreement = AgreementFactory(units=[faculty_a], partners=[PartnerFactory()])
+        return MobilityQuotaFactory(agreement=agreement)
+
+    def add_kwargs(self, quota):
+        return {"agreement_pk": quota.agreement_id}

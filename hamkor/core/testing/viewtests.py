@@ -47,7 +47,10 @@ TESTS_BY_ACTION = {
     ),
     "detail": ("test_detail_answers_each_persona",),
     "history": ("test_history_shows_the_changes",),
-    "add": ("test_create_saves_what_the_form_sends",),
+    "add": (
+        "test_create_saves_what_the_form_sends",
+        "test_add_under_another_faculty_parent_is_not_found",
+    ),
     "edit": (
         "test_edit_saves_what_the_form_sends",
         "test_stale_edit_is_refused_and_the_input_kept",
@@ -73,6 +76,13 @@ class ViewTests(ABC):
     writer = "officer"
     reader = "leadership"
     outsider = "applicant"
+
+    # Who reads but may not write, refused on the edit and delete pages: the reader, unless
+    # only the writer may read (administrators' pages), then the outsider.
+    @property
+    def non_writer(self) -> str:
+        return self.outsider if self.reader == self.writer else self.reader
+
     # Rows belong to faculties: another faculty's coordinator finds none of faculty A's.
     scoped_by_faculty = False
 
@@ -84,6 +94,8 @@ class ViewTests(ABC):
                     setattr(cls, name, None)
         if not cls.scoped_by_faculty:
             cls.test_edit_of_another_faculty_row_is_not_found = None
+        if not cls.scoped_by_faculty or cls.add_kwargs is ViewTests.add_kwargs:
+            cls.test_add_under_another_faculty_parent_is_not_found = None
         if cls.make_dependent is None:
             cls.test_delete_is_refused_while_records_depend = None
 
@@ -94,6 +106,11 @@ class ViewTests(ABC):
     # ``make_dependent(self, obj)``: a record depending on ``obj`` that forbids deleting it;
     # declare it, and the refused delete is tested.
     make_dependent = None
+
+    def add_kwargs(self, obj) -> dict:
+        """The address arguments of the new-record page, given a record made by :meth:`make`
+        (e.g. ``{"agreement_pk": ...}`` for a quota added from its agreement's page)."""
+        return {}
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -165,15 +182,23 @@ class ViewTests(ABC):
     # --- create and edit ------------------------------------------------------------------
 
     def test_create_saves_what_the_form_sends(self, as_user, faculty_a):
-        self.make(faculty_a)  # what the new record refers to exists
+        existing = self.make(faculty_a)  # what the new record refers to exists
         client = as_user(self.writer)
-        page = client.get(self.url("add"))
+        url = self.url("add", **self.add_kwargs(existing))
+        page = client.get(url)
         assert page.status_code == 200
         data = {**read_form(page.text), **self.create_changes}
         before = self.model.objects.count()
-        response = client.post(self.url("add"), data)
+        response = client.post(url, data)
         assert response.status_code == 302, read_errors(response)
         assert self.model.objects.count() == before + 1
+
+    def test_add_under_another_faculty_parent_is_not_found(self, as_user, faculty_a):
+        """A record added under a parent (``add_kwargs``) of faculty A: not for faculty B."""
+        url = self.url("add", **self.add_kwargs(self.make(faculty_a)))
+        assert as_user("coordinator").get(url).status_code == 200
+        assert as_user("coordinator_b").get(url).status_code == 404
+        assert as_user("coordinator_b").post(url, self.create_changes).status_code == 404
 
     def edit_form(self, client, obj) -> dict:
         page = client.get(self.url("edit", obj))
@@ -214,8 +239,8 @@ class ViewTests(ABC):
         obj = self.make(faculty_a)
         url = self.url("edit", obj)
         assert client.get(url).status_code == 302
-        assert as_user(self.reader).get(url).status_code == 403
-        assert as_user(self.reader).post(url, {}).status_code == 403
+        assert as_user(self.non_writer).get(url).status_code == 403
+        assert as_user(self.non_writer).post(url, {}).status_code == 403
 
     def test_edit_of_another_faculty_row_is_not_found(self, as_user, faculty_a):
         obj = self.make(faculty_a)
@@ -230,7 +255,7 @@ class ViewTests(ABC):
         client = as_user(self.writer)
         url = self.url("delete", obj)
         assert client.get(url).status_code == 200
-        assert as_user(self.reader).post(url).status_code == 403
+        assert as_user(self.non_writer).post(url).status_code == 403
         response = as_user(self.writer).post(url)
         assert response.status_code == 302
         assert not type(obj).objects.filter(pk=obj.pk).exists()

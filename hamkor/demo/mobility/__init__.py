@@ -227,7 +227,7 @@ def _this_week(partners: list, home, units, officer) -> None:
                 citizenship=country,
                 institution=partner if incoming else None,
                 org_unit=None if incoming else units.get("exact"),
-                position="Professor" if incoming else "Senior lecturer",
+                position="Professor" if incoming else "Katta oʻqituvchi",
                 language="en" if incoming else "uz",
             ),
             actor=officer,

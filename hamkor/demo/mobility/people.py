@@ -28,6 +28,12 @@ from hamkor.demo.mobility.setup import (
 from hamkor.mobility.models import Person, academic_year_of
 
 
+def _possessive(noun: str) -> str:
+    """The Uzbek possessive of the third person: professor → professori, oʻqituvchi →
+    oʻqituvchisi (a post "of the department")."""
+    return noun + ("si" if noun[-1] in "aeiou" else "i")
+
+
 class PlannerBase:
     """Draws the demo data set: people and their trips, reproducibly from ``SEED``."""
 
@@ -115,7 +121,7 @@ class PlannerBase:
                 "category": Person.Category.STAFF,
                 "citizenship": "UZ",
                 "academic_title": title,
-                "position": f"{position}, Department of {department}",
+                "position": f"{department} kafedrasi {_possessive(position)}",
                 "language": "uz",
                 "date_of_birth": datetime.date(
                     self.rng.randint(1962, 1992), self.rng.randint(1, 12), self.rng.randint(1, 28)
@@ -149,7 +155,7 @@ class PlannerBase:
                 "category": Person.Category.FOREIGN_PROFESSOR,
                 "citizenship": country,
                 "academic_title": title,
-                "position": position,
+                "position": position[0].upper() + position[1:],
                 "language": LETTER_LANGUAGE.get(country, "en"),
                 "date_of_birth": datetime.date(
                     self.rng.randint(1958, 1990), self.rng.randint(1, 12), self.rng.randint(1, 28)

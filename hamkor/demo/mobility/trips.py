@@ -65,38 +65,39 @@ class Planner(PlannerBase):
             funding = {
                 "funding_amount": _round(months * 800 + self.rng.choice([275, 360, 530, 820]), 10),
                 "funding_currency": "EUR",
-                "funding_source": "Erasmus+ KA171 grant",
+                "funding_source": "Erasmus+ KA171 granti",
             }
         elif programme == P.GOVERNMENT:
             funding = {
                 "funding_amount": _round(max(months, 1) * 1200, 50),
                 "funding_currency": "USD",
-                "funding_source": "El-Yurt Umidi Foundation",
+                "funding_source": "«El-yurt umidi» jamgʻarmasi",
             }
         elif programme == P.PARTNER:
             funding = {
                 "funding_amount": _round(max(months, 1) * self.rng.choice([400, 500, 600]), 50),
                 "funding_currency": self.rng.choice(["USD", "EUR"]),
-                "funding_source": "Scholarship of the host university",
+                "funding_source": "Qabul qiluvchi universitet stipendiyasi",
             }
         elif programme == P.BILATERAL:
             if self.rng.random() < 0.6:
                 funding = {
                     "funding_amount": _round(self.rng.uniform(3, 12) * 1_000_000, 100_000),
                     "funding_currency": "UZS",
-                    "funding_source": "Kokand State University; tuition waived by the host",
+                    "funding_source": "Qoʻqon davlat universiteti; oʻqish toʻlovidan "
+                    "qabul qiluvchi universitet ozod qilgan",
                 }
             else:
                 funding = {
                     "funding_amount": _round(max(months, 1) * 450, 50),
                     "funding_currency": "USD",
-                    "funding_source": "Stipend of the host university",
+                    "funding_source": "Qabul qiluvchi universitet stipendiyasi",
                 }
         subjects = self.rng.sample(FACULTIES[person.unit][2], 2 if long else 1)
         if term == "summer_school":
-            subjects = [f"Summer school: {subjects[0]}"]
+            subjects = [f"Yozgi maktab: {subjects[0]}"]
         elif term in ("winter_school", "autumn_school"):
-            subjects = [f"Short course: {subjects[0]}"]
+            subjects = [f"Qisqa kurs: {subjects[0]}"]
         completed = status == S.COMPLETED
         return self.add(
             Trip(
@@ -143,13 +144,13 @@ class Planner(PlannerBase):
             funding = {
                 "funding_amount": _round(max(days / 30, 0.5) * 2500, 100),
                 "funding_currency": "USD",
-                "funding_source": "El-Yurt Umidi Foundation",
+                "funding_source": "«El-yurt umidi» jamgʻarmasi",
             }
         elif programme == P.PARTNER:
             funding = {
                 "funding_amount": _round(days * self.rng.choice([60, 80, 100]), 10),
                 "funding_currency": self.rng.choice(["USD", "EUR"]),
-                "funding_source": "The host university",
+                "funding_source": "Qabul qiluvchi universitet",
             }
         elif programme == P.SELF:
             funding = {}
@@ -157,16 +158,16 @@ class Planner(PlannerBase):
             funding = {
                 "funding_amount": _round(days * self.rng.uniform(0.4, 0.7) * 1_000_000, 50_000),
                 "funding_currency": "UZS",
-                "funding_source": "Kokand State University",
+                "funding_source": "Qoʻqon davlat universiteti",
             }
         subjects = self.rng.sample(FACULTIES[person.unit][2], 2)
         teaching = kind == K.STAFF_TEACHING
         if teaching:
             about = "\n".join(subjects)
         elif kind == K.STAFF_TRAINING:
-            about = f"Internship: {subjects[0]}"
+            about = f"Malaka oshirish: {subjects[0]}"
         else:
-            about = f"Joint research: {subjects[0]}"
+            about = f"Qoʻshma tadqiqot: {subjects[0]}"
         completed = status == S.COMPLETED
         return self.add(
             Trip(
@@ -210,7 +211,7 @@ class Planner(PlannerBase):
             funding = {
                 "funding_amount": _round(days * 180 + 820, 10),
                 "funding_currency": "EUR",
-                "funding_source": "Erasmus+ KA171 grant",
+                "funding_source": "Erasmus+ KA171 granti",
             }
         elif programme == P.PARTNER:
             funding = {}
@@ -218,7 +219,7 @@ class Planner(PlannerBase):
             funding = {
                 "funding_amount": _round(days * 450_000 + 4_000_000, 50_000),
                 "funding_currency": "UZS",
-                "funding_source": "Kokand State University (travel and accommodation)",
+                "funding_source": "Qoʻqon davlat universiteti (yoʻl va yashash xarajatlari)",
             }
         unit = GUEST_FACULTY.get(partner.country) or self.rng.choice(list(FACULTIES))
         visa_free = partner.country in VISA_FREE and days <= 30

@@ -68,3 +68,33 @@ def test_demo_agreements_match_the_seed_page(demo):
     } <= countries
     in_force = Agreement.objects.in_force_on(datetime.date.today())
     assert Institution.objects.filter(agreements__in=in_force).distinct().count() > 40
+
+
+# Words no Uzbek text holds; the demo's free texts (which have no column per language) are
+# written in Uzbek, the office's language, not in English.
+ENGLISH_WORDS = {"the", "of", "and", "on", "for", "agreement", "memorandum", "school", "faculty"}
+
+
+def english_words(text: str) -> set[str]:
+    return {word for word in text.lower().replace(":", " ").split() if word in ENGLISH_WORDS}
+
+
+def test_demo_texts_a_reader_sees_are_in_uzbek(demo):
+    from hamkor.mobility.models import Mobility, Person
+    from hamkor.partners.models import Interaction
+
+    texts = {
+        "agreement title": Agreement.objects.values_list("title", flat=True),
+        "mobility subjects": Mobility.objects.values_list("subjects", flat=True),
+        "partner unit": Mobility.objects.values_list("partner_unit", flat=True),
+        "funding": Mobility.objects.values_list("funding_source", flat=True),
+        "cancellation": Mobility.objects.values_list("cancel_reason", flat=True),
+        "interaction": Interaction.objects.values_list("summary", flat=True),
+        "position": Person.objects.values_list("position", flat=True),
+    }
+    found = {
+        name: sorted({text for text in values if english_words(text)})[:5]
+        for name, values in texts.items()
+    }
+    assert not any(found.values()), found
+    assert Agreement.objects.filter(title__contains="hamkorlik").exists()

@@ -56,11 +56,12 @@ def test_contact_form_picker_offers_partners_not_the_whole_directory(as_user, an
     InstitutionFactory(name="Directory only", name_en="Directory only")
     client = as_user("officer")
     text = client.get("/staff/contacts/add/").text
-    assert 'data-autocomplete="/staff/pick/institution/"' in text
+    assert 'data-autocomplete="/staff/pick/partner/"' in text
     assert "Ankara University" not in text  # found as the user types, not listed
-    found = client.get("/staff/pick/institution/", {"q": "university"}).json()["results"]
-    assert "Ankara University" in [row["text"] for row in found]
-    assert client.get("/staff/pick/institution/", {"q": "directory"}).json()["results"] == []
+    found = client.get("/staff/pick/partner/", {"q": "university"}).json()["results"]
+    # The partners, not our own university (which the form refuses).
+    assert [row["text"] for row in found] == ["Ankara University"]
+    assert client.get("/staff/pick/partner/", {"q": "directory"}).json()["results"] == []
 
 
 def test_contact_saved_goes_back_to_the_partner_page(as_user, ankara, officer):

@@ -22,6 +22,7 @@ STEPS = (
     "hamkor.demo.students.load",
     # After the projects: receipts and expenses go to the funded projects that exist.
     "hamkor.demo.grant_money.load",
+    "hamkor.demo.mail.load",
 )
 
 
