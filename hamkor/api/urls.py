@@ -8,8 +8,8 @@ from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
 from hamkor.agreements.api import AgreementViewSet
 from hamkor.api.docs import APIDocsView
 from hamkor.core.api.permissions import StaffOnly
-from hamkor.grants.project_api import ProjectViewSet
 from hamkor.grants.money.api import ExchangeRateViewSet, ExpenseViewSet, ReceiptViewSet
+from hamkor.grants.project_api import ProjectViewSet
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
 from hamkor.students.api import FeePaymentViewSet, ForeignStudentViewSet, StudentRequestViewSet

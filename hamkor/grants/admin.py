@@ -8,12 +8,12 @@ from hamkor.grants.models import (
     ErasmusTopUp,
     ErasmusTravelBand,
     ExchangeRate,
+    Expense,
     Programme,
     Project,
     ProjectPartner,
-    ReportingDeadline,
-    Expense,
     Receipt,
+    ReportingDeadline,
 )
 
 
@@ -86,6 +86,8 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
 class BudgetHeadingAdmin(SimpleHistoryAdmin):
     list_display = ("code", "name_uz", "name_en")
     search_fields = ("code", "name_uz", "name_ru", "name_en")
+
+
 @admin.register(Receipt)
 class ReceiptAdmin(SimpleHistoryAdmin):
     list_display = ("received_on", "project", "amount", "currency", "payer")

@@ -18,7 +18,6 @@ from hamkor.core.views import generic
 from hamkor.grants import project_forms as forms
 from hamkor.grants import project_services as services
 from hamkor.grants.mobility_grant import project_mobility_grants
-from hamkor.grants.money.views import money_context
 from hamkor.grants.models import (
     BudgetHeading,
     Programme,
@@ -26,6 +25,7 @@ from hamkor.grants.models import (
     ProjectPartner,
     ReportingDeadline,
 )
+from hamkor.grants.money.views import money_context
 from hamkor.grants.project_filters import (
     BudgetHeadingFilterSet,
     ProgrammeFilterSet,
