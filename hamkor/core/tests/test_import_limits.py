@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import time
 import tracemalloc
 import zipfile
 
@@ -63,9 +62,11 @@ def zip_bomb(
 
 
 def measured(function):
-    """``function()``'s outcome, its duration in seconds and its peak traced memory."""
+    """``function()``'s outcome and its peak traced memory.
+
+    Tests assert the memory and the outcome, never a duration: a loaded machine may take
+    any time (the time bound itself is tested with ``MAX_SECONDS`` set to zero)."""
     tracemalloc.start()
-    started = time.monotonic()
     try:
         outcome = function()
     except importing.ImportFileError as exc:
@@ -73,18 +74,17 @@ def measured(function):
     finally:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    return outcome, time.monotonic() - started, peak
+    return outcome, peak
 
 
 def test_a_zip_bomb_is_refused_from_the_archive_index_before_unpacking():
     content = zip_bomb(2_000_000)  # 64 MB of sheet in some 100 KB of file
     assert len(content) < 1_000_000
 
-    outcome, seconds, peak = measured(lambda: importing.read_table(content))
+    outcome, peak = measured(lambda: importing.read_table(content))
 
     assert isinstance(outcome, importing.ImportFileError)
     assert "unpacks to more than an import may hold" in outcome.message
-    assert seconds < 1
     assert peak < MEMORY_BOUND
 
 
@@ -97,11 +97,10 @@ def test_a_sheet_past_the_row_limit_stops_being_read_at_the_limit(monkeypatch):
     monkeypatch.setattr(importing, "MAX_ROWS", 2_000)
     content = zip_bomb(2_000_000)
 
-    outcome, seconds, peak = measured(lambda: importing.read_table(content))
+    outcome, peak = measured(lambda: importing.read_table(content))
 
     assert isinstance(outcome, importing.ImportFileError)
     assert "more than 2000 rows" in outcome.message
-    assert seconds < 15
     assert peak < MEMORY_BOUND
 
 
@@ -109,10 +108,9 @@ def test_a_sheet_that_does_not_state_its_size_is_refused_before_it_is_read(monke
     monkeypatch.setattr(importing, "MAX_RATIO", 10**9)
     content = zip_bomb(2_000_000, dimension=b"")
 
-    outcome, seconds, peak = measured(lambda: importing.read_table(content))
+    outcome, peak = measured(lambda: importing.read_table(content))
 
     assert "does not state the size of its sheets" in outcome.message
-    assert seconds < 1
     assert peak < MEMORY_BOUND
 
 
@@ -120,17 +118,17 @@ def test_blank_rows_do_not_count_as_rows_but_are_bounded_too(monkeypatch):
     monkeypatch.setattr(importing, "MAX_RATIO", 10**9)
     content = zip_bomb(100_000, row_xml=b"<row/>")
 
-    outcome, seconds, _peak = measured(lambda: importing.read_table(content))
+    outcome, peak = measured(lambda: importing.read_table(content))
 
     assert isinstance(outcome, importing.ImportFileError)
-    assert seconds < 15
+    assert peak < MEMORY_BOUND
 
 
 def test_reading_is_bounded_in_time(monkeypatch):
     monkeypatch.setattr(importing, "MAX_SECONDS", 0)
     content = ("code\n" + "x\n" * 5_000).encode()
 
-    outcome, _seconds, _peak = measured(lambda: importing.read_table(content))
+    outcome, _peak = measured(lambda: importing.read_table(content))
 
     assert isinstance(outcome, importing.ImportFileError)
     assert "takes too long" in outcome.message
@@ -139,17 +137,16 @@ def test_reading_is_bounded_in_time(monkeypatch):
 def test_a_csv_past_the_row_limit_is_refused_while_reading():
     content = ("code,kind\n" + "x,faculty\n" * 1_000_000).encode()
 
-    outcome, seconds, peak = measured(lambda: importing.read_table(content))
+    outcome, peak = measured(lambda: importing.read_table(content))
 
     assert "more than 20000 rows" in outcome.message
-    assert seconds < 5
     assert peak < MEMORY_BOUND
 
 
 def test_a_csv_with_an_endless_line_is_refused():
     content = b"code,name_uz\nx," + b"a" * 1_000_000 + b"\n"
 
-    outcome, _seconds, peak = measured(lambda: importing.read_table(content))
+    outcome, peak = measured(lambda: importing.read_table(content))
 
     assert "longer than 65536 characters" in outcome.message
     assert peak < MEMORY_BOUND
