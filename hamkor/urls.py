@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("hamkor.website.staff_urls")),
     path("", include("hamkor.agreements.urls")),
     path("", include("hamkor.mobility.urls")),
+    path("", include("hamkor.events.urls")),
     path("", include("hamkor.workbench.urls")),
     path("api/", include("hamkor.api.urls")),
     path("django-admin/", admin.site.urls),

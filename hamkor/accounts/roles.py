@@ -18,7 +18,8 @@ ALL = (*EDIT, "import", "export")
 
 # The apps whose every permission the administrator holds.
 HAMKOR_APPS = (
-    "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "auth",
+    "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "events",
+    "auth",
 )  # fmt: skip
 
 
@@ -58,6 +59,9 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.erasmuscountrygroup": ALL,
         "grants.erasmusindividualrate": ALL,
         "grants.erasmustopup": ALL,
+        "events.event": ALL,
+        "events.participant": ALL,
+        "events.publication": ALL,
     },
     Role.COORDINATOR: {
         "": ("accounts.staff_area",),
@@ -82,6 +86,10 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.erasmuscountrygroup": READ,
         "grants.erasmusindividualrate": READ,
         "grants.erasmustopup": READ,
+        # Scoped to the coordinator's faculty (the event's unit) by EventQuerySet.scope.
+        "events.event": (*READ, "add", "change"),
+        "events.participant": (*READ, "add", "change"),
+        "events.publication": (*READ, "add", "change"),
     },
     Role.LEADERSHIP: {
         "": ("accounts.staff_area",),
@@ -104,6 +112,9 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.erasmuscountrygroup": READ,
         "grants.erasmusindividualrate": READ,
         "grants.erasmustopup": READ,
+        "events.event": READ,
+        "events.participant": READ,
+        "events.publication": READ,
     },
     Role.APPLICANT: {},
 }

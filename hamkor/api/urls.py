@@ -8,6 +8,7 @@ from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
 from hamkor.agreements.api import AgreementViewSet
 from hamkor.api.docs import APIDocsView
 from hamkor.core.api.permissions import StaffOnly
+from hamkor.events.api import EventViewSet, ParticipantViewSet, PublicationViewSet
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
 
@@ -27,6 +28,9 @@ router.register("institutions", InstitutionViewSet, basename="institution")
 router.register("contacts", ContactViewSet, basename="contact")
 router.register("people", PersonViewSet, basename="person")
 router.register("mobilities", MobilityViewSet, basename="mobility")
+router.register("events", EventViewSet, basename="event")
+router.register("event-participants", ParticipantViewSet, basename="participant")
+router.register("event-publications", PublicationViewSet, basename="publication")
 
 urlpatterns = [
     path("v1/", include(router.urls)),
