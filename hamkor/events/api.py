@@ -97,7 +97,7 @@ class EventViewSet(RestrictedServiceViewSet):
     filterset_class = EventFilterSet
 
     def get_queryset(self):
-        return events_with_list_columns(super().get_queryset())
+        return events_with_list_columns(super().get_queryset()).order_by("-start", "-id")
 
     def service_save(self, instance, *, actor, expected_version):
         return event_save(event=instance, actor=actor, expected_version=expected_version)
