@@ -85,12 +85,12 @@ def verification_url(participant: Participant) -> str:
 
 
 def download_token(participant: Participant) -> str:
-    return signing.dumps({"c": participant.pk}, salt=DOWNLOAD_SALT)
+    return signing.Signer(salt=DOWNLOAD_SALT).sign_object({"c": participant.pk})
 
 
 def participant_by_download_token(token: str) -> Participant | None:
     try:
-        data = signing.loads(token, salt=DOWNLOAD_SALT)
+        data = signing.Signer(salt=DOWNLOAD_SALT).unsign_object(token)
     except signing.BadSignature:
         return None
     return (
