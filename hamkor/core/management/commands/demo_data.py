@@ -18,6 +18,7 @@ STEPS = (
     "hamkor.demo.agreements.load",
     "hamkor.demo.mobility.load",
     "hamkor.demo.grants.load",
+    "hamkor.demo.events.load",
 )
 
 
