@@ -10,8 +10,8 @@ conferences we organised in Kokand with partners, with their publications (DOIs 
 registration on the public website, a month after the day the demo is loaded.
 
 Everything is saved through the services (history ``demo.loaded``). Events are keyed by
-(kind, start, English title), so a second run adds nothing; the plan is drawn from a fixed
-seed, so every run draws the same data.
+(kind, start, English title), so a second run adds nothing; each event's details are drawn
+from a fixed seed of its own, so every run draws the same data.
 """
 
 from __future__ import annotations
@@ -114,9 +114,12 @@ class Loader:
     def __init__(self, officer, stdout):
         self.officer = officer
         self.stdout = stdout
-        self.rng = random.Random(SEED)
         self.existing = set(Event.objects.values_list("kind", "start", "title_en"))
         self.created = 0
+
+    def rng_for(self, section: str, n: int) -> random.Random:
+        """The draws of one event: the same on every run, whichever events were loaded."""
+        return random.Random(f"{SEED}-{section}-{n}")
 
     def event(self, *, partners=(), agreements=(), **fields) -> Event | None:
         """The event, saved once; ``None`` when a former run saved it."""
@@ -142,9 +145,9 @@ class Loader:
 
 
 def _webinars(loader: Loader, partners: list[Institution], staff: list[Person], units) -> None:
-    rng = loader.rng
     years = [2022] * 12 + [2023] * 16 + [2024] * 18 + [2025] * 18
     for n, year in enumerate(years[:WEBINARS]):
+        rng = loader.rng_for("webinar", n)
         topic = TOPICS[n % len(TOPICS)]
         hosts = rng.sample(partners, 2 if n % 3 == 0 else 1)
         start = _day(rng, year)
@@ -190,7 +193,6 @@ def _certificate_scan(name: str, event: Event, host: Institution) -> ContentFile
 
 
 def _abroad(loader: Loader, partners: list[Institution], staff: list[Person]) -> None:
-    rng = loader.rng
     abroad = [p for p in partners if p.country.code != "UZ"]
     professors = staff[:PROFESSORS_ABROAD]
     # Each professor goes once; the first few a second time.
@@ -198,6 +200,7 @@ def _abroad(loader: Loader, partners: list[Institution], staff: list[Person]) ->
     kinds = (Event.Kind.CONFERENCE, Event.Kind.SEMINAR, Event.Kind.SYMPOSIUM)
     per_event = -(-len(seats) // ABROAD)
     for n in range(ABROAD):
+        rng = loader.rng_for("abroad", n)
         host = abroad[n % len(abroad)]
         kind = kinds[n % 3]
         year = 2022 + n % 4
@@ -234,8 +237,8 @@ def _abroad(loader: Loader, partners: list[Institution], staff: list[Person]) ->
 
 
 def _organised(loader: Loader, partners: list[Institution], staff: list[Person], units) -> None:
-    rng = loader.rng
     for n, year in enumerate((2022, 2023, 2023, 2024, 2025, 2025)):
+        rng = loader.rng_for("organised", n)
         hosts = rng.sample(partners, 3)
         start = _day(rng, year)
         signed = list(
@@ -291,6 +294,10 @@ def _organised(loader: Loader, partners: list[Institution], staff: list[Person],
 
 
 def _open_event(loader: Loader, partners: list[Institution], units) -> None:
+    """Loaded once, a month after the first load (it then stays where it was put)."""
+    title = _title(Event.Kind.SEMINAR, TOPICS[15])
+    if Event.objects.filter(registration_open=True, title_en=title["title_en"]).exists():
+        return
     start = timezone.localdate() + datetime.timedelta(days=30)
     loader.event(
         kind=Event.Kind.SEMINAR,
@@ -308,7 +315,7 @@ def _open_event(loader: Loader, partners: list[Institution], units) -> None:
         registration_open=True,
         capacity=40,
         description="Open to teachers and researchers of the region; certificates for all.",
-        **_title(Event.Kind.SEMINAR, TOPICS[15]),
+        **title,
     )
 
 
