@@ -27,7 +27,7 @@ from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_save
 from hamkor.core.translit import latin_to_cyrillic
 from hamkor.core.urls_helpers import absolute_url
-from hamkor.events.models import Event, Participant
+from hamkor.events.models import Participant
 from hamkor.website.selectors import department_profile_get
 
 PREFIX = "CERT"
@@ -178,16 +178,4 @@ def certificate_by_token(token: str) -> Participant | None:
         .filter(certificate_token=token)
         .exclude(certificate_reference="")
         .first()
-    )
-
-
-def certificates_pending(event_ids) -> list[Participant]:
-    """Confirmed participants of our events among ``event_ids`` (each a certificate)."""
-    return list(
-        Participant.objects.filter(
-            event_id__in=event_ids, registration=Participant.Registration.CONFIRMED
-        )
-        .exclude(event__organisation=Event.Organisation.ATTENDED)
-        .select_related("event", "person")
-        .order_by("event__start", "event_id", "name", "id")
     )

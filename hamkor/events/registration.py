@@ -23,7 +23,8 @@ from hamkor.core.sending import email_send_on_commit
 from hamkor.core.urls_helpers import absolute_url
 from hamkor.events.calendar import event_ics
 from hamkor.events.models import Event, Participant
-from hamkor.events.services import participant_duplicate, participant_save, places_taken
+from hamkor.events.selectors import places_taken
+from hamkor.events.services import participant_duplicate, participant_save
 
 CANCEL_SALT = "events.registration.cancel"
 
@@ -35,15 +36,6 @@ def registration_refusal(event: Event) -> str:
     if event.end < timezone.localdate():
         return _("This event is over: registration is closed.")
     return ""
-
-
-def open_events():
-    """Our events taking registrations from the website, soonest first."""
-    return (
-        Event.objects.organised()
-        .filter(registration_open=True, end__gte=timezone.localdate())
-        .order_by("start", "id")
-    )
 
 
 @transaction.atomic

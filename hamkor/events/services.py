@@ -18,6 +18,7 @@ from hamkor.core import importing
 from hamkor.core.services import object_save
 from hamkor.events.doi import doi_normalise
 from hamkor.events.models import Event, Participant, Publication
+from hamkor.events.selectors import places_taken
 
 
 @transaction.atomic
@@ -93,17 +94,6 @@ def participant_save(
         expected_version=expected_version,
         reason=reason or ("events.participant.created" if created else "events.participant.edited"),
     )
-
-
-def places_taken(event: Event) -> int:
-    return event.participants.filter(registration=Participant.Registration.CONFIRMED).count()
-
-
-def places_left(event: Event) -> int | None:
-    """Free places, or ``None`` when the event has no capacity."""
-    if event.capacity is None:
-        return None
-    return max(0, event.capacity - places_taken(event))
 
 
 @transaction.atomic

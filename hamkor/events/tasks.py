@@ -13,13 +13,9 @@ from django.utils.translation import gettext_noop
 
 from hamkor.core import jobs
 from hamkor.core.models import Job
-from hamkor.events.certificates import (
-    certificate_filename,
-    certificate_pdf,
-    certificate_send,
-    certificates_pending,
-)
+from hamkor.events.certificates import certificate_filename, certificate_pdf, certificate_send
 from hamkor.events.models import Event
+from hamkor.events.selectors import certificates_pending
 
 
 def certificates_start(*, owner, event_ids: list[int]) -> Job:

@@ -10,7 +10,7 @@ from hamkor.core.models import Document
 from hamkor.demo import events as demo_events
 from hamkor.events.figures import event_figures
 from hamkor.events.models import Event, Participant, Publication
-from hamkor.events.registration import open_events
+from hamkor.events.selectors import open_events
 
 
 def counts() -> tuple[int, ...]:

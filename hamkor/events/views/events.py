@@ -10,7 +10,8 @@ from hamkor.core.views import generic
 from hamkor.events import forms
 from hamkor.events.filters import EventFilterSet
 from hamkor.events.models import Event, Participant, Publication
-from hamkor.events.services import event_save, places_left, rows_save
+from hamkor.events.selectors import places_left
+from hamkor.events.services import event_save, rows_save
 from hamkor.events.tables import EventTable, events_with_list_columns
 from hamkor.events.tasks import certificates_start
 

@@ -23,12 +23,12 @@ from hamkor.events.certificates import (
 from hamkor.events.forms import RegistrationForm
 from hamkor.events.models import Participant
 from hamkor.events.registration import (
-    open_events,
     participant_by_cancel_token,
     participant_register,
     registration_refusal,
 )
-from hamkor.events.services import participant_cancel, places_left
+from hamkor.events.selectors import open_events, places_left
+from hamkor.events.services import participant_cancel
 from hamkor.website.selectors import department_profile_get
 
 WINDOW = 3600
