@@ -141,9 +141,9 @@ def certificate_filename(participant: Participant) -> str:
 
 
 @transaction.atomic
-def certificate_send(*, participant: Participant, actor) -> bool:
+def certificate_send(*, participant: Participant, actor, pdf: bytes | None = None) -> bool:
     """E-mail the certificate (issued first when it was not) to the participant; ``False``
-    when the participant has no e-mail address."""
+    when the participant has no e-mail address. ``pdf``: the certificate already printed."""
     participant = certificate_issue(participant=participant, actor=actor)
     if not participant.contact_email:
         return False
@@ -162,7 +162,7 @@ def certificate_send(*, participant: Participant, actor) -> bool:
         )
     message = EmailMessage(subject, body, to=[participant.contact_email])
     message.attach(
-        certificate_filename(participant), certificate_pdf(participant), "application/pdf"
+        certificate_filename(participant), pdf or certificate_pdf(participant), "application/pdf"
     )
     email_send_on_commit(message)
     participant.certificate_sent_at = timezone.now()

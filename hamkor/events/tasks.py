@@ -13,7 +13,12 @@ from django.utils.translation import gettext_noop
 
 from hamkor.core import jobs
 from hamkor.core.models import Job
-from hamkor.events.certificates import certificate_filename, certificate_pdf, certificate_send
+from hamkor.events.certificates import (
+    certificate_filename,
+    certificate_issue,
+    certificate_pdf,
+    certificate_send,
+)
 from hamkor.events.models import Event
 from hamkor.events.selectors import certificates_pending
 
@@ -49,11 +54,11 @@ def _certificates(job: Job, progress: jobs.Progress) -> None:
     with tempfile.TemporaryFile() as handle:
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
             for done, participant in enumerate(participants, start=1):
-                sent += certificate_send(participant=participant, actor=job.owner)
+                participant = certificate_issue(participant=participant, actor=job.owner)
+                pdf = certificate_pdf(participant)
+                sent += certificate_send(participant=participant, actor=job.owner, pdf=pdf)
                 folder = slugify(str(participant.event))[:60] or str(participant.event_id)
-                archive.writestr(
-                    f"{folder}/{certificate_filename(participant)}", certificate_pdf(participant)
-                )
+                archive.writestr(f"{folder}/{certificate_filename(participant)}", pdf)
                 progress(done)
         job.data.update(certificates=len(participants), sent=sent)
         jobs.job_attach(
