@@ -42,6 +42,7 @@ from django.utils import timezone  # noqa: E402
 
 from hamkor.accounts.models import OrgUnit, User  # noqa: E402
 from hamkor.agreements.models import Agreement, AgreementParty, MobilityQuota  # noqa: E402
+from hamkor.core.transitions import status_set_initial  # noqa: E402
 from hamkor.mobility.models import Mobility, Person  # noqa: E402
 from hamkor.partners.models import Institution, RankingEntry  # noqa: E402
 
@@ -372,20 +373,23 @@ def _mobility(rng, person, year, incoming, home, partners, agreements, today) ->
     )
     if end < today:
         if rng.random() < 0.06:
-            mobility.status = Mobility.Status.CANCELLED
+            status_set_initial(mobility, Mobility.Status.CANCELLED)
             mobility.cancel_reason = "Visa refused"
         else:
-            mobility.status = Mobility.Status.COMPLETED
+            status_set_initial(mobility, Mobility.Status.COMPLETED)
             mobility.actual_start, mobility.actual_end = start, end
             mobility.certificate_received = rng.random() < 0.9
             if not incoming and rng.random() < 0.97:
                 mobility.report_received_on = end + datetime.timedelta(days=rng.randint(1, 5))
     elif start <= today:
-        mobility.status = Mobility.Status.IN_PROGRESS
+        status_set_initial(mobility, Mobility.Status.IN_PROGRESS)
         mobility.actual_start = start
     else:
-        mobility.status = rng.choice(
-            (Mobility.Status.PLANNED, Mobility.Status.NOMINATED, Mobility.Status.ACCEPTED)
+        status_set_initial(
+            mobility,
+            rng.choice(
+                (Mobility.Status.PLANNED, Mobility.Status.NOMINATED, Mobility.Status.ACCEPTED)
+            ),
         )
     if incoming:
         mobility.visa_type = Mobility.Visa.ACADEMIC

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "hamkor.mobility",
     "hamkor.website",
     "hamkor.grants",
+    "hamkor.students",
     "hamkor.events",
     "hamkor.workbench",
     "hamkor.api",

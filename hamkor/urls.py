@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("hamkor.website.staff_urls")),
     path("", include("hamkor.agreements.urls")),
     path("", include("hamkor.mobility.urls")),
+    path("", include("hamkor.grants.urls")),
+    path("", include("hamkor.students.urls")),
     path("", include("hamkor.events.urls")),
     path("", include("hamkor.workbench.urls")),
     path("api/", include("hamkor.api.urls")),

@@ -29,6 +29,10 @@ API_STEP = (405, 405, 405, 405, 403, 403, 403)
 FACULTY_WRITE = (200, 200, 200, 404, 403, 403, 302)
 # A traveller's own record (the applicant persona's): nobody else finds it, staff included.
 OWN_ONLY = (404, 404, 404, 404, 404, 200, 302)
+# Records scoped to faculty A for reading too (foreign students): faculty B's coordinator
+# finds nothing, leadership reads.
+FACULTY_READ = (200, 200, 200, 404, 200, 403, 302)
+API_FACULTY_READ = (200, 200, 200, 404, 200, 403, 403)
 
 MATRIX: dict[str, tuple[int, ...]] = {
     "healthz": EVERYONE,
@@ -121,6 +125,31 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "mobility:mobility_letter_issue": (405, 405, 405, 405, 403, 403, 302),
     # An issued letter, to whoever may see the mobility.
     "mobility:mobility_letter": STAFF_READ,
+    # A foreign student's own pages (the applicant persona is one), and the staff's.
+    "students:portal": LOGGED_IN,  # a user without a person gets a friendly page
+    "students:portal_request": OWN_ONLY,
+    "students:portal_download": OWN_ONLY,
+    "students:figures": STAFF_READ,
+    "students:foreignstudent_list": STAFF_READ,
+    "students:foreignstudent_detail": FACULTY_READ,
+    "students:foreignstudent_history": FACULTY_READ,
+    "students:foreignstudent_add": (200, 200, 200, 200, 403, 403, 302),
+    "students:foreignstudent_edit": FACULTY_WRITE,
+    "students:foreignstudent_delete": OFFICE_WRITE,
+    "students:foreignstudent_import": OFFICE_WRITE,
+    "students:foreignstudent_transition": FACULTY_WRITE,
+    "students:feepayment_add": FACULTY_WRITE,
+    "students:feepayment_delete": FACULTY_WRITE,
+    "students:studentrequest_list": STAFF_READ,
+    "students:studentrequest_detail": FACULTY_READ,
+    "students:studentrequest_history": FACULTY_READ,
+    "students:studentrequest_add": (200, 200, 200, 200, 403, 403, 302),
+    "students:studentrequest_edit": FACULTY_WRITE,
+    "students:studentrequest_delete": OFFICE_WRITE,
+    "students:studentrequest_import": OFFICE_WRITE,
+    "students:studentrequest_transition": FACULTY_WRITE,
+    # POST only: who may reply gets 405 for a GET, the others 403.
+    "students:studentrequest_reply": (405, 405, 405, 405, 403, 403, 302),
     "partners:institution_list": STAFF_READ,
     "partners:institution_detail": STAFF_READ,
     "partners:institution_history": STAFF_READ,
@@ -147,6 +176,31 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "partners:interaction_delete": OFFICE_WRITE,
     # POST only: those who may change interactions get 405 for a GET, the others 403.
     "partners:interaction_done": (405, 405, 403, 403, 403, 403, 302),
+    "grants:project_list": STAFF_READ,
+    "grants:project_detail": STAFF_READ,
+    "grants:project_history": STAFF_READ,
+    "grants:project_add": (200, 200, 200, 200, 403, 403, 302),
+    "grants:project_edit": FACULTY_WRITE,
+    "grants:project_delete": OFFICE_WRITE,
+    "grants:project_import": OFFICE_WRITE,
+    "grants:project_transition": FACULTY_WRITE,
+    "grants:project_grants": STAFF_READ,
+    "grants:reportingdeadline_add": FACULTY_WRITE,
+    "grants:reportingdeadline_edit": FACULTY_WRITE,
+    "grants:reportingdeadline_delete": FACULTY_WRITE,
+    "grants:programme_list": STAFF_READ,
+    "grants:programme_detail": STAFF_READ,
+    "grants:programme_history": STAFF_READ,
+    "grants:programme_add": OFFICE_WRITE,
+    "grants:programme_edit": OFFICE_WRITE,
+    "grants:programme_delete": OFFICE_WRITE,
+    "grants:budgetheading_list": STAFF_READ,
+    "grants:budgetheading_detail": STAFF_READ,
+    "grants:budgetheading_history": STAFF_READ,
+    "grants:budgetheading_add": OFFICE_WRITE,
+    "grants:budgetheading_edit": OFFICE_WRITE,
+    "grants:budgetheading_delete": OFFICE_WRITE,
+    "grants:planner": STAFF_READ,
     "api:api-root": API_STAFF,
     "api:schema": API_STAFF,
     # A page read in a browser: the anonymous visitor is sent to the login page.
@@ -167,6 +221,17 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "api:mobility-list": API_STAFF,
     "api:mobility-detail": API_STAFF,
     "api:mobility-transition": API_STEP,
+    "api:project-list": API_STAFF,
+    "api:project-detail": API_STAFF,
+    "api:project-transition": API_STEP,
+    "api:foreignstudent-list": API_STAFF,
+    "api:foreignstudent-detail": API_FACULTY_READ,
+    "api:foreignstudent-transition": API_STEP,
+    "api:feepayment-list": API_STAFF,
+    "api:feepayment-detail": API_FACULTY_READ,
+    "api:studentrequest-list": API_STAFF,
+    "api:studentrequest-detail": API_FACULTY_READ,
+    "api:studentrequest-transition": API_STEP,
     "api:event-list": API_STAFF,
     "api:event-detail": API_STAFF,
     "api:participant-list": API_STAFF,
@@ -258,9 +323,18 @@ def objects(faculty_a, officer, applicant):
 
     scoped = AgreementFactory(units=[faculty_a])
     quota = MobilityQuotaFactory(agreement=scoped)
+    from hamkor.grants.models import BudgetHeading, Programme
+    from hamkor.grants.tests.factories import ProjectFactory, ReportingDeadlineFactory
+
+    project = ProjectFactory(faculty=faculty_a)
     return {
+        "project": project.pk,
+        "reportingdeadline": ReportingDeadlineFactory(project=project).pk,
+        "programme": Programme.objects.get(code="other").pk,
+        "budgetheading": BudgetHeading.objects.get(code="other").pk,
         **_portal_records(applicant, officer),
         **_mobility_records(faculty_a, officer),
+        **_student_records(faculty_a, applicant, officer),
         **_event_records(faculty_a, officer),
         "institution": partner.pk,
         "contact": contact.pk,
@@ -361,6 +435,42 @@ def _mobility_records(faculty_a, officer) -> dict:
     return {"person": person.pk, "mobility": mobility.pk}
 
 
+def _student_records(faculty_a, applicant, officer) -> dict:
+    """A foreign student of faculty A with a payment, and the applicant persona as a foreign
+    student with a request and its attachment."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hamkor.mobility.models import Person
+    from hamkor.students.services import fee_payment_add, student_request_file
+    from hamkor.students.tests.factories import ForeignStudentFactory, StudentRequestFactory
+
+    student = ForeignStudentFactory(faculty=faculty_a)
+    payment = fee_payment_add(
+        student=student, paid_on="2025-09-01", amount=1000, currency="UZS", actor=officer
+    )
+    own = ForeignStudentFactory(faculty=faculty_a, person=Person.objects.get(user=applicant))
+    own_request = student_request_file(
+        student=own,
+        kind="documents",
+        subject="A certificate of study",
+        actor=applicant,
+        upload=SimpleUploadedFile("passport.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    return {
+        "foreignstudent": student.pk,
+        "feepayment": payment.pk,
+        "studentrequest": StudentRequestFactory(student=student).pk,
+        "portal_request": own_request.pk,
+        "portal_request_file": own_request_version(own_request),
+    }
+
+
+def own_request_version(request) -> int:
+    from hamkor.core.documents import documents_for
+
+    return documents_for(request).get().current.pk
+
+
 def _event_records(faculty_a, officer) -> dict:
     """An open event of faculty A with a participant whose certificate is issued."""
     from hamkor.events.certificates import certificate_issue
@@ -404,6 +514,18 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"pk": objects["document"]}
     if name == "mobility:portal_download":
         return {"pk": objects["portal_version"]}
+    if name == "students:portal_request":
+        return {"pk": objects["portal_request"]}
+    if name == "students:portal_download":
+        return {"pk": objects["portal_request_file"]}
+    if name == "students:feepayment_add":
+        return {"student_pk": objects["foreignstudent"]}
+    if name == "students:foreignstudent_transition":
+        return {"pk": objects["foreignstudent"], "name": "enrol"}
+    if name == "students:studentrequest_transition":
+        return {"pk": objects["studentrequest"], "name": "take"}
+    if name == "students:studentrequest_reply":
+        return {"pk": objects["studentrequest"]}
     if name.startswith("mobility:portal_"):
         return {"pk": objects["portal_mobility"]}
     if name == "mobility:mobility_transition":
@@ -412,6 +534,12 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"pk": objects["mobility"]}
     if name == "partners:interaction_done":
         return {"pk": objects["interaction"]}
+    if name == "grants:project_transition":
+        return {"pk": objects["project"], "name": "withdraw"}
+    if name == "grants:reportingdeadline_add":
+        return {"project_pk": objects["project"]}
+    if name == "grants:project_grants":
+        return {"pk": objects["project"]}
     if name == "agreements:agreement_transition":
         return {"pk": objects["agreement"], "name": "terminate"}
     if name in ("partners:institution_contact_add", "partners:institution_interaction_add"):
@@ -420,7 +548,13 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"agreement_pk": objects["agreement"]}
     if name in ("agreements:agreement_renew", "agreements:agreement_amend"):
         return {"pk": objects["agreement"]}
-    if name in ("api:agreement-transition", "api:mobility-transition"):
+    if name in (
+        "api:agreement-transition",
+        "api:mobility-transition",
+        "api:project-transition",
+        "api:foreignstudent-transition",
+        "api:studentrequest-transition",
+    ):
         return {"pk": objects[name.split(":")[1].split("-")[0]]}
     if name.endswith(("_detail", "_edit", "_delete", "_history", "_merge", "-detail")):
         model = name.split(":")[1].replace("-detail", "").rsplit("_", 1)[0]

@@ -14,7 +14,7 @@ from hamkor.agreements.models import Agreement
 
 def may_change(agreement: Agreement, user) -> bool:
     """``user`` may change this agreement (the permission, and the agreement within reach)."""
-    return Agreement.objects.restrict(user, "change").filter(pk=agreement.pk).exists()
+    return Agreement.objects.within_reach(user, agreement, "change")
 
 
 def renewal_refusal(agreement: Agreement, *, renewals=None) -> str | None:

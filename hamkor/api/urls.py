@@ -9,8 +9,10 @@ from hamkor.agreements.api import AgreementViewSet
 from hamkor.api.docs import APIDocsView
 from hamkor.core.api.permissions import StaffOnly
 from hamkor.events.api import EventViewSet, ParticipantViewSet, PublicationViewSet
+from hamkor.grants.project_api import ProjectViewSet
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
+from hamkor.students.api import FeePaymentViewSet, ForeignStudentViewSet, StudentRequestViewSet
 
 app_name = "api"
 
@@ -28,6 +30,10 @@ router.register("institutions", InstitutionViewSet, basename="institution")
 router.register("contacts", ContactViewSet, basename="contact")
 router.register("people", PersonViewSet, basename="person")
 router.register("mobilities", MobilityViewSet, basename="mobility")
+router.register("grant-projects", ProjectViewSet, basename="project")
+router.register("foreign-students", ForeignStudentViewSet, basename="foreignstudent")
+router.register("fee-payments", FeePaymentViewSet, basename="feepayment")
+router.register("student-requests", StudentRequestViewSet, basename="studentrequest")
 router.register("events", EventViewSet, basename="event")
 router.register("event-participants", ParticipantViewSet, basename="participant")
 router.register("event-publications", PublicationViewSet, basename="publication")

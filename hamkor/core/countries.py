@@ -110,12 +110,15 @@ class CldrCountries(Countries):
         return CountryTuple(code, country_name(code))
 
     def __iter__(self):
-        locale = locale_of()
-        cache = self.__dict__.setdefault("_cldr_cache", {})
-        if locale not in cache:
-            pairs = [CountryTuple(code, country_name(code, locale)) for code in self.countries]
-            cache[locale] = sorted(pairs, key=lambda pair: collation_key(pair.name, locale))
-        yield from cache[locale]
+        yield from _sorted_pairs(locale_of(), tuple(self.countries))
+
+
+@functools.cache
+def _sorted_pairs(locale: str, codes: tuple[str, ...]) -> list[CountryTuple]:
+    # Once a language for the whole process: each filter form works on a deep copy of the
+    # list, which a cache kept on the instance would lose at every request.
+    pairs = [CountryTuple(code, country_name(code, locale)) for code in codes]
+    return sorted(pairs, key=lambda pair: collation_key(pair.name, locale))
 
 
 countries = CldrCountries()

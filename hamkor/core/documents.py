@@ -220,11 +220,17 @@ def record_allowed(user, model: type[models.Model], pk: int, action: str) -> boo
 
 
 def can_view_record(user, record: models.Model) -> bool:
-    return record_allowed(user, type(record), record.pk, "view")
+    return _record_within_reach(user, record, "view")
 
 
 def can_change_record(user, record: models.Model) -> bool:
-    return record_allowed(user, type(record), record.pk, "change")
+    return _record_within_reach(user, record, "change")
+
+
+def _record_within_reach(user, record: models.Model, action: str) -> bool:
+    """``record_allowed`` for a record already loaded (no query for a user who reaches all)."""
+    model = type(record)
+    return is_attachable(model) and model._default_manager.within_reach(user, record, action)
 
 
 def can_view_documents(user, record: models.Model) -> bool:

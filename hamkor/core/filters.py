@@ -47,6 +47,29 @@ class AllChoiceMixin:
             field.choices = [("", ALL), *choices]
 
 
+def any_of(model, lookups: list[tuple[str, str]]) -> Q:
+    """One of ``lookups`` holds, those through a many-to-one relation asked in a subquery.
+
+    ``person__last_name`` becomes ``person__in=<people whose last name ...>``, one subquery a
+    relation: an ``OR`` across joined tables can use none of their indexes (the mobility
+    search scanned every mobility joined to its person and institutions), a subquery on
+    one table uses that table's trigram indexes. The rows found are the same.
+    """
+    conditions, through = [], {}
+    for path, value in lookups:
+        name, _, rest = path.partition("__")
+        field = model._meta.get_field(name)
+        if field.is_relation and field.concrete and (field.many_to_one or field.one_to_one):
+            through.setdefault(name, []).append((rest, value))
+        else:
+            conditions.append(Q(**{path: value}))
+    for name, inner in through.items():
+        related = model._meta.get_field(name).related_model
+        rows = related._base_manager.filter(reduce(or_, (Q(**{p: v}) for p, v in inner)))
+        conditions.append(Q(**{f"{name}__in": rows.values("pk")}))
+    return reduce(or_, conditions)
+
+
 # Words searched at most: each word adds a condition over every search field, and
 # thousands of conditions make a slow query (SQLite refused one of 32 words).
 MAX_SEARCH_WORDS = 10
@@ -100,19 +123,23 @@ class SearchFilterSet(django_filters.FilterSet):
             spellings = {word, normalise_apostrophes(word)}
             spellings |= {s.replace("\u02bb", "'") for s in spellings}
             key = search_key(word)
-            condition &= reduce(
-                or_,
-                (
-                    *(
-                        Q(**{f"{field}__icontains": spelling})
-                        for field in self.search_fields
-                        for spelling in sorted(spellings)
-                    ),
-                    *(Q(**{f"{field}__contains": key}) for field in self.search_text_fields),
+            lookups = [
+                *(
+                    (f"{field}__icontains", spelling)
+                    for field in self.search_fields
+                    for spelling in sorted(spellings)
                 ),
-            )
-        queryset = queryset.filter(condition)
+                *((f"{field}__contains", key) for field in self.search_text_fields),
+            ]
+            condition &= any_of(queryset.model, lookups)
+        alternative = self.search_alternative(queryset.model, value)
+        queryset = queryset.filter(condition if alternative is None else condition | alternative)
         return queryset.distinct() if self._search_joins_many(queryset.model) else queryset
+
+    def search_alternative(self, model, value: str) -> Q | None:
+        """Another condition under which a row matches the whole search ``value`` (a passport
+        number), or None; it joins the words' conditions in the same query."""
+        return None
 
     def _search_joins_many(self, model) -> bool:
         """Whether a search field goes through a to-many relation (which repeats rows)."""

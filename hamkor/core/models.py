@@ -39,6 +39,15 @@ class RestrictedQuerySet(models.QuerySet):
         """Rows within the user's reach once the model permission is granted."""
         return self
 
+    def within_reach(self, user, record: models.Model, action: str = "view") -> bool:
+        """Whether ``user`` may take ``action`` on ``record``, a row of this queryset loaded
+        before: one ``exists()`` for a scoped user, none for a user who reaches every row of a
+        queryset without conditions of its own (a page asks this several times)."""
+        restricted = self.restrict(user, action)
+        if restricted is self and not self.query.where and not self.query.is_sliced:
+            return record.pk is not None and not record._state.adding
+        return restricted.filter(pk=record.pk).exists()
+
     def reaches_all(self, user, action: str = "view") -> bool:
         """Whether ``user`` may act on every row: the permission, and a scope that leaves the
         queryset itself (what a deleted row, which cannot be scoped any more, requires)."""

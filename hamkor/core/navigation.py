@@ -99,6 +99,48 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Grants"),
+        (
+            Item(_("Grant projects"), "grants:project_list", "grants.view_project", "cash-coin"),
+            Item(
+                _("Erasmus+ budget planner"),
+                "grants:planner",
+                "grants.view_erasmusindividualrate",
+                "calculator",
+            ),
+            Item(_("Programmes"), "grants:programme_list", "grants.view_programme", "collection"),
+            Item(
+                _("Budget headings"),
+                "grants:budgetheading_list",
+                "grants.view_budgetheading",
+                "list-columns",
+            ),
+        ),
+    ),
+    Group(
+        _("Foreign students"),
+        (
+            Item(
+                _("Foreign students"),
+                "students:foreignstudent_list",
+                "students.view_foreignstudent",
+                "mortarboard",
+            ),
+            Item(
+                _("Student requests"),
+                "students:studentrequest_list",
+                "students.view_studentrequest",
+                "chat-left-text",
+            ),
+            Item(
+                _("Statistics"),
+                "students:figures",
+                "students.view_foreignstudent",
+                "bar-chart",
+            ),
+        ),
+    ),
+    Group(
         _("Events"),
         (
             Item(_("Events"), "events:event_list", "events.view_event", "calendar-event"),
@@ -121,7 +163,8 @@ MENU: tuple[Group, ...] = (
         (
             Item(_("Profile"), "accounts:profile", None, "person"),
             Item(_("Background jobs"), "core:job_list", "accounts.staff_area", "hourglass"),
-            Item(_("My exchanges"), "mobility:portal", None, "luggage", condition=has_person),
+            # A foreign student's deadlines and requests, and anybody's exchanges.
+            Item(_("My university"), "students:portal", None, "luggage", condition=has_person),
         ),
     ),
 )

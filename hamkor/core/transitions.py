@@ -101,7 +101,7 @@ def steps_available(instance: models.Model, user) -> list[Step]:
     if not user.has_perm(f"{opts.app_label}.transition_{opts.model_name}"):
         return []
     model = type(instance)
-    if not model.objects.restrict(user, "change").filter(pk=instance.pk).exists():
+    if not model.objects.within_reach(user, instance, "change"):
         return []
     return [step for step in steps_from(instance) if not step.automatic]
 

@@ -4,6 +4,10 @@ The search (``SearchFilterSet``) looks words up with ``icontains``, which Postgr
 ``UPPER(column::text) LIKE UPPER('%word%')``: a B-tree cannot serve a pattern that starts with
 ``%``, a trigram GIN index on that very expression can. SQLite has no trigram operator class;
 there the operation does nothing and the search scans, as before.
+
+A ``search_text`` column (see :mod:`hamkor.core.search`) holds a normalised form already and
+is compared with ``contains`` (``column::text LIKE '%word%'``): its index is built with
+``upper=False`` on that expression.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ class AddTrigramIndexes(migrations.operations.base.Operation):
     reduces_to_sql = True
     reversible = True
 
-    def __init__(self, table: str, columns: list[str]):
+    def __init__(self, table: str, columns: list[str], upper: bool = True):
         self.table = table
         self.columns = list(columns)
+        self.upper = upper
 
     def state_forwards(self, app_label, state):
         pass  # the indexes are the database's business; the models do not change
@@ -33,9 +38,10 @@ class AddTrigramIndexes(migrations.operations.base.Operation):
             return
         schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         for column in self.columns:
+            expression = f'UPPER("{column}"::text)' if self.upper else f'"{column}"::text'
             schema_editor.execute(
                 f'CREATE INDEX IF NOT EXISTS "{_index_name(self.table, column)}" '
-                f'ON "{self.table}" USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
+                f'ON "{self.table}" USING gin (({expression}) gin_trgm_ops)'
             )
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
@@ -48,8 +54,7 @@ class AddTrigramIndexes(migrations.operations.base.Operation):
         return f"Trigram indexes on {self.table} ({', '.join(self.columns)}), PostgreSQL only"
 
     def deconstruct(self):
-        return (
-            self.__class__.__qualname__,
-            [],
-            {"table": self.table, "columns": self.columns},
-        )
+        kwargs = {"table": self.table, "columns": self.columns}
+        if not self.upper:
+            kwargs["upper"] = False
+        return (self.__class__.__qualname__, [], kwargs)

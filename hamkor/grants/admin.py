@@ -2,11 +2,16 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from hamkor.grants.models import (
+    BudgetHeading,
     ErasmusCountryGroup,
     ErasmusIndividualRate,
     ErasmusTopUp,
     ErasmusTravelBand,
     ExchangeRate,
+    Programme,
+    Project,
+    ProjectPartner,
+    ReportingDeadline,
 )
 
 
@@ -47,3 +52,35 @@ class ErasmusTopUpAdmin(SimpleHistoryAdmin):
         "days_from", "days_to", "amount", "extra_days", "status",
     )  # fmt: skip
     list_filter = ("call_year", "action", "kind", "status")
+
+
+class ProjectPartnerInline(admin.TabularInline):
+    model = ProjectPartner
+    extra = 0
+    raw_id_fields = ("institution",)
+
+
+class ReportingDeadlineInline(admin.TabularInline):
+    model = ReportingDeadline
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ("acronym", "title", "programme", "status", "call_year", "starts_on", "ends_on")
+    list_filter = ("programme", "status", "our_role")
+    search_fields = ("title", "acronym", "project_number")
+    raw_id_fields = ("faculty", "responsible")
+    inlines = (ProjectPartnerInline, ReportingDeadlineInline)
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name_uz", "name_en", "funder", "erasmus_action")
+    search_fields = ("code", "name_uz", "name_ru", "name_en")
+
+
+@admin.register(BudgetHeading)
+class BudgetHeadingAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name_uz", "name_en")
+    search_fields = ("code", "name_uz", "name_ru", "name_en")

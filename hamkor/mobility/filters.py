@@ -13,9 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from hamkor.accounts.faculties import home_units, in_faculty
 from hamkor.agreements.models import Agreement
 from hamkor.core.countries import countries
-from hamkor.core.filters import SearchFilterSet
+from hamkor.core.filters import SearchFilterSet, any_of
 from hamkor.core.widgets import AnyYesNoSelect
-from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person, of_faculty
+from hamkor.mobility.models import (
+    PERSONAL_DATA,
+    Mobility,
+    Person,
+    academic_year_of,
+    of_faculty,
+)
 from hamkor.mobility.selectors import (
     at_qs_top,
     mobilities_with_traveller_uploads,
@@ -28,14 +34,14 @@ def _home_units(request):
     return home_units()
 
 
-def _passport_search(filterset, queryset, found, field: str, value: str):
-    """``found`` and, for users who may read personal data, the rows whose passport
-    number is ``value`` (spaces ignored). Others cannot learn a passport by searching it."""
+def _passport_search(filterset, model, field: str, value: str) -> Q | None:
+    """For users who may read personal data, the rows whose passport number is ``value``
+    (spaces ignored) match the search too. Others cannot learn a passport by searching it."""
     user = getattr(filterset.request, "user", None)
     number = "".join(value.split())
     if not number or user is None or not user.has_perm(PERSONAL_DATA):
-        return found
-    return queryset.filter(Q(pk__in=found.values("pk")) | Q(**{f"{field}__iexact": number}))
+        return None
+    return any_of(model, [(f"{field}__iexact", number)])
 
 
 class PersonFilterSet(SearchFilterSet):
@@ -65,15 +71,14 @@ class PersonFilterSet(SearchFilterSet):
     def filter_faculty(self, queryset, name, value):
         return queryset.filter(in_faculty("org_unit", value.pk))
 
-    def search(self, queryset, name, value):
-        found = super().search(queryset, name, value)
-        return _passport_search(self, queryset, found, "passport_number", value)
+    def search_alternative(self, model, value):
+        return _passport_search(self, model, "passport_number", value)
 
 
 def academic_year_choices() -> list[tuple[int, str]]:
     """Academic years from the first mobility's to the next one, newest first: 2024/25."""
     today = timezone.localdate()
-    current = today.year if today.month >= 9 else today.year - 1
+    current = academic_year_of(today)
     first = Mobility.objects.aggregate(first=Min("planned_start"))["first"]
     start = min(first.year - 1, current) if first else current
     return [(year, f"{year}/{(year + 1) % 100:02d}") for year in range(current + 1, start - 1, -1)]
@@ -209,9 +214,8 @@ class MobilityFilterSet(SearchFilterSet):
             | Q(direction=Mobility.Direction.INCOMING, sending_institution=value)
         )
 
-    def search(self, queryset, name, value):
-        found = super().search(queryset, name, value)
-        return _passport_search(self, queryset, found, "person__passport_number", value)
+    def search_alternative(self, model, value):
+        return _passport_search(self, model, "person__passport_number", value)
 
     def filter_faculty(self, queryset, name, value):
         """Our unit of the mobility, or the person's own unit (either, or a department of it)."""

@@ -43,6 +43,23 @@ def institution_choices(*current_pks):
     ).order_by("-is_home", "name")
 
 
+def funding_project_choices(user, current_id: int | None):
+    """Projects with money (approved and after) that may fund a mobility of ``user``'s: a
+    faculty coordinator's faculty's projects and the university-wide ones (no faculty);
+    the mobility's current project stays offered."""
+    from hamkor.grants.models import Project
+
+    projects = Project.objects.restrict(user, "view").filter(status__in=Project.FUNDED)
+    units = coordinator_units(user)
+    if units is not None:
+        projects = projects.filter(Q(faculty__isnull=True) | Q(faculty__in=units))
+    return (
+        Project.objects.filter(Q(pk__in=projects.values("pk")) | Q(pk=current_id))
+        .select_related("programme")
+        .order_by("-call_year", "acronym", "title")
+    )
+
+
 class UserFormBase(ModelForm):
     """An edit form that knows its user: subclasses narrow their fields to what the user may
     see and choose, in ``__init__`` (a form validates only when its errors are first read)."""
@@ -223,6 +240,10 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
             "funding_amount",
             "funding_currency",
             "funding_source",
+            "funding_project",
+            "official_km",
+            "green_travel",
+            "fewer_opportunities",
             "certificate_received",
             "report_received_on",
             "visa_type",
@@ -292,6 +313,9 @@ class MobilityForm(MobilityRulesMixin, UserFormBase):
         self.fields["agreement"].queryset = Agreement.objects.filter(
             Q(status__in=Agreement.SIGNED) | Q(pk=instance.agreement_id)
         ).order_by("-signed_on", "reference")
+        self.fields["funding_project"].queryset = funding_project_choices(
+            self.user, instance.funding_project_id
+        )
 
     def clean(self):
         cleaned = super().clean()

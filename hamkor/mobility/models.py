@@ -186,6 +186,11 @@ class MobilityQuerySet(RestrictedQuerySet):
         return self.filter(status__in=(Mobility.Status.IN_PROGRESS, Mobility.Status.COMPLETED))
 
 
+def academic_year_of(day: datetime.date) -> int:
+    """The academic year ``day`` falls in: 2024 for 2024/25 (September to August)."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
 class Mobility(ProtectedStatusMixin, BaseModel):
     """One exchange of one person: a semester abroad, a teaching week, a visiting professor.
 
@@ -307,6 +312,36 @@ class Mobility(ProtectedStatusMixin, BaseModel):
         _("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code: USD, EUR, UZS…")
     )
     funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
+    funding_project = models.ForeignKey(
+        "grants.Project",
+        verbose_name=_("funding project"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mobilities",
+        help_text=_("The grant project that pays for this mobility."),
+    )
+    # What the Erasmus+ grant calculator needs beyond the dates and the institutions.
+    official_km = models.DecimalField(
+        _("distance (official calculator, km)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[validate_not_negative],
+        help_text=_(
+            "The Erasmus+ distance calculator's kilometres; empty: the great-circle distance "
+            "between the institutions' coordinates."
+        ),
+    )
+    green_travel = models.BooleanField(
+        _("green travel"),
+        default=False,
+        help_text=_("Most of the trip by train, bus, bike or car sharing."),
+    )
+    fewer_opportunities = models.BooleanField(
+        _("participant with fewer opportunities"), default=False
+    )
     certificate_received = models.BooleanField(_("certificate received"), default=False)
     report_received_on = models.DateField(_("trip report received"), null=True, blank=True)
     # Incoming guests (visa data is personal data).
@@ -380,7 +415,7 @@ class Mobility(ProtectedStatusMixin, BaseModel):
     @property
     def academic_year(self) -> int:
         """The academic year it falls in, by its start: 2024 for 2024/25 (September to August)."""
-        return self.start.year if self.start.month >= 9 else self.start.year - 1
+        return academic_year_of(self.start)
 
     # Transitions; services call them and record who, when and why.
 

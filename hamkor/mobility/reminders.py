@@ -37,12 +37,8 @@ from hamkor.core.documents import document_add
 from hamkor.core.models import Document
 from hamkor.core.sending import email_send_on_commit
 from hamkor.core.urls_helpers import absolute_url
-from hamkor.mobility.deadlines import (
-    Deadline,
-    DeadlineKind,
-    deadline_rules,
-    deadlines_upcoming,
-)
+from hamkor.mobility.board import Deadline, deadlines_upcoming
+from hamkor.mobility.deadlines import DeadlineKind, deadline_rules
 from hamkor.mobility.models import Mobility, MobilityReminder, Person
 from hamkor.mobility.services import mobility_save
 

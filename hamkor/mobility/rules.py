@@ -10,7 +10,7 @@ from hamkor.mobility.models import Mobility
 
 def may_change(mobility: Mobility, user) -> bool:
     """``user`` may change this mobility (the permission, and the mobility within reach)."""
-    return Mobility.objects.restrict(user, "change").filter(pk=mobility.pk).exists()
+    return Mobility.objects.within_reach(user, mobility, "change")
 
 
 def letter_refusal(mobility: Mobility) -> str | None:

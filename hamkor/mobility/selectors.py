@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.formats import date_format
 
 from hamkor.core.models import DocumentVersion
-from hamkor.mobility.models import Mobility
+from hamkor.mobility.models import Mobility, academic_year_of
 from hamkor.partners.models import Institution, RankingEntry
 
 QS = RankingEntry.Ranking.QS_WORLD
@@ -179,9 +179,14 @@ def mobility_counts_by_agreement(agreement_ids: list[int]) -> dict[int, dict]:
         return {}
     kinds = {Mobility.Kind.RESEARCH: Mobility.Kind.STAFF_TRAINING}
     counts: dict[int, Counter] = defaultdict(Counter)
-    for mobility in Mobility.objects.filter(agreement__in=agreement_ids).counted():
-        key = (mobility.academic_year, mobility.direction, kinds.get(mobility.kind, mobility.kind))
-        counts[mobility.agreement_id][key] += 1
+    rows = (
+        Mobility.objects.filter(agreement__in=agreement_ids)
+        .counted()
+        .values_list("agreement_id", "direction", "kind", "actual_start", "planned_start")
+    )
+    for agreement_id, direction, kind, actual_start, planned_start in rows:
+        key = (academic_year_of(actual_start or planned_start), direction, kinds.get(kind, kind))
+        counts[agreement_id][key] += 1
     return {pk: dict(counter) for pk, counter in counts.items()}
 
 

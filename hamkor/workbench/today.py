@@ -22,7 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from hamkor.accounts.roles import Role
 from hamkor.agreements.filters import AgreementFilterSet
 from hamkor.agreements.models import Agreement
-from hamkor.mobility.deadlines import deadline_board
+from hamkor.grants.models import Project
+from hamkor.grants.project_filters import ProjectFilterSet
+from hamkor.mobility.board import deadline_board
 from hamkor.mobility.filters import MobilityFilterSet
 from hamkor.mobility.models import Mobility
 from hamkor.partners.filters import InstitutionFilterSet, InteractionFilterSet
@@ -31,6 +33,7 @@ from hamkor.partners.models import Institution, Interaction
 EXPIRING_WITHIN_DAYS = 90
 DEADLINES_WITHIN_DAYS = 7
 FOLLOW_UPS_WITHIN_DAYS = 7
+REPORTS_WITHIN_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,15 @@ def today_items(*, request, since: datetime.datetime) -> list[TodayItem]:
                 Mobility,
                 MobilityFilterSet,
                 {"traveller_uploads_since": since.isoformat(), **faculty},
+            ),
+            _listed(
+                request,
+                "reports_due",
+                _("Grant reports due within 30 days"),
+                "journal-check",
+                Project,
+                ProjectFilterSet,
+                {"report_due_within": REPORTS_WITHIN_DAYS, **faculty},
             ),
         ]
     else:

@@ -33,9 +33,16 @@ FILES = {
     "mobility:mobility_letter",
     "mobility:portal_letter",
     "mobility:portal_download",
+    "students:portal_download",
     "events:participant_certificate",
 }
 LEFT_TO_OTHERS = ("admin:", "api:", "healthz")
+# The status step each model's step page is shown for.
+STEPS = {
+    "agreements:agreement": "terminate",
+    "students:foreignstudent": "withdraw",
+    "students:studentrequest": "decline",
+}
 # Addresses answered with a query: the global search shows results for one.
 QUERIES = {"workbench:search": "?q=Uni"}
 
@@ -147,6 +154,7 @@ def records(home, faculty_a, officer, applicant, department):
         upload=SimpleUploadedFile(f"{unbroken(80)}.pdf", b"%PDF-1.4\n%%EOF\n"),
         actor=officer,
     )
+    students = _student_records(mobilities, faculty_a, officer)
     message = OutboxMessage.objects.create(
         sender="a@example.org",
         recipients="b@example.org",
@@ -174,6 +182,43 @@ def records(home, faculty_a, officer, applicant, department):
         "user": officer.pk,
         "document": document.pk,
         "token": mobilities["mobility"].invitation_token,
+        **students,
+    }
+
+
+def _student_records(mobilities, faculty_a, officer) -> dict:
+    """The guest of faculty A and the applicant as foreign students, with long texts."""
+    from hamkor.students.services import fee_payment_add, student_request_file
+    from hamkor.students.tests.factories import ForeignStudentFactory
+
+    records = {}
+    for key in ("mobility", "portal"):
+        student = ForeignStudentFactory(
+            person=mobilities[key].person,
+            faculty=faculty_a,
+            programme=unbroken(200),
+            contract_number=unbroken(40),
+            visa_number=unbroken(40),
+            visa_valid_to=timezone.localdate() + datetime.timedelta(days=3),
+        )
+        request = student_request_file(
+            student=student,
+            kind="housing",
+            subject=unbroken(200),
+            description=unbroken(2000),
+            actor=officer,
+        )
+        records[key] = (student, request)
+    student, request = records["mobility"]
+    payment = fee_payment_add(
+        student=student, paid_on=timezone.localdate(), amount=10**9, currency="UZS", actor=officer
+    )
+    return {
+        "foreignstudent": student.pk,
+        "student": student.pk,
+        "studentrequest": request.pk,
+        "feepayment": payment.pk,
+        "portal_request": records["portal"][1].pk,
     }
 
 
@@ -217,6 +262,8 @@ def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
         if key == "pk":
             if name.startswith("mobility:portal_"):
                 kwargs[key] = records["portal_mobility"]
+            elif name == "students:portal_request":
+                kwargs[key] = records["portal_request"]
             elif name == "accounts:user_two_factor_reset":
                 kwargs[key] = records["user"]
             elif model in records:
@@ -226,7 +273,7 @@ def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
         elif key.endswith("_pk"):
             kwargs[key] = records[key.removesuffix("_pk")]
         elif key == "name":  # a status step
-            kwargs[key] = "terminate" if name.startswith("agreements:") else "cancel"
+            kwargs[key] = STEPS.get(name.split(":")[0] + ":" + model, "cancel")
         else:
             return None
     return kwargs

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import template
 
+from hamkor.core.tables import body_rows as table_body_rows
+
 register = template.Library()
 
 
@@ -49,3 +51,9 @@ def shown(obj, name: str):
 def or_dash(value):
     """``value``, or an em dash when it is empty (None, "" or an empty list)."""
     return EMPTY if value in (None, "", [], ()) else value
+
+
+@register.filter
+def body_rows(table):
+    """A table's rows, rendered once a column (see ``hamkor.core.tables.body_rows``)."""
+    return table_body_rows(table)

@@ -469,10 +469,13 @@ VISITORS_BY_COUNTRY: dict[str, int] = {
 }
 
 
-def foreign_name(country: str, female: bool, given: tuple[str, str], family: tuple) -> dict:
+def foreign_name(
+    country: str, female: bool, given: tuple[str, str], family: tuple, styles=FOREIGN
+) -> dict:
     """Person name fields for a foreign guest: Latin first and last name and the full name in
-    the original script, written in the country's order."""
-    style = FOREIGN[country]
+    the original script, written in the country's order (``styles``: the name lists by
+    country, the guests' by default)."""
+    style = styles[country]
     last_latin, last_original = (family[2], family[3]) if female else (family[0], family[1])
     first_latin, first_original = given
     order = style["order"]

@@ -23,10 +23,9 @@ from hamkor.demo.mobility.setup import (
     Partner,
     PersonPlan,
     Trip,
-    _academic_year,
     _slug,
 )
-from hamkor.mobility.models import Person
+from hamkor.mobility.models import Person, academic_year_of
 
 
 class PlannerBase:
@@ -173,7 +172,7 @@ class PlannerBase:
         return any(self.in_force(agreement, start, end) for agreement in partner.agreements)
 
     def _quota_room(self, agreement, direction, kind, start) -> bool:
-        year = _academic_year(start)
+        year = academic_year_of(start)
         for quota in agreement.demo_quotas:
             if (
                 quota.direction == direction

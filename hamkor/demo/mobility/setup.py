@@ -168,10 +168,6 @@ def _round(value: float, step: int) -> Decimal:
     return Decimal(round(value / step) * step)
 
 
-def _academic_year(day: datetime.date) -> int:
-    return day.year if day.month >= 9 else day.year - 1
-
-
 @dataclass
 class Partner:
     institution: Institution

@@ -20,7 +20,7 @@ def permissions(role: str) -> set[str]:
 
     return set(
         Group.objects.get(name=role)
-        .permissions.filter(content_type__app_label="grants")
+        .permissions.filter(content_type__app_label="grants", content_type__model__in=MODELS)
         .exclude(content_type__model__startswith="historical")
         .values_list("codename", flat=True)
     )

@@ -87,12 +87,15 @@ def test_portal_shows_the_documents_asked_at_each_stage(as_user, trip, next_trip
 
 
 def test_portal_menu_item_for_linked_users_only(as_user, me, client):
+    # "My exchanges" grew into "My university", which lists the exchanges too.
     response = as_user("applicant").get(reverse("accounts:profile"))
-    assert reverse("mobility:portal") in response.content.decode()
+    assert reverse("students:portal") in response.content.decode()
+    university = as_user("applicant").get(reverse("students:portal")).content.decode()
+    assert "My exchanges" in university and "Karimova" in university
 
     client.logout()
     response = as_user("coordinator").get(reverse("accounts:profile"))
-    assert reverse("mobility:portal") not in response.content.decode()
+    assert reverse("students:portal") not in response.content.decode()
 
 
 def test_user_without_a_person_gets_a_friendly_page(as_user, somebody_elses):

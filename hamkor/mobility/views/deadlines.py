@@ -1,6 +1,7 @@
-"""The deadlines board: guests' registrations, visas, passports and trip reports, most urgent
-first, a page at a time. The rules are in :mod:`hamkor.mobility.deadlines`; this only shows
-them."""
+"""The deadlines board: guests' and foreign students' registrations, visas and passports,
+travellers' trip reports, most urgent first, a page at a time. The rules are in
+:mod:`hamkor.mobility.deadlines`, the sources in :mod:`hamkor.mobility.board`; this only
+shows them."""
 
 from __future__ import annotations
 
@@ -15,14 +16,21 @@ from django.views import View
 
 from hamkor.accounts.models import OrgUnit
 from hamkor.core.forms import BootstrapMixin
-from hamkor.mobility.deadlines import DeadlineKind, deadline_board, deadline_rules
+from hamkor.mobility.board import SOURCES, deadline_board
+from hamkor.mobility.deadlines import DeadlineKind, deadline_rules
 from hamkor.mobility.personal import may_see_personal_data
 
 PAGE_SIZE = 50
 
 
+def _who_choices():
+    return [("", _("Everyone")), *((name, source.label) for name, source in SOURCES.items())]
+
+
 class DeadlineFilterForm(BootstrapMixin, forms.Form):
     """The board's filters; a value that is not understood is left out, never an error."""
+
+    who = forms.ChoiceField(label=_("Whose deadlines"), required=False, choices=_who_choices)
 
     within = forms.TypedChoiceField(
         label=_("Due within"),
@@ -70,6 +78,7 @@ class MobilityDeadlinesView(LoginRequiredMixin, View):
             kinds=[kind] if kind else None,
             within_days=filters.get("within"),
             faculty=filters.get("faculty"),
+            sources=[filters["who"]] if filters.get("who") else None,
         )
         counts = board.counts()
         page = Paginator(board, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -20,6 +20,7 @@ from django.views import View
 from hamkor.core import importing, transitions
 from hamkor.core.documents import documents_context
 from hamkor.core.views import generic
+from hamkor.grants.mobility_grant import mobility_grant
 from hamkor.mobility import forms, import_forms
 from hamkor.mobility.deadlines import registration_due, report_due
 from hamkor.mobility.filters import MobilityFilterSet
@@ -46,7 +47,12 @@ from hamkor.mobility.views.people import PersonalDataHistoryView, person_placeho
 from hamkor.partners.models import Institution
 
 MOBILITIES = Mobility.objects.select_related(
-    "person", "sending_institution", "receiving_institution", "home_unit", "agreement"
+    "person",
+    "sending_institution",
+    "receiving_institution",
+    "home_unit",
+    "agreement",
+    "funding_project__programme",
 )
 LISTED = Mobility.objects.select_related("person", "sending_institution", "receiving_institution")
 
@@ -133,6 +139,7 @@ class MobilityDetailView(generic.ObjectDetailView):
             "can_see_personal_data": may_see_personal_data(user),
             "partner": obj.receiving_institution if obj.is_outgoing else obj.sending_institution,
             "host_ranking": mobility_host_ranking(obj) if obj.is_outgoing else None,
+            "erasmus_grant": mobility_grant(obj),
             "taught_foreign_students": teaching_foreign_students(
                 Mobility.objects.filter(pk=obj.pk)
             ).exists(),

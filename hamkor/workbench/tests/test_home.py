@@ -11,6 +11,7 @@ from django.utils import timezone
 from hamkor.agreements.models import Agreement
 from hamkor.agreements.tests.factories import AgreementFactory
 from hamkor.core.documents import document_add
+from hamkor.grants.tests.factories import ProjectFactory, ReportingDeadlineFactory, funded
 from hamkor.mobility.models import Mobility
 from hamkor.mobility.tests.test_deadlines import make_mobility, make_person, pdf
 from hamkor.partners.models import Interaction
@@ -55,6 +56,13 @@ def work(officer, coordinator, faculty_a, faculty_b, applicant):
     # The office's own upload is not news.
     document_add(record=make_mobility(make_person("Other"), start=today), kind="acceptance",
                  upload=pdf(), actor=officer)  # fmt: skip
+    # Grant reports: faculty A's due in 10 days, faculty B's in 20, one submitted already.
+    for faculty, days, submitted in ((faculty_a, 10, None), (faculty_b, 20, None),
+                                     (faculty_a, 5, today)):  # fmt: skip
+        ReportingDeadlineFactory(
+            project=funded(ProjectFactory(faculty=faculty)), due_on=today + days * DAY,
+            submitted_on=submitted,
+        )  # fmt: skip
 
 
 def _items(response) -> dict[str, object]:
@@ -77,6 +85,7 @@ def test_home_officer_counts_each_kind_of_work(as_user, work):
         "deadlines": 2,  # the guest and "Other", both arriving this week
         "follow_ups": 1,
         "uploads": 1,
+        "reports_due": 2,
     }
 
 
@@ -97,6 +106,7 @@ def test_home_coordinator_sees_their_faculty_only(as_user, work, faculty_a):
     assert f"faculty={faculty_a.pk}" in items["expiring"].url
     assert items["uploads"].count == 1
     assert items["follow_ups"].count == 1  # their own, not the officer's
+    assert items["reports_due"].count == 1
 
 
 def test_home_coordinator_of_another_faculty_has_nothing_of_faculty_a(as_user, work):

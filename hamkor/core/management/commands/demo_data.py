@@ -18,6 +18,8 @@ STEPS = (
     "hamkor.demo.agreements.load",
     "hamkor.demo.mobility.load",
     "hamkor.demo.grants.load",
+    "hamkor.demo.grant_projects.load",
+    "hamkor.demo.students.load",
     "hamkor.demo.events.load",
 )
 

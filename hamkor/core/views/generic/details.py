@@ -37,10 +37,8 @@ class ObjectDetailView(ObjectPermissionMixin, View):
         actions = {}
         for action, verb in (("edit", "change"), ("delete", "delete")):
             url = reverse_or_none(url_name(self.model, action), pk=obj.pk)
-            # ``exists()`` only: the truth of a queryset would load the row and its prefetches.
-            allowed = bool(url) and (
-                self.queryset.restrict(self.request.user, verb).filter(pk=obj.pk).exists()
-            )
+            # Never the truth of a queryset, which would load the row and its prefetches.
+            allowed = bool(url) and self.queryset.within_reach(self.request.user, obj, verb)
             actions[f"{action}_url"] = url if allowed else None
         return actions
 
