@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "hamkor.website",
     "hamkor.grants",
     "hamkor.students",
+    "hamkor.events",
     "hamkor.workbench",
     "hamkor.api",
     "django.contrib.admin",
@@ -230,6 +231,8 @@ HAMKOR_LOGIN_FAILURES_PER_IP = _read("HAMKOR_LOGIN_FAILURES_PER_IP", env.int, de
 HAMKOR_PASSWORD_RESET_PER_EMAIL = _read("HAMKOR_PASSWORD_RESET_PER_EMAIL", env.int, default=3)
 HAMKOR_PASSWORD_RESET_PER_IP = _read("HAMKOR_PASSWORD_RESET_PER_IP", env.int, default=10)
 HAMKOR_PASSWORD_RESET_WINDOW = _read("HAMKOR_PASSWORD_RESET_MINUTES", env.int, default=60) * 60
+# Public event registrations accepted from one client address per hour.
+HAMKOR_EVENT_REGISTRATIONS_PER_IP = _read("HAMKOR_EVENT_REGISTRATIONS_PER_IP", env.int, default=20)
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True

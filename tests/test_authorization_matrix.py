@@ -271,6 +271,42 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "api:expense-detail": API_STAFF,
     "api:exchangerate-list": API_STAFF,
     "api:exchangerate-detail": API_STAFF,
+    "api:event-list": API_STAFF,
+    "api:event-detail": API_STAFF,
+    "api:participant-list": API_STAFF,
+    "api:participant-detail": API_STAFF,
+    "api:publication-list": API_STAFF,
+    "api:publication-detail": API_STAFF,
+    "events:event_list": STAFF_READ,
+    "events:event_detail": STAFF_READ,
+    "events:event_history": STAFF_READ,
+    "events:event_add": (200, 200, 200, 200, 403, 403, 302),
+    "events:event_edit": FACULTY_WRITE,
+    "events:event_delete": OFFICE_WRITE,
+    "events:event_import": OFFICE_WRITE,
+    "events:participant_list": STAFF_READ,
+    "events:participant_detail": STAFF_READ,
+    "events:participant_history": STAFF_READ,
+    "events:participant_add": (200, 200, 200, 200, 403, 403, 302),
+    "events:participant_edit": FACULTY_WRITE,
+    "events:participant_delete": OFFICE_WRITE,
+    "events:participant_import": OFFICE_WRITE,
+    # POST only: those who may change participants get 405 for a GET, the others 403.
+    "events:participant_step": (405, 405, 405, 405, 403, 403, 302),
+    # An issued certificate, to whoever may see the participant.
+    "events:participant_certificate": STAFF_READ,
+    "events:publication_list": STAFF_READ,
+    "events:publication_detail": STAFF_READ,
+    "events:publication_history": STAFF_READ,
+    "events:publication_add": (200, 200, 200, 200, 403, 403, 302),
+    "events:publication_edit": FACULTY_WRITE,
+    "events:publication_delete": OFFICE_WRITE,
+    # The public pages of our open events; unknown codes and links find nothing.
+    "public:event_list": EVERYONE,
+    "public:event_detail": EVERYONE,
+    "public:event_cancel": (404, 404, 404, 404, 404, 404, 404),
+    "public:certificate_verify": (404, 404, 404, 404, 404, 404, 404),
+    "public:certificate_download": (404, 404, 404, 404, 404, 404, 404),
 }
 
 
@@ -342,6 +378,7 @@ def objects(faculty_a, officer, applicant):
         **_portal_records(applicant, officer),
         **_mobility_records(faculty_a, officer),
         **_student_records(faculty_a, applicant, officer),
+        **_event_records(faculty_a, officer),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,
@@ -503,9 +540,33 @@ def own_request_version(request) -> int:
     return documents_for(request).get().current.pk
 
 
+def _event_records(faculty_a, officer) -> dict:
+    """An open event of faculty A with a participant whose certificate is issued."""
+    from hamkor.events.certificates import certificate_issue
+    from hamkor.events.tests.factories import (
+        EventFactory,
+        ParticipantFactory,
+        PublicationFactory,
+    )
+
+    event = EventFactory(home_unit=faculty_a, registration_open=True)
+    participant = certificate_issue(participant=ParticipantFactory(event=event), actor=officer)
+    publication = PublicationFactory(event=event)
+    return {"event": event.pk, "participant": participant.pk, "publication": publication.pk}
+
+
 def kwargs_for(name: str, objects: dict) -> dict:
-    if name == "public:letter_verify":
+    if name in (
+        "public:letter_verify",
+        "public:event_cancel",
+        "public:certificate_verify",
+        "public:certificate_download",
+    ):
         return {"token": "unknown-code"}
+    if name == "events:participant_step":
+        return {"pk": objects["participant"], "step": "issue"}
+    if name == "events:participant_certificate":
+        return {"pk": objects["participant"]}
     if name == "accounts:password_reset_confirm":
         return {"uidb64": "MQ", "token": "set-password"}
     if name == "accounts:user_two_factor_reset":

@@ -19,6 +19,7 @@ ALL = (*EDIT, "import", "export")
 # The apps whose every permission the administrator holds.
 HAMKOR_APPS = (
     "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "students",
+    "events",
     "auth",
 )  # fmt: skip
 
@@ -70,6 +71,9 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "students.feepayment": EDIT,
         "students.studentrequest": (*ALL, "transition"),
         "students.requestreply": ("view", "add"),
+        "events.event": ALL,
+        "events.participant": ALL,
+        "events.publication": ALL,
     },
     Role.COORDINATOR: {
         "": ("accounts.staff_area",),
@@ -107,6 +111,10 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "students.feepayment": EDIT,
         "students.studentrequest": (*READ, "add", "change", "transition"),
         "students.requestreply": ("view", "add"),
+        # Scoped to the coordinator's faculty (the event's unit) by EventQuerySet.scope.
+        "events.event": (*READ, "add", "change"),
+        "events.participant": (*READ, "add", "change"),
+        "events.publication": (*READ, "add", "change"),
     },
     Role.LEADERSHIP: {
         "": ("accounts.staff_area",),
@@ -140,6 +148,9 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "students.feepayment": VIEW,
         "students.studentrequest": READ,
         "students.requestreply": VIEW,
+        "events.event": READ,
+        "events.participant": READ,
+        "events.publication": READ,
     },
     Role.APPLICANT: {},
 }

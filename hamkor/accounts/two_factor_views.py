@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hamkor.accounts import forms, twofactor
 from hamkor.accounts.models import User
+from hamkor.core.pdf import qr_svg
 from hamkor.core.views import generic
 
 
@@ -107,7 +108,7 @@ def two_factor_setup(request):
         {
             "form": form,
             "replacing": replacing,
-            "qr_svg": _qr_svg(device.config_url),
+            "qr_svg": qr_svg(device.config_url, box_size=8),
             "secret": _b32(device),
             "required": twofactor.is_required(user),
         },
@@ -197,14 +198,6 @@ class UserTwoFactorResetView(generic.ObjectPermissionMixin, View):
                 % {"name": user},
             )
         return redirect(user)
-
-
-def _qr_svg(url: str) -> str:
-    import qrcode
-    import qrcode.image.svg
-
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    return image.to_string(encoding="unicode")
 
 
 def _b32(device) -> str:

@@ -8,6 +8,7 @@ from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
 from hamkor.agreements.api import AgreementViewSet
 from hamkor.api.docs import APIDocsView
 from hamkor.core.api.permissions import StaffOnly
+from hamkor.events.api import EventViewSet, ParticipantViewSet, PublicationViewSet
 from hamkor.grants.money.api import ExchangeRateViewSet, ExpenseViewSet, ReceiptViewSet
 from hamkor.grants.project_api import ProjectViewSet
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
@@ -37,6 +38,9 @@ router.register("student-requests", StudentRequestViewSet, basename="studentrequ
 router.register("receipts", ReceiptViewSet, basename="receipt")
 router.register("expenses", ExpenseViewSet, basename="expense")
 router.register("exchange-rates", ExchangeRateViewSet, basename="exchangerate")
+router.register("events", EventViewSet, basename="event")
+router.register("event-participants", ParticipantViewSet, basename="participant")
+router.register("event-publications", PublicationViewSet, basename="publication")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

@@ -235,6 +235,7 @@ class Job(models.Model):
         EXPORT = "export", _("Export")
         DIRECTORY = "directory", _("Directory load")
         LETTERS = "letters", _("Invitation letters")
+        CERTIFICATES = "certs", _("Certificates")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")

@@ -149,6 +149,16 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Events"),
+        (
+            Item(_("Events"), "events:event_list", "events.view_event", "calendar-event"),
+            Item(_("Participants"), "events:participant_list", "events.view_participant", "people"),
+            Item(
+                _("Publications"), "events:publication_list", "events.view_publication", "journal"
+            ),
+        ),
+    ),
+    Group(
         _("Administration"),
         (
             Item(_("Users"), "accounts:user_list", "accounts.view_user", "people"),

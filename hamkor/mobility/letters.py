@@ -6,16 +6,12 @@ Each letter carries its number and a QR code of the public page that confirms it
 
 from __future__ import annotations
 
-import io
-
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from weasyprint import HTML
 
+from hamkor.core.pdf import pdf_from_html, qr_svg
 from hamkor.core.urls_helpers import absolute_url
 from hamkor.mobility.models import Mobility
 from hamkor.website.selectors import department_profile_get
@@ -25,11 +21,6 @@ def verification_url(mobility: Mobility) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("public:letter_verify", kwargs={"token": mobility.invitation_token})
     return absolute_url(path)
-
-
-def _qr_svg(url: str) -> str:
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
-    return image.to_string(encoding="unicode")
 
 
 def letter_languages(mobility: Mobility) -> list[str]:
@@ -68,11 +59,9 @@ def invitation_pdf(mobility: Mobility, *, person=None) -> bytes:
         "mobility/letters/invitation.html",
         {
             "pages": pages,
-            "qr_svg": _qr_svg(url),
+            "qr_svg": qr_svg(url),
             "url": url,
             "mobility": mobility,
         },
     )
-    buffer = io.BytesIO()
-    HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(buffer)
-    return buffer.getvalue()
+    return pdf_from_html(html)

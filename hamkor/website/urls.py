@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from hamkor.events.views import public as events
 from hamkor.website import views
 
 app_name = "public"
@@ -9,4 +10,13 @@ app_name = "public"
 urlpatterns = [
     path("", views.home, name="home"),
     path("letters/<str:token>/", views.letter_verify, name="letter_verify"),
+    path("events/", events.event_list, name="event_list"),
+    path("events/<int:pk>/", events.event_detail, name="event_detail"),
+    path("events/cancel/<str:token>/", events.event_cancel, name="event_cancel"),
+    path("certificates/<str:token>/", events.certificate_verify, name="certificate_verify"),
+    path(
+        "certificates/download/<str:token>/",
+        events.certificate_download,
+        name="certificate_download",
+    ),
 ]

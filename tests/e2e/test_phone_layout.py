@@ -34,6 +34,7 @@ FILES = {
     "mobility:portal_letter",
     "mobility:portal_download",
     "students:portal_download",
+    "events:participant_certificate",
 }
 LEFT_TO_OTHERS = ("admin:", "api:", "healthz")
 # The status step each model's step page is shown for.
@@ -164,7 +165,12 @@ def records(home, faculty_a, officer, applicant, department):
     template = EmailTemplate.objects.create(
         code="welcome", subject_uz=unbroken(200), body_uz=unbroken(2000)
     )
+    event, participant, publication = _event_records(faculty_a, partner, officer)
     return {
+        "event": event.pk,
+        "participant": participant.pk,
+        "publication": publication.pk,
+        "certificate_token": participant.certificate_token,
         "institution": partner.pk,
         "orgunit": unit.pk,
         "contact": contact.pk,
@@ -220,6 +226,38 @@ def _student_records(mobilities, faculty_a, officer) -> dict:
     }
 
 
+def _event_records(faculty_a, partner, officer):
+    """An open event of ours with a participant whose certificate is issued, and an outcome."""
+    from hamkor.events.certificates import certificate_issue
+    from hamkor.events.tests.factories import (
+        EventFactory,
+        ParticipantFactory,
+        PublicationFactory,
+    )
+
+    event = EventFactory(
+        home_unit=faculty_a,
+        registration_open=True,
+        capacity=30,
+        title_uz=unbroken(300),
+        title_ru=unbroken(300),
+        title_en=unbroken(300),
+        venue=unbroken(300),
+        link="https://example.org/" + unbroken(150),
+    )
+    event.partners.add(partner)
+    participant = certificate_issue(
+        participant=ParticipantFactory(
+            event=event, name=unbroken(200), affiliation=unbroken(300), hours=6
+        ),
+        actor=officer,
+    )
+    publication = PublicationFactory(
+        event=event, title=unbroken(500), venue=unbroken(300), doi="10.1234/" + unbroken(150)
+    )
+    return event, participant, publication
+
+
 def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
     """The arguments of a named URL, from the records; None when no record fits it."""
     model = name.split(":")[1].rsplit("_", 1)[0]
@@ -270,6 +308,13 @@ def public_addresses(records: dict) -> list[tuple[str, str]]:
             addresses.append((f"public:home:{language}", reverse("public:home")))
             verify = reverse("public:letter_verify", kwargs={"token": records["token"]})
             addresses.append((f"public:letter_verify:{language}", verify))
+            addresses.append((f"public:event_list:{language}", reverse("public:event_list")))
+            event = reverse("public:event_detail", kwargs={"pk": records["event"]})
+            addresses.append((f"public:event_detail:{language}", event))
+            certificate = reverse(
+                "public:certificate_verify", kwargs={"token": records["certificate_token"]}
+            )
+            addresses.append((f"public:certificate_verify:{language}", certificate))
     return addresses
 
 

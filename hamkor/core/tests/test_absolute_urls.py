@@ -46,8 +46,8 @@ def test_letter_qr_code_and_printed_address_name_the_public_address(
     )
     mobility_invitation_issue(mobility=guest, actor=officer)
     encoded = []
-    real_qr = letters._qr_svg
-    monkeypatch.setattr(letters, "_qr_svg", lambda url: encoded.append(url) or real_qr(url))
+    real_qr = letters.qr_svg
+    monkeypatch.setattr(letters, "qr_svg", lambda url: encoded.append(url) or real_qr(url))
 
     class Response:
         content = letters.invitation_pdf(guest)

@@ -23,6 +23,7 @@ STEPS = (
     # After the projects: receipts and expenses go to the funded projects that exist.
     "hamkor.demo.grant_money.load",
     "hamkor.demo.mail.load",
+    "hamkor.demo.events.load",
 )
 
 
