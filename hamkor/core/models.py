@@ -331,6 +331,10 @@ class Document(BaseModel):
         CERTIFICATE = "certificate", _("Certificate")
         TRANSCRIPT = "transcript", _("Transcript of records")
         REPORT = "report", _("Report")
+        APPLICATION = "application", _("Application")
+        GRANT_AGREEMENT = "grant_agreement", _("Grant agreement")
+        RECEIPT = "receipt", _("Receipt")
+        INVOICE = "invoice", _("Invoice")
         OTHER = "other", _("Other")
 
     content_type = models.ForeignKey(

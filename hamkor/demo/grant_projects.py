@@ -173,7 +173,7 @@ def load(stdout) -> None:
         if project.status in Project.FUNDED:
             document_add(
                 record=project,
-                kind="signed",
+                kind="grant_agreement",
                 title=f"Grant agreement {project.project_number}",
                 upload=_grant_agreement(project),
                 actor=officer,

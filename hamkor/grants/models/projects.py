@@ -153,7 +153,7 @@ class Project(ProtectedStatusMixin, SearchableModel, BaseModel):
     owned_relations = ("partners", "deadlines")
     objects = ProjectQuerySet.as_manager()
     # Kinds of core.Document: the application as a draft, the signed grant agreement.
-    document_kinds = ("draft", "signed", "report", "letter", "other")
+    document_kinds = ("application", "grant_agreement", "report", "letter", "other")
 
     class Meta(BaseModel.Meta):
         verbose_name = _("grant project")
