@@ -232,11 +232,11 @@ def demo(demo_output, db):
     return demo_output
 
 
-# The order the two workers take tests in (``make test`` runs ``--dist loadgroup``): the
-# longest first, so that neither worker is left with a long browser test while the other has
-# nothing to do. The walk over every page for every role leads, then the other browser tests,
-# then the modules on the demo data. Those modules form one group that one worker runs from
-# start to end, so that the demo data is loaded once for all of them (``demo_output``).
+# The order the two workers take tests in: the longest first, so that neither worker is left
+# with a long browser test while the other has nothing to do. The walk over every page for
+# every role leads, then the other browser tests, then the modules on the demo data, which
+# follow one another so that each worker loads the demo data once for all of them
+# (``demo_output``).
 PHONE_WALK = "test_phone_layout.py"
 
 
@@ -252,11 +252,7 @@ def _rank(item) -> int:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    # The group is marked before pytest-xdist reads the marks; the order is set after
-    # pytest-django has set its own.
-    for item in items:
-        if _rank(item) == 2:
-            item.add_marker(pytest.mark.xdist_group("demo"))
+    # After pytest-django has set its own order.
     result = yield
     items.sort(key=_rank)
     return result
