@@ -5,6 +5,8 @@ Two coordinators of different faculties let tests show that scoping by faculty h
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 from pathlib import Path
 
@@ -27,6 +29,41 @@ def _settings_for_tests(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    request, django_db_blocker, django_db_modify_db_settings_parallel_suffix
+):
+    """On PostgreSQL, the test databases' commits do not wait for the disk (a crash would lose
+    a test database, never a result), and the workers of one run copy one migrated database
+    instead of each running every migration."""
+    from django.db import connections
+
+    from hamkor.core.tests.template_db import clone_from_template, drop_clone
+
+    clones = []
+    for connection in connections.all():
+        if connection.vendor != "postgresql":
+            continue
+        options = connection.settings_dict.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+        worker = getattr(request.config, "workerinput", None)
+        if worker is not None and not request.config.getvalue("reuse_db"):
+            with django_db_blocker.unblock():
+                clones.append(clone_from_template(connection, worker))
+    request.config.hamkor_cloned_databases = bool(clones)
+    yield
+    with django_db_blocker.unblock():
+        for clone in clones:
+            drop_clone(*clone)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """A worker's copy of the template is kept as it is when the session starts (it is
+    already migrated) and dropped by ``django_db_modify_db_settings`` when it ends."""
+    return bool(request.config.getvalue("reuse_db") or request.config.hamkor_cloned_databases)
 
 
 @pytest.fixture
@@ -138,28 +175,84 @@ def shared_data_dir() -> Path | None:
     return path if path.is_dir() else None
 
 
+class _DemoLoad:
+    """The demo data set's load: a transaction that stays open while tests on the demo data
+    follow one another, and the test that comes next (set before each teardown)."""
+
+    output: str | None = None
+    stack: contextlib.ExitStack | None = None
+    next_item: pytest.Item | None = None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    _DemoLoad.next_item = nextitem
+
+
 @pytest.fixture(scope="module")
 def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo data set, loaded once for a test module inside a transaction rolled back at
-    its end (loading takes a while); the output of ``hamkor demo-data`` is the value."""
-    import io
+    """The demo data set, loaded inside a transaction rolled back once the tests on it are
+    done (loading takes a while); the output of ``hamkor demo-data`` is the value.
 
+    The modules on the demo data run one after the other (``pytest_collection_modifyitems``),
+    so that one load serves them all: the transaction stays open from one such module to the
+    next, and each test's changes are undone by its own savepoint (``demo``).
+    """
     from django.core.management import call_command
     from django.db import transaction
     from django.test.utils import override_settings
 
-    settings = {
-        "MEDIA_ROOT": tmp_path_factory.mktemp("media"),
-        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-    }
-    with django_db_blocker.unblock(), override_settings(**settings), transaction.atomic():
+    if _DemoLoad.stack is None:
+        settings = {
+            "MEDIA_ROOT": tmp_path_factory.mktemp("media"),
+            "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        }
+        stack = contextlib.ExitStack()
+        stack.enter_context(django_db_blocker.unblock())
+        stack.enter_context(override_settings(**settings))
+        stack.enter_context(transaction.atomic())
         out = io.StringIO()
-        call_command("demo_data", stdout=out)
-        yield out.getvalue()
+        try:
+            call_command("demo_data", stdout=out)
+        except BaseException:
+            stack.close()
+            raise
+        _DemoLoad.stack, _DemoLoad.output = stack, out.getvalue()
+    yield _DemoLoad.output
+    following = _DemoLoad.next_item
+    if following is None or "demo_output" not in getattr(following, "fixturenames", ()):
         transaction.set_rollback(True)
+        _DemoLoad.stack.close()
+        _DemoLoad.stack = _DemoLoad.output = None
 
 
 @pytest.fixture
 def demo(demo_output, db):
-    """Each test on the demo data runs in a savepoint within the module's load."""
+    """Each test on the demo data runs in a savepoint within the load."""
     return demo_output
+
+
+# The order the two workers take tests in: the longest first, so that neither worker is left
+# with a long browser test while the other has nothing to do. The walk over every page for
+# every role leads, then the other browser tests, then the modules on the demo data, which
+# follow one another so that each worker loads the demo data once for all of them
+# (``demo_output``).
+PHONE_WALK = "test_phone_layout.py"
+
+
+def _rank(item) -> int:
+    if item.path.name == PHONE_WALK:
+        return 0
+    if "e2e" in item.path.parts:
+        return 1
+    if "demo_output" in getattr(item, "fixturenames", ()):
+        return 2
+    return 3
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    # After pytest-django has set its own order.
+    result = yield
+    items.sort(key=_rank)
+    return result
