@@ -26,11 +26,11 @@ from hamkor.core.views import generic
 
 
 def home_for(user) -> str:
-    """Where a user lands after logging in: staff at the dashboard, applicants at their
-    exchanges."""
+    """Where a user lands after logging in: staff at the dashboard, applicants and foreign
+    students at *My university* (their exchanges, deadlines and requests)."""
     if user.is_office_staff:
         return reverse("workbench:home")
-    return reverse("mobility:portal")
+    return reverse("students:portal")
 
 
 def _to_verify(next_url: str) -> HttpResponseRedirect:

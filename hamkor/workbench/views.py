@@ -19,9 +19,9 @@ MAX_QUERY_LENGTH = 100
 @login_required
 def home(request):
     """What needs doing today, each count linking to its list; applicants go to their own
-    exchanges (or their account, when they have none yet)."""
+    university page (or their account, when they have no record yet)."""
     if not request.user.has_perm("accounts.staff_area"):
-        return redirect("mobility:portal" if has_person(request.user) else "accounts:profile")
+        return redirect("students:portal" if has_person(request.user) else "accounts:profile")
     since = home_visit_record(user=request.user)
     context = {
         "items": today_items(request=request, since=since),

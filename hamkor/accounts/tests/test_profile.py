@@ -41,7 +41,7 @@ def test_profile_save_with_an_empty_name_says_so(client, officer):
 @pytest.mark.parametrize(
     ("persona", "landing"),
     [
-        ("applicant", "/my/exchanges/"),
+        ("applicant", "/my/university/"),
         ("officer", "/staff/"),
         ("coordinator", "/staff/"),
         ("leadership", "/staff/"),

@@ -124,11 +124,11 @@ def test_home_leadership_sees_the_key_counts(as_user, work):
     assert items["active_agreements"].count == 3
 
 
-def test_home_sends_applicants_to_their_exchanges(as_user, work):
+def test_home_sends_applicants_to_my_university(as_user, work):
     response = as_user("applicant").get(HOME)
 
     assert response.status_code == 302
-    assert response.url == reverse("mobility:portal")
+    assert response.url == reverse("students:portal")
 
 
 def test_home_sends_applicants_without_exchanges_to_their_account(as_user, applicant):
