@@ -116,6 +116,20 @@ def test_the_money_include_switches_currency_and_names_a_missing_rate(as_user, f
     assert "1,080.00 USD" in client.get(url, {"currency": "XYZ"}).text
 
 
+def test_the_project_page_shows_its_money_in_the_chosen_currency(as_user, faculty_a):
+    project = MoneyProjectFactory(faculty=faculty_a)
+    ExchangeRateFactory(currency="USD", date=MAY_10, rate=Decimal(12650))
+    ExchangeRateFactory(currency="EUR", date=MAY_10, rate=Decimal(13662))
+    ReceiptFactory(project=project, currency="EUR", amount=Decimal(1000))
+
+    page = as_user("officer").get(f"/staff/projects/{project.pk}/", {"currency": "USD"})
+
+    assert page.status_code == 200
+    assert 'id="money"' in page.text
+    assert "1,080.00 USD" in page.text
+    assert "Add a receipt" in page.text
+
+
 # --- Imports ----------------------------------------------------------------------------------
 
 
