@@ -154,9 +154,7 @@ class ServiceWriteViewSet(viewsets.ModelViewSet):
         except PermissionDenied:
             message = _("The record would be out of your reach. Nothing was saved.")
             if self.reach_field:
-                return Response(
-                    {self.reach_field: [message]}, status=status.HTTP_400_BAD_REQUEST
-                )
+                return Response({self.reach_field: [message]}, status=status.HTTP_400_BAD_REQUEST)
             return Response({"detail": [message]}, status=status.HTTP_403_FORBIDDEN)
         except ValidationError as exc:
             return Response(refusal(exc), status=status.HTTP_400_BAD_REQUEST)
