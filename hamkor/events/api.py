@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from hamkor.core.api.viewsets import ServiceWriteViewSet
 from hamkor.events.filters import EventFilterSet, ParticipantFilterSet, PublicationFilterSet
+from hamkor.events.forms import EventForm
 from hamkor.events.models import Event, Participant, Publication
 from hamkor.events.services import event_save, participant_save, publication_save
 from hamkor.events.tables import events_with_list_columns
@@ -21,34 +22,8 @@ class EventSerializer(CountryFieldMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = [
-            "id",
-            "kind",
-            "organisation",
-            "format",
-            "title",
-            "title_uz",
-            "title_ru",
-            "title_en",
-            "start",
-            "end",
-            "starts_at",
-            "ends_at",
-            "city",
-            "country",
-            "venue",
-            "partners",
-            "languages",
-            "link",
-            "home_unit",
-            "agreements",
-            "registration_open",
-            "capacity",
-            "waiting_list",
-            "description",
-            "participants_count",
-            "version",
-        ]
+        # What the edit page writes, and what the list shows besides.
+        fields = ["id", *EventForm.Meta.fields, "title", "participants_count", "version"]
         read_only_fields = ["version"]
 
 

@@ -65,7 +65,6 @@ class ProjectSerializer(serializers.ModelSerializer):
 
 class ProjectViewSet(TransitionsMixin, ServiceWriteViewSet):
     step_service = staticmethod(project_transition)
-    step_record = "project"
     queryset = Project.objects.select_related("programme").prefetch_related(
         Prefetch(
             "partners", queryset=ProjectPartner.objects.select_related("institution").order_by("id")

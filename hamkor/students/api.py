@@ -16,6 +16,7 @@ from hamkor.core.api.transitions import StepsField, TransitionsMixin
 from hamkor.core.api.viewsets import CREATE_ONLY, NO_DELETE, ServiceWriteViewSet
 from hamkor.mobility.api import PersonalDataMixin
 from hamkor.students.filters import ForeignStudentFilterSet, StudentRequestFilterSet
+from hamkor.students.forms import FeePaymentForm, ForeignStudentForm, StudentRequestForm
 from hamkor.students.models import FeePayment, ForeignStudent, StudentRequest
 from hamkor.students.services import (
     fee_payment_add,
@@ -35,27 +36,13 @@ class ForeignStudentSerializer(PersonalDataMixin, CountryFieldMixin, serializers
         model = ForeignStudent
         fields = [
             "id",
-            "person",
             "name",
             "citizenship",
-            "faculty",
-            "programme",
-            "level",
-            "year_of_study",
+            *ForeignStudentForm.Meta.fields,
             "status",
             "status_changed_at",
             "status_reason",
             "steps",
-            "enrolled_on",
-            "contract_number",
-            "annual_fee",
-            "entry_date",
-            "visa_number",
-            "visa_valid_from",
-            "visa_valid_to",
-            "registered_on",
-            "registration_valid_to",
-            "notes",
             "version",
         ]
         read_only_fields = ["status", "status_changed_at", "status_reason", "version"]
@@ -64,17 +51,7 @@ class ForeignStudentSerializer(PersonalDataMixin, CountryFieldMixin, serializers
 class FeePaymentSerializer(serializers.ModelSerializer):
     class Meta:
         model = FeePayment
-        fields = [
-            "id",
-            "student",
-            "paid_on",
-            "amount",
-            "currency",
-            "rate",
-            "amount_uzs",
-            "reference",
-            "version",
-        ]
+        fields = ["id", "student", *FeePaymentForm.Meta.fields, "rate", "amount_uzs", "version"]
         read_only_fields = ["rate", "amount_uzs", "version"]
 
     def validate_student(self, student):
@@ -95,15 +72,11 @@ class StudentRequestSerializer(serializers.ModelSerializer):
         model = StudentRequest
         fields = [
             "id",
-            "student",
-            "kind",
-            "subject",
-            "description",
+            *StudentRequestForm.Meta.fields,
             "status",
             "status_changed_at",
             "status_reason",
             "steps",
-            "assignee",
             "created_at",
             "version",
         ]
@@ -112,7 +85,7 @@ class StudentRequestSerializer(serializers.ModelSerializer):
 
 class ForeignStudentViewSet(TransitionsMixin, ServiceWriteViewSet):
     step_service = staticmethod(foreign_student_transition)
-    step_record = record_name = "student"
+    record_name = "student"
     queryset = ForeignStudent.objects.select_related("person", "faculty")
     serializer_class = ForeignStudentSerializer
     filterset_class = ForeignStudentFilterSet
@@ -144,7 +117,7 @@ class FeePaymentViewSet(ServiceWriteViewSet):
 
 class StudentRequestViewSet(TransitionsMixin, ServiceWriteViewSet):
     step_service = staticmethod(student_request_transition)
-    step_record = record_name = "request"
+    record_name = "request"
     queryset = StudentRequest.objects.select_related("student", "assignee")
     serializer_class = StudentRequestSerializer
     filterset_class = StudentRequestFilterSet
