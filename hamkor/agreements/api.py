@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from rest_framework import serializers
 
 from hamkor.agreements.filters import AgreementFilterSet
+from hamkor.agreements.forms import MobilityQuotaForm
 from hamkor.agreements.models import Agreement, AgreementParty, MobilityQuota
 from hamkor.agreements.services import agreement_transition
 from hamkor.core.api.transitions import StepsField, TransitionsMixin
@@ -22,20 +23,7 @@ class AgreementPartySerializer(serializers.ModelSerializer):
 class MobilityQuotaSerializer(serializers.ModelSerializer):
     class Meta:
         model = MobilityQuota
-        fields = [
-            "id",
-            "direction",
-            "mobility_kind",
-            "isced_code",
-            "eqf_level",
-            "places_per_year",
-            "months",
-            "days",
-            "first_year",
-            "last_year",
-            "language",
-            "cefr_level",
-        ]
+        fields = ["id", *MobilityQuotaForm.Meta.fields]
 
 
 class AgreementSerializer(serializers.ModelSerializer):
@@ -73,7 +61,6 @@ class AgreementSerializer(serializers.ModelSerializer):
 
 class AgreementViewSet(TransitionsMixin, RestrictedReadOnlyViewSet):
     step_service = staticmethod(agreement_transition)
-    step_record = "agreement"
     queryset = Agreement.objects.prefetch_related(
         Prefetch(
             "parties",

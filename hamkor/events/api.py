@@ -8,8 +8,9 @@ from __future__ import annotations
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
-from hamkor.core.api.viewsets import RestrictedServiceViewSet
+from hamkor.core.api.viewsets import ServiceWriteViewSet
 from hamkor.events.filters import EventFilterSet, ParticipantFilterSet, PublicationFilterSet
+from hamkor.events.forms import EventForm
 from hamkor.events.models import Event, Participant, Publication
 from hamkor.events.services import event_save, participant_save, publication_save
 from hamkor.events.tables import events_with_list_columns
@@ -21,34 +22,8 @@ class EventSerializer(CountryFieldMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = [
-            "id",
-            "kind",
-            "organisation",
-            "format",
-            "title",
-            "title_uz",
-            "title_ru",
-            "title_en",
-            "start",
-            "end",
-            "starts_at",
-            "ends_at",
-            "city",
-            "country",
-            "venue",
-            "partners",
-            "languages",
-            "link",
-            "home_unit",
-            "agreements",
-            "registration_open",
-            "capacity",
-            "waiting_list",
-            "description",
-            "participants_count",
-            "version",
-        ]
+        # What the edit page writes, and what the list shows besides.
+        fields = ["id", *EventForm.Meta.fields, "title", "participants_count", "version"]
         read_only_fields = ["version"]
 
 
@@ -91,37 +66,27 @@ class PublicationSerializer(serializers.ModelSerializer):
         read_only_fields = ["version"]
 
 
-class EventViewSet(RestrictedServiceViewSet):
+class EventViewSet(ServiceWriteViewSet):
     queryset = Event.objects.select_related("home_unit").prefetch_related("partners", "agreements")
     serializer_class = EventSerializer
     filterset_class = EventFilterSet
+    save_service = staticmethod(event_save)
 
     def get_queryset(self):
         return events_with_list_columns(super().get_queryset()).order_by("-start", "-id")
 
-    def service_save(self, instance, *, actor, expected_version):
-        return event_save(event=instance, actor=actor, expected_version=expected_version)
 
-
-class ParticipantViewSet(RestrictedServiceViewSet):
+class ParticipantViewSet(ServiceWriteViewSet):
     queryset = Participant.objects.select_related("event", "person")
     serializer_class = ParticipantSerializer
     filterset_class = ParticipantFilterSet
     parent_field = "event"
-
-    def service_save(self, instance, *, actor, expected_version):
-        return participant_save(
-            participant=instance, actor=actor, expected_version=expected_version
-        )
+    save_service = staticmethod(participant_save)
 
 
-class PublicationViewSet(RestrictedServiceViewSet):
+class PublicationViewSet(ServiceWriteViewSet):
     queryset = Publication.objects.select_related("event")
     serializer_class = PublicationSerializer
     filterset_class = PublicationFilterSet
     parent_field = "event"
-
-    def service_save(self, instance, *, actor, expected_version):
-        return publication_save(
-            publication=instance, actor=actor, expected_version=expected_version
-        )
+    save_service = staticmethod(publication_save)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from rest_framework import mixins, serializers
-from rest_framework.exceptions import ValidationError as APIValidationError
+from rest_framework import serializers
 
 from hamkor.core.api.transitions import StepsField, TransitionsMixin
-from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.core.api.viewsets import NO_DELETE, ServiceWriteViewSet
 from hamkor.grants.models import Programme, Project, ProjectPartner, ReportingDeadline
 from hamkor.grants.project_filters import ProjectFilterSet
 from hamkor.grants.project_services import project_save, project_transition
@@ -65,11 +63,8 @@ class ProjectSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "status_changed_at", "version"]
 
 
-class ProjectViewSet(
-    TransitionsMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, RestrictedReadOnlyViewSet
-):
+class ProjectViewSet(TransitionsMixin, ServiceWriteViewSet):
     step_service = staticmethod(project_transition)
-    step_record = "project"
     queryset = Project.objects.select_related("programme").prefetch_related(
         Prefetch(
             "partners", queryset=ProjectPartner.objects.select_related("institution").order_by("id")
@@ -78,34 +73,30 @@ class ProjectViewSet(
     )
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
+    http_method_names = NO_DELETE
 
-    def perform_create(self, serializer):
-        self._save(serializer, Project())
+    def create_record(self, record, *, related):
+        return self.update_record(record, expected_version=None, related=related)
 
-    def perform_update(self, serializer):
-        self._save(serializer, serializer.instance)
+    def update_record(self, record, *, expected_version, related):
+        # The service refuses a coordinator's project outside their faculty.
+        return project_save(
+            project=record,
+            actor=self.request.user,
+            partners=self._partners(record, related.get("partners")),
+            expected_version=expected_version,
+        )
 
-    def _save(self, serializer, project: Project) -> None:
-        data = dict(serializer.validated_data)
-        members = data.pop("partners", None)
-        for name, value in data.items():
-            setattr(project, name, value)
-        partners = None
-        if members is not None:
-            stored = {p.institution_id: p for p in project.partners.all()} if project.pk else {}
-            partners = []
-            for member in members:
-                partner = stored.get(member["institution"].pk) or ProjectPartner(
-                    institution=member["institution"]
-                )
-                partner.role = member.get("role", ProjectPartner.Role.PARTNER)
-                partners.append(partner)
-        try:
-            # The service refuses a coordinator's project outside their faculty.
-            serializer.instance = project_save(
-                project=project, actor=self.request.user, partners=partners
+    def _partners(self, project: Project, members) -> list[ProjectPartner] | None:
+        """The consortium sent, as the project's partner rows (kept where they were)."""
+        if members is None:
+            return None
+        stored = {p.institution_id: p for p in project.partners.all()} if project.pk else {}
+        partners = []
+        for member in members:
+            partner = stored.get(member["institution"].pk) or ProjectPartner(
+                institution=member["institution"]
             )
-        except ValidationError as exc:
-            raise APIValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-            ) from exc
+            partner.role = member.get("role", ProjectPartner.Role.PARTNER)
+            partners.append(partner)
+        return partners

@@ -125,7 +125,6 @@ class PersonViewSet(RestrictedReadOnlyViewSet):
 
 class MobilityViewSet(TransitionsMixin, RestrictedReadOnlyViewSet):
     step_service = staticmethod(mobility_transition)
-    step_record = "mobility"
     queryset = Mobility.objects.all()
     serializer_class = MobilitySerializer
     filterset_class = MobilityFilterSet

@@ -8,67 +8,23 @@ in the answer only for users who may read personal data.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django_countries.serializers import CountryFieldMixin
-from rest_framework import mixins, serializers
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from hamkor.core.api.permissions import RolePermissions
 from hamkor.core.api.transitions import StepsField, TransitionsMixin
-from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.core.api.viewsets import CREATE_ONLY, NO_DELETE, ServiceWriteViewSet
 from hamkor.mobility.api import PersonalDataMixin
 from hamkor.students.filters import ForeignStudentFilterSet, StudentRequestFilterSet
+from hamkor.students.forms import FeePaymentForm, ForeignStudentForm, StudentRequestForm
 from hamkor.students.models import FeePayment, ForeignStudent, StudentRequest
 from hamkor.students.services import (
     fee_payment_add,
     foreign_student_save,
     foreign_student_transition,
-    student_request_file,
     student_request_save,
     student_request_transition,
 )
-
-
-def _refused(exc: DjangoValidationError) -> ValidationError:
-    """A service's refusal as the API's 400 answer, field by field when it names fields."""
-    if hasattr(exc, "error_dict"):
-        return ValidationError(exc.message_dict)
-    return ValidationError({"detail": exc.messages})
-
-
-class ServiceWriteMixin(mixins.CreateModelMixin, mixins.UpdateModelMixin):
-    """Create and update through ``write(instance, actor, expected_version)``; a save that
-    would leave the user's reach (a coordinator's other faculty) is refused and rolled back."""
-
-    def write(self, instance, *, actor, expected_version=None):
-        raise NotImplementedError
-
-    def _save(self, serializer, instance):
-        for name, value in serializer.validated_data.items():
-            setattr(instance, name, value)
-        model = type(instance)
-        try:
-            with transaction.atomic():
-                saved = self.write(
-                    instance,
-                    actor=self.request.user,
-                    expected_version=self.request.data.get("version") if instance.pk else None,
-                )
-                reach = model.objects.restrict(self.request.user, "change")
-                if not reach.filter(pk=saved.pk).exists():
-                    raise DjangoValidationError(
-                        {"faculty": ["This record would be out of your reach."]}
-                    )
-        except DjangoValidationError as exc:
-            raise _refused(exc) from exc
-        serializer.instance = saved
-
-    def perform_create(self, serializer):
-        self._save(serializer, serializer.Meta.model())
-
-    def perform_update(self, serializer):
-        self._save(serializer, serializer.instance)
 
 
 class ForeignStudentSerializer(PersonalDataMixin, CountryFieldMixin, serializers.ModelSerializer):
@@ -80,27 +36,13 @@ class ForeignStudentSerializer(PersonalDataMixin, CountryFieldMixin, serializers
         model = ForeignStudent
         fields = [
             "id",
-            "person",
             "name",
             "citizenship",
-            "faculty",
-            "programme",
-            "level",
-            "year_of_study",
+            *ForeignStudentForm.Meta.fields,
             "status",
             "status_changed_at",
             "status_reason",
             "steps",
-            "enrolled_on",
-            "contract_number",
-            "annual_fee",
-            "entry_date",
-            "visa_number",
-            "visa_valid_from",
-            "visa_valid_to",
-            "registered_on",
-            "registration_valid_to",
-            "notes",
             "version",
         ]
         read_only_fields = ["status", "status_changed_at", "status_reason", "version"]
@@ -109,17 +51,7 @@ class ForeignStudentSerializer(PersonalDataMixin, CountryFieldMixin, serializers
 class FeePaymentSerializer(serializers.ModelSerializer):
     class Meta:
         model = FeePayment
-        fields = [
-            "id",
-            "student",
-            "paid_on",
-            "amount",
-            "currency",
-            "rate",
-            "amount_uzs",
-            "reference",
-            "version",
-        ]
+        fields = ["id", "student", *FeePaymentForm.Meta.fields, "rate", "amount_uzs", "version"]
         read_only_fields = ["rate", "amount_uzs", "version"]
 
     def validate_student(self, student):
@@ -140,69 +72,56 @@ class StudentRequestSerializer(serializers.ModelSerializer):
         model = StudentRequest
         fields = [
             "id",
-            "student",
-            "kind",
-            "subject",
-            "description",
+            *StudentRequestForm.Meta.fields,
             "status",
             "status_changed_at",
             "status_reason",
             "steps",
-            "assignee",
             "created_at",
             "version",
         ]
         read_only_fields = ["status", "status_changed_at", "status_reason", "created_at", "version"]
 
 
-class ForeignStudentViewSet(ServiceWriteMixin, TransitionsMixin, RestrictedReadOnlyViewSet):
+class ForeignStudentViewSet(TransitionsMixin, ServiceWriteViewSet):
     step_service = staticmethod(foreign_student_transition)
-    step_record = "student"
+    record_name = "student"
     queryset = ForeignStudent.objects.select_related("person", "faculty")
     serializer_class = ForeignStudentSerializer
     filterset_class = ForeignStudentFilterSet
-    permission_classes = [RolePermissions]
-
-    def write(self, instance, *, actor, expected_version=None):
-        return foreign_student_save(
-            student=instance, actor=actor, expected_version=expected_version
-        )
+    http_method_names = NO_DELETE
+    save_service = staticmethod(foreign_student_save)
+    # A coordinator's student of another faculty: refused on the field that put it there.
+    reach_field = "faculty"
 
 
-class FeePaymentViewSet(mixins.CreateModelMixin, RestrictedReadOnlyViewSet):
+class FeePaymentViewSet(ServiceWriteViewSet):
     """Payments are recorded (converted at the day's rate), never edited."""
 
     queryset = FeePayment.objects.select_related("student")
     serializer_class = FeePaymentSerializer
-    permission_classes = [RolePermissions]
     filterset_fields = ["student"]
+    http_method_names = CREATE_ONLY
+    reach_field = "student"
 
-    def perform_create(self, serializer):
-        try:
-            serializer.instance = fee_payment_add(
-                actor=self.request.user, **serializer.validated_data
-            )
-        except DjangoValidationError as exc:
-            raise _refused(exc) from exc
+    def create_record(self, record, *, related):
+        return fee_payment_add(
+            student=record.student,
+            paid_on=record.paid_on,
+            amount=record.amount,
+            currency=record.currency,
+            reference=record.reference,
+            actor=self.request.user,
+        )
 
 
-class StudentRequestViewSet(ServiceWriteMixin, TransitionsMixin, RestrictedReadOnlyViewSet):
+class StudentRequestViewSet(TransitionsMixin, ServiceWriteViewSet):
     step_service = staticmethod(student_request_transition)
-    step_record = "request"
+    record_name = "request"
     queryset = StudentRequest.objects.select_related("student", "assignee")
     serializer_class = StudentRequestSerializer
     filterset_class = StudentRequestFilterSet
-    permission_classes = [RolePermissions]
-
-    def write(self, instance, *, actor, expected_version=None):
-        if instance.pk is None:
-            return student_request_file(
-                student=instance.student,
-                kind=instance.kind,
-                subject=instance.subject,
-                description=instance.description,
-                actor=actor,
-            )
-        return student_request_save(
-            request=instance, actor=actor, expected_version=expected_version
-        )
+    http_method_names = NO_DELETE
+    # A new request is filed (``student_request_save`` hands it to ``student_request_file``).
+    save_service = staticmethod(student_request_save)
+    reach_field = "student"

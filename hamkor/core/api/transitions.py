@@ -49,10 +49,11 @@ class StepsField(serializers.Field):
 
 class TransitionsMixin:
     """Adds the ``transition`` action; ``step_service`` is the app's transition service and
-    ``step_record`` the name of its record argument (``agreement``, ``mobility``)."""
+    ``record_name`` the name of its record argument, the model's name unless set (as for the
+    write services of ``ServiceWriteViewSet``)."""
 
     step_service = None
-    step_record = ""
+    record_name = ""
 
     @extend_schema(request=StepSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MayTakeSteps])
@@ -62,7 +63,7 @@ class TransitionsMixin:
         step.is_valid(raise_exception=True)
         try:
             record = self.step_service(
-                **{self.step_record: record},
+                **{self.record_name or self.queryset.model._meta.model_name: record},
                 actor=request.user,
                 **step.validated_data,
             )

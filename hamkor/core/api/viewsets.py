@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
@@ -21,6 +21,10 @@ ACTIONS = {
     "transition": "change",
 }
 
+# ``http_method_names`` of the write viewsets that do not offer every write.
+CREATE_ONLY = ["get", "post", "head", "options"]
+NO_DELETE = ["get", "post", "put", "patch", "head", "options"]
+
 
 class RestrictedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     """Read-only endpoints scoped like the list pages; filters from the same FilterSet."""
@@ -29,24 +33,72 @@ class RestrictedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return self.queryset.restrict(self.request.user, ACTIONS.get(self.action, "view"))
 
 
-class RestrictedServiceViewSet(viewsets.ModelViewSet):
+class ServiceWriteViewSet(viewsets.ModelViewSet):
     """Read and write endpoints: rows scoped like the pages, every write through the app's
-    service (``service_save``), deletes through ``object_delete``.
+    services, as the pages write. One base for every app's API.
 
-    An update carries the ``version`` it was based on (a stale one answers 409, a missing
-    one 400), as the edit pages do. A record whose ``parent_field`` names another record
-    (a participant's event) may be written only under a parent the user may change, and a
-    write that would leave the row outside the user's reach is rolled back (403). A refusal
-    of the service answers 400 with its messages by field; nothing is saved.
+    Services, each an attribute (``staticmethod``) called with the record under
+    ``record_name`` (the model's name unless set) and ``actor``:
+
+    - ``save_service(<record>, actor, expected_version)`` creates and updates, or
+    - ``create_service(<record>, actor)`` and ``update_service(<record>, actor,
+      expected_version)`` when the app has one for each;
+    - ``delete_service(<record>, actor)``, ``object_delete`` when unset.
+
+    Values that are not plain columns (many-to-many, nested rows) reach the hooks
+    ``create_record`` and ``update_record`` as ``related``; many-to-many ones are set after
+    the save by default. An update carries the ``version`` it was based on (a missing one
+    answers 400, a stale one 409 and nothing is saved). A record whose ``parent_field`` names
+    another record (a participant's event) may be written only under a parent the user may
+    change (403). A write that would leave the row outside the user's reach is rolled back:
+    403, or 400 naming ``reach_field`` when set (the field that moved it away). A refusal of
+    a service answers 400 with its messages by field (``detail`` when it names none).
+    ``http_method_names`` closes what an app does not write (``CREATE_ONLY``, ``NO_DELETE``).
     """
 
+    record_name = ""
+    save_service = create_service = update_service = delete_service = None
     parent_field = ""
+    reach_field = ""
 
     def get_queryset(self):
         return self.queryset.restrict(self.request.user, ACTIONS.get(self.action, "view"))
 
-    def service_save(self, instance, *, actor, expected_version):
-        raise NotImplementedError
+    # --- hooks -----------------------------------------------------------------------------
+
+    def call_service(self, service, record, **kwargs):
+        name = self.record_name or self.queryset.model._meta.model_name
+        return service(**{name: record}, actor=self.request.user, **kwargs)
+
+    def create_record(self, record, *, related):
+        if self.create_service is not None:
+            saved = self.call_service(type(self).create_service, record)
+        else:
+            saved = self.call_service(type(self).save_service, record, expected_version=None)
+        return self.set_related(saved, related)
+
+    def update_record(self, record, *, expected_version, related):
+        service = type(self).update_service or type(self).save_service
+        saved = self.call_service(service, record, expected_version=expected_version)
+        return self.set_related(saved, related)
+
+    def delete_record(self, record):
+        if self.delete_service is not None:
+            self.call_service(type(self).delete_service, record)
+            return
+        opts = record._meta
+        object_delete(
+            instance=record,
+            actor=self.request.user,
+            reason=f"{opts.app_label}.{opts.model_name}.deleted",
+        )
+
+    def set_related(self, record, related):
+        for name, value in related.items():
+            getattr(record, name).set(value)
+        return record
+
+    # --- the answers -----------------------------------------------------------------------
 
     def create(self, request, *args, **kwargs):
         return self._write(request, None)
@@ -72,13 +124,10 @@ class RestrictedServiceViewSet(viewsets.ModelViewSet):
         partial = instance is not None and request.method == "PATCH"
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        m2m = {
-            name: data.pop(name)
-            for name in list(data)
-            if self.queryset.model._meta.get_field(name).many_to_many
-        }
-        record = instance if instance is not None else self.queryset.model()
+        model = self.queryset.model
+        data = {k: v for k, v in serializer.validated_data.items() if k != "version"}
+        related = {name: data.pop(name) for name in list(data) if not _column(model, name)}
+        record = instance if instance is not None else model()
         for name, value in data.items():
             setattr(record, name, value)
         parent = getattr(record, self.parent_field, None) if self.parent_field else None
@@ -91,24 +140,24 @@ class RestrictedServiceViewSet(viewsets.ModelViewSet):
             )
         try:
             with transaction.atomic():
-                record = self.service_save(
-                    record, actor=request.user, expected_version=expected_version
-                )
-                for name, value in m2m.items():
-                    getattr(record, name).set(value)
-                reach = self.queryset.model.objects.restrict(request.user, "change")
+                if instance is None:
+                    record = self.create_record(record, related=related)
+                else:
+                    record = self.update_record(
+                        record, expected_version=expected_version, related=related
+                    )
+                reach = model.objects.restrict(request.user, ACTIONS[self.action])
                 if not reach.filter(pk=record.pk).exists():
                     raise PermissionDenied
         except StaleObjectError as exc:
             return Response({"detail": exc.messages}, status=status.HTTP_409_CONFLICT)
         except PermissionDenied:
-            return Response(
-                {"detail": [_("The record would be out of your reach. Nothing was saved.")]},
-                status=status.HTTP_403_FORBIDDEN,
-            )
+            message = _("The record would be out of your reach. Nothing was saved.")
+            if self.reach_field:
+                return Response({self.reach_field: [message]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"detail": [message]}, status=status.HTTP_403_FORBIDDEN)
         except ValidationError as exc:
-            body = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+            return Response(refusal(exc), status=status.HTTP_400_BAD_REQUEST)
         answer = self.get_serializer(self.get_queryset().get(pk=record.pk))
         created = instance is None
         return Response(
@@ -116,12 +165,23 @@ class RestrictedServiceViewSet(viewsets.ModelViewSet):
         )
 
     def perform_destroy(self, instance):
-        opts = instance._meta
         try:
-            object_delete(
-                instance=instance,
-                actor=self.request.user,
-                reason=f"{opts.app_label}.{opts.model_name}.deleted",
-            )
+            with transaction.atomic():
+                self.delete_record(instance)
         except ValidationError as exc:
-            raise serializers.ValidationError({"detail": exc.messages}) from exc
+            raise serializers.ValidationError(refusal(exc)) from exc
+
+
+def refusal(exc: ValidationError) -> dict:
+    """A service's refusal as the API's 400 body: by field, ``detail`` when it names none."""
+    return exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+
+
+def _column(model, name: str) -> bool:
+    """Whether ``name`` is a plain column of ``model`` (set before the save), not a
+    many-to-many or a nested list of rows (handed to the service after)."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return True
+    return field.concrete and not field.many_to_many

@@ -262,7 +262,8 @@ def test_api_creates_and_edits_a_project_through_the_service(as_user, officer, f
     assert project.history.get().history_change_reason == "grants.project.created"
     assert [(p.institution, p.role) for p in project.partners.all()] == [(riga, "coordinator")]
     changed = client.patch(
-        f"/api/v1/grant-projects/{project.pk}/", {"our_share": "2000000"},
+        f"/api/v1/grant-projects/{project.pk}/",
+        {"our_share": "2000000", "version": project.version},
         content_type="application/json",
     )  # fmt: skip
     assert changed.status_code == 400
