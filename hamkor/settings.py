@@ -331,7 +331,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Countries appear as a country and as a citizenship: one enum in the schema.
-    "ENUM_NAME_OVERRIDES": {"CountryEnum": "hamkor.core.countries.countries"},
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "hamkor.core.countries.countries",
+        # A party's, a consortium member's and a participant's roles are different lists.
+        "AgreementPartyRoleEnum": "hamkor.agreements.models.AgreementParty.Role",
+        "ProjectRoleEnum": "hamkor.grants.models.projects.Project.Role",
+        "ParticipantRoleEnum": "hamkor.events.models.Participant.Role",
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "core/tables/table.html"

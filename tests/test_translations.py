@@ -132,7 +132,7 @@ PAGE_LANGUAGES = ("uz", "uz-cyrl", "ru")
 # Words that are the same in every language: acronyms, codes and proper names.
 SAME_IN_EVERY_LANGUAGE = {
     "QS", "PIC", "ROR id", "SCHAC", "ID", "E-mail", "Erasmus", "URL", "PDF", "CSV", "XLSX",
-    "Hamkor", "№", "#", "OK", "API",
+    "Hamkor", "№", "#", "OK", "API", "DOI",
 }  # fmt: skip
 
 

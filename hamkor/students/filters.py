@@ -8,6 +8,8 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from hamkor.accounts.faculties import home_units, in_faculty
 from hamkor.accounts.models import User
@@ -64,8 +66,11 @@ class StudentRequestFilterSet(SearchFilterSet):
     kind = django_filters.ChoiceFilter(choices=StudentRequest.Kind.choices)
     status = django_filters.ChoiceFilter(choices=StudentRequest.Status.choices)
     assignee = django_filters.ModelChoiceFilter(label=_("Assignee"), queryset=_handlers)
-    faculty = django_filters.ModelChoiceFilter(
-        label=_("Faculty"), queryset=_home_units, method="filter_faculty"
+    # The request's faculty is its student's: the schema says it is a unit's id.
+    faculty = extend_schema_field(OpenApiTypes.INT)(
+        django_filters.ModelChoiceFilter(
+            label=_("Faculty"), queryset=_home_units, method="filter_faculty"
+        )
     )
 
     class Meta:

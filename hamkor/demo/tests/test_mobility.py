@@ -88,11 +88,12 @@ def test_guests_have_letters_visas_and_registration(demo):
     assert {"RU", "TR", "KR", "CN", "KZ", "GB", "CZ", "NL", "MY", "ID"} <= countries
 
 
-def test_only_the_applicant_is_linked_to_a_user(demo):
+def test_only_the_demo_logins_are_linked_to_people(demo):
     applicant = User.objects.get(email="student@hamkor.demo")
+    foreign_student = User.objects.get(email="foreign.student@hamkor.demo")
     linked = Person.objects.filter(user__isnull=False)
-    assert [person.user for person in linked] == [applicant]
-    [mobility] = linked.get().mobilities.all()
+    assert {person.user for person in linked} == {applicant, foreign_student}
+    [mobility] = linked.get(user=applicant).mobilities.all()
     assert mobility.status == Mobility.Status.ACCEPTED
     assert mobility.is_outgoing
     assert datetime.date(2027, 2, 1) <= mobility.planned_start <= datetime.date(2027, 6, 30)
