@@ -24,6 +24,7 @@ from hamkor.events.certificates import (
     download_url,
 )
 from hamkor.events.models import Participant
+from hamkor.events.services import participant_cancel
 from hamkor.events.tests.factories import EventFactory, ParticipantFactory
 from hamkor.mobility.tests.test_services import StaffFactory
 
@@ -107,6 +108,25 @@ def test_an_unknown_code_is_not_confirmed(client, home):
     response = client.get(reverse("public:certificate_verify", kwargs={"token": "forged"}))
     assert response.status_code == 404
     assert "may be forged" in response.content.decode()
+
+
+def test_a_cancelled_participants_certificate_is_no_longer_confirmed_or_downloaded(
+    client, officer, conference
+):
+    participant = certificate_issue(participant=ParticipantFactory(event=conference), actor=officer)
+    verify = reverse("public:certificate_verify", kwargs={"token": participant.certificate_token})
+    download = reverse(
+        "public:certificate_download", kwargs={"token": certificates.download_token(participant)}
+    )
+    assert client.get(verify).status_code == 200
+    assert client.get(download).status_code == 200
+
+    participant_cancel(participant=participant, actor=officer)
+
+    refused = client.get(verify)
+    assert refused.status_code == 404
+    assert participant.certificate_reference not in refused.content.decode()
+    assert client.get(download).status_code == 404
 
 
 def test_no_certificate_is_generated_for_events_attended_elsewhere(officer, home):
