@@ -224,3 +224,38 @@ def test_bulk_certificates_of_an_event_we_attended_fail_with_a_reason(as_user, h
     job = Job.objects.get(kind=Job.Kind.CERTIFICATES)
     assert job.status == Job.Status.FAILED
     assert "has confirmed participants" in job.reason
+
+
+def test_another_facultys_coordinator_can_neither_issue_nor_see_the_buttons(
+    as_user, coordinator, faculty_b, django_capture_on_commit_callbacks
+):
+    theirs = EventFactory(home_unit=faculty_b, start=datetime.date(2025, 10, 14))
+    participant = ParticipantFactory(event=theirs, email="guest@example.org")
+    client = as_user("coordinator")
+
+    event_page = client.get(theirs.get_absolute_url()).text
+    participant_page = client.get(participant.get_absolute_url()).text
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("events:event_list"), {"action": "job:certificates", "pk": [theirs.pk]}
+        )
+
+    assert "Issue the certificate" not in participant_page
+    assert "Cancel the registration" not in participant_page
+    assert f"/staff/participants/add/?event={theirs.pk}" not in event_page
+    assert response.status_code == 403
+    assert not Job.objects.filter(kind=Job.Kind.CERTIFICATES).exists()
+    participant.refresh_from_db()
+    assert participant.certificate_reference == ""
+    assert not mail.outbox
+
+
+def test_a_coordinator_issues_their_own_facultys_certificates_from_the_page(
+    as_user, coordinator, faculty_a
+):
+    ours = EventFactory(home_unit=faculty_a, start=datetime.date(2025, 10, 14))
+    participant = ParticipantFactory(event=ours)
+
+    assert (
+        "Issue the certificate" in as_user("coordinator").get(participant.get_absolute_url()).text
+    )
