@@ -96,6 +96,7 @@ def participant_by_download_token(token: str) -> Participant | None:
     return (
         Participant.objects.select_related("event", "person")
         .exclude(certificate_reference="")
+        .exclude(registration=Participant.Registration.CANCELLED)
         .filter(pk=data.get("c"))
         .first()
     )
@@ -177,5 +178,6 @@ def certificate_by_token(token: str) -> Participant | None:
         Participant.objects.select_related("event", "person")
         .filter(certificate_token=token)
         .exclude(certificate_reference="")
+        .exclude(registration=Participant.Registration.CANCELLED)
         .first()
     )

@@ -38,6 +38,14 @@ def registration_refusal(event: Event) -> str:
     return ""
 
 
+def cancel_refusal(participant: Participant) -> str:
+    """Why the public link may not cancel ``participant`` now, or ``""``: once the event is
+    over, the registration is what happened (and the certificate rests on it)."""
+    if participant.event.end < timezone.localdate():
+        return _("This event is over: the registration can no longer be cancelled.")
+    return ""
+
+
 @transaction.atomic
 def participant_register(
     *, event: Event, name: str, email: str, affiliation: str = "", language: str = "en"

@@ -109,9 +109,10 @@ def participant_cancel(*, participant: Participant, actor) -> Participant | None
     held_place = participant.registration == Participant.Registration.CONFIRMED
     participant.registration = Participant.Registration.CANCELLED
     object_save(instance=participant, actor=actor, reason="events.participant.cancelled")
-    if not held_place:
-        return None
     event = participant.event
+    # After the event, a freed place is no place: nobody waiting is told it is theirs.
+    if not held_place or event.end < timezone.localdate():
+        return None
     if event.capacity is not None and places_taken(event) >= event.capacity:
         return None
     waiting = (

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.countries import countries
@@ -21,7 +22,7 @@ from hamkor.grants.erasmus import (
     erasmus_grant,
     point_parse,
 )
-from hamkor.grants.models import Action, Participant
+from hamkor.grants.models import Action, ErasmusTravelBand, Participant
 
 
 class PlanForm(Form):
@@ -110,6 +111,14 @@ class Plan:
     @property
     def refused(self) -> int:
         return sum(1 for line in self.lines if line.error)
+
+
+def call_year_default(this_year: int) -> int:
+    """The call year the planner starts with: the latest one, not after ``this_year``, whose
+    rate tables are loaded (a new call's tables come months after January); ``this_year``
+    when there are none."""
+    latest = ErasmusTravelBand.objects.filter(call_year__lte=this_year).aggregate(Max("call_year"))
+    return latest["call_year__max"] or this_year
 
 
 def plan_compute(*, call_year: int, action: str, lines: list[dict]) -> Plan:

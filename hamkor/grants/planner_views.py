@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
-from hamkor.grants.planner import PlanForm, PlanLineFormSet, plan_compute
+from hamkor.grants.planner import PlanForm, PlanLineFormSet, call_year_default, plan_compute
 
 
 class ErasmusPlannerView(LoginRequiredMixin, View):
@@ -23,7 +23,9 @@ class ErasmusPlannerView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
-        form = PlanForm(initial={"call_year": timezone.localdate().year, "action": "KA171"})
+        form = PlanForm(
+            initial={"call_year": call_year_default(timezone.localdate().year), "action": "KA171"}
+        )
         return self.render(form, PlanLineFormSet(prefix="lines"))
 
     def post(self, request):

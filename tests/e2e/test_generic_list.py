@@ -12,7 +12,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from tests.e2e.conftest import expect, log_in, screenshot
+from tests.e2e.conftest import PHONE, expect, log_in, screenshot
 
 ROWS = "#results tbody tr"
 COUNT = "#result-count"
@@ -79,3 +79,14 @@ def test_unit_list_searches_sorts_pages_and_exports(page, officer, units, tmp_pa
     header, *rows = list(sheet.iter_rows(values_only=True))
     assert header[0] is not None
     assert [row[0] for row in rows] == sorted(PHYSICS, reverse=True)
+
+
+def test_an_empty_lists_message_is_read_on_a_phone_without_scrolling(new_page, officer, units):
+    """A list with many columns and no matching row says so within the phone's width."""
+    page = new_page(viewport=PHONE)
+    log_in(page, officer)
+    page.goto("/staff/participants/?q=nobody-has-this-name")
+    message = page.locator("#results td .table-empty")
+    expect(message).to_have_text("Nothing matches these filters.")
+    box = message.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box

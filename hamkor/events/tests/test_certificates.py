@@ -24,6 +24,7 @@ from hamkor.events.certificates import (
     download_url,
 )
 from hamkor.events.models import Participant
+from hamkor.events.services import participant_cancel
 from hamkor.events.tests.factories import EventFactory, ParticipantFactory
 from hamkor.mobility.tests.test_services import StaffFactory
 
@@ -107,6 +108,25 @@ def test_an_unknown_code_is_not_confirmed(client, home):
     response = client.get(reverse("public:certificate_verify", kwargs={"token": "forged"}))
     assert response.status_code == 404
     assert "may be forged" in response.content.decode()
+
+
+def test_a_cancelled_participants_certificate_is_no_longer_confirmed_or_downloaded(
+    client, officer, conference
+):
+    participant = certificate_issue(participant=ParticipantFactory(event=conference), actor=officer)
+    verify = reverse("public:certificate_verify", kwargs={"token": participant.certificate_token})
+    download = reverse(
+        "public:certificate_download", kwargs={"token": certificates.download_token(participant)}
+    )
+    assert client.get(verify).status_code == 200
+    assert client.get(download).status_code == 200
+
+    participant_cancel(participant=participant, actor=officer)
+
+    refused = client.get(verify)
+    assert refused.status_code == 404
+    assert participant.certificate_reference not in refused.content.decode()
+    assert client.get(download).status_code == 404
 
 
 def test_no_certificate_is_generated_for_events_attended_elsewhere(officer, home):
@@ -204,3 +224,38 @@ def test_bulk_certificates_of_an_event_we_attended_fail_with_a_reason(as_user, h
     job = Job.objects.get(kind=Job.Kind.CERTIFICATES)
     assert job.status == Job.Status.FAILED
     assert "has confirmed participants" in job.reason
+
+
+def test_another_facultys_coordinator_can_neither_issue_nor_see_the_buttons(
+    as_user, coordinator, faculty_b, django_capture_on_commit_callbacks
+):
+    theirs = EventFactory(home_unit=faculty_b, start=datetime.date(2025, 10, 14))
+    participant = ParticipantFactory(event=theirs, email="guest@example.org")
+    client = as_user("coordinator")
+
+    event_page = client.get(theirs.get_absolute_url()).text
+    participant_page = client.get(participant.get_absolute_url()).text
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("events:event_list"), {"action": "job:certificates", "pk": [theirs.pk]}
+        )
+
+    assert "Issue the certificate" not in participant_page
+    assert "Cancel the registration" not in participant_page
+    assert f"/staff/participants/add/?event={theirs.pk}" not in event_page
+    assert response.status_code == 403
+    assert not Job.objects.filter(kind=Job.Kind.CERTIFICATES).exists()
+    participant.refresh_from_db()
+    assert participant.certificate_reference == ""
+    assert not mail.outbox
+
+
+def test_a_coordinator_issues_their_own_facultys_certificates_from_the_page(
+    as_user, coordinator, faculty_a
+):
+    ours = EventFactory(home_unit=faculty_a, start=datetime.date(2025, 10, 14))
+    participant = ParticipantFactory(event=ours)
+
+    assert (
+        "Issue the certificate" in as_user("coordinator").get(participant.get_absolute_url()).text
+    )

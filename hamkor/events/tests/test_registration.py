@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from hamkor.events.models import Participant
 from hamkor.events.registration import cancel_token
+from hamkor.events.services import participant_cancel
 from hamkor.events.tests.factories import EventFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +185,43 @@ def test_the_participants_export_lists_the_registrations(as_user, open_event):
 
     assert "Aziza Karimova" in officer_csv and "aziza@example.org" in officer_csv
     assert "Aziza Karimova" in leader_csv and "aziza@example.org" not in leader_csv
+
+
+def test_the_cancel_link_refuses_once_the_event_is_over_and_promotes_nobody(
+    client, open_event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            register(client, open_event, email=f"p{n}@example.org", name=f"Person {n}")
+    first, _second, third = Participant.objects.order_by("id")
+    open_event.start = timezone.localdate() - datetime.timedelta(days=3)
+    open_event.end = timezone.localdate() - datetime.timedelta(days=2)
+    open_event.save()
+    mail.outbox.clear()
+    link = reverse("public:event_cancel", kwargs={"token": cancel_token(first)})
+
+    assert "can no longer be cancelled" in client.get(link).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link)
+
+    assert response.status_code == 400
+    assert "This event is over: the registration can no longer be cancelled." in response.text
+    first.refresh_from_db()
+    third.refresh_from_db()
+    assert first.registration == Participant.Registration.CONFIRMED
+    assert third.registration == Participant.Registration.WAITING
+    assert not mail.outbox
+
+
+def test_staff_cancelling_after_the_event_tells_nobody_a_place_is_theirs(open_event, officer):
+    present = ParticipantFactory(event=open_event)
+    ParticipantFactory(event=open_event)
+    waiting = ParticipantFactory(event=open_event, registration=Participant.Registration.WAITING)
+    open_event.start = timezone.localdate() - datetime.timedelta(days=3)
+    open_event.end = timezone.localdate() - datetime.timedelta(days=2)
+    open_event.save()
+
+    assert participant_cancel(participant=present, actor=officer) is None
+
+    waiting.refresh_from_db()
+    assert waiting.registration == Participant.Registration.WAITING

@@ -33,9 +33,16 @@ class EventListView(generic.ObjectListView):
     def bulk_job(self, rows, *, name, request):
         if name != "certificates" or not request.user.has_perm("events.change_participant"):
             raise PermissionDenied
-        return certificates_start(
-            owner=request.user, event_ids=list(rows.values_list("pk", flat=True))
+        # Every event is read by all, but certificates are issued and sent only for the
+        # events the user may change (a coordinator's faculty).
+        event_ids = list(
+            rows.filter(
+                pk__in=Event.objects.restrict(request.user, "change").values("pk")
+            ).values_list("pk", flat=True)
         )
+        if not event_ids:
+            raise PermissionDenied
+        return certificates_start(owner=request.user, event_ids=event_ids)
 
 
 class EventDetailView(generic.ObjectDetailView):
@@ -43,6 +50,7 @@ class EventDetailView(generic.ObjectDetailView):
 
     def get_extra_context(self, obj):
         user = self.request.user
+        may_change = self.queryset.within_reach(user, obj, "change")
         participants = list(
             Participant.objects.restrict(user)
             .filter(event=obj)
@@ -57,9 +65,9 @@ class EventDetailView(generic.ObjectDetailView):
             ),
             "places_left": places_left(obj),
             "publications": Publication.objects.restrict(user).filter(event=obj),
-            "can_add_participants": user.has_perm("events.add_participant"),
-            "can_add_publications": user.has_perm("events.add_publication"),
-            "can_issue": obj.is_ours and user.has_perm("events.change_participant"),
+            "can_add_participants": may_change and user.has_perm("events.add_participant"),
+            "can_add_publications": may_change and user.has_perm("events.add_publication"),
+            "can_issue": obj.is_ours and may_change and user.has_perm("events.change_participant"),
         }
 
 

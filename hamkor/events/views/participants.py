@@ -61,7 +61,7 @@ class ParticipantDetailView(generic.ObjectDetailView):
         user = self.request.user
         return {
             "certificate_refusal": certificate_refusal(obj),
-            "can_issue": user.has_perm("events.change_participant"),
+            "can_issue": self.queryset.within_reach(user, obj, "change"),
             **documents_context(user, obj),
         }
 

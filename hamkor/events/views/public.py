@@ -23,6 +23,7 @@ from hamkor.events.certificates import (
 from hamkor.events.forms import RegistrationForm
 from hamkor.events.models import Participant
 from hamkor.events.registration import (
+    cancel_refusal,
     participant_by_cancel_token,
     participant_register,
     registration_refusal,
@@ -114,13 +115,20 @@ def event_cancel(request, token):
     if participant is None:
         raise Http404
     cancelled = participant.registration == Participant.Registration.CANCELLED
-    if request.method == "POST" and not cancelled:
+    refusal = "" if cancelled else cancel_refusal(participant)
+    if request.method == "POST" and not cancelled and not refusal:
         participant_cancel(participant=participant, actor=None)
         return redirect(request.path)
     return render(
         request,
         "events/public/cancel.html",
-        {"participant": participant, "cancelled": cancelled, "profile": department_profile_get()},
+        {
+            "participant": participant,
+            "cancelled": cancelled,
+            "refusal": refusal,
+            "profile": department_profile_get(),
+        },
+        status=400 if request.method == "POST" and refusal else 200,
     )
 
 

@@ -8,6 +8,7 @@ travel 4000-7999 km: 820 EUR in the 2021-2023 table, 1188 EUR in the 2025 table.
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -176,3 +177,16 @@ def test_the_planner_names_a_missing_table_and_bad_points_without_a_500(as_user,
     assert "Latitude 95 is out of range" in refused.text
     negative = plan(client, {**STAFF_DE, "km": "-1"})
     assert negative.status_code == 400
+
+
+def test_the_planner_starts_with_a_call_year_that_has_tables(as_user, tables):
+    client = as_user("officer")
+    page = client.get("/staff/erasmus-planner/").text
+    year = re.search(r'name="call_year"[^>]*value="(\d+)"', page).group(1)
+
+    response = plan(client, STAFF_DE, year=year)
+
+    assert response.status_code == 200
+
+    assert "No Erasmus+" not in response.text
+    assert 'class="plan-total">0.00 EUR' not in response.text
