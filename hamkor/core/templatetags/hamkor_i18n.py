@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import template
 from django.utils.html import json_script
 from django.utils.translation import gettext
@@ -21,7 +23,10 @@ def local_datetime(value) -> str:
 
 @register.filter(expects_localtime=False)
 def long_date(value) -> str:
-    """A date with its month in words (``4 December 1975``), for letters and documents."""
+    """A date with its month in words (``4 December 1975``), for letters and documents;
+    nothing for a missing date (as Django's ``date`` filter)."""
+    if not isinstance(value, datetime.date):
+        return ""
     return format_long_date(value)
 
 
