@@ -58,6 +58,17 @@ class ParticipantSerializer(serializers.ModelSerializer):
             fields.pop("email", None)
         return fields
 
+    def to_representation(self, instance):
+        """A participant's e-mail only for who may change them (a coordinator: their
+        faculty's events), as in the export."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if "email" in data and request is not None:
+            reachable = Participant.objects.within_reach(request.user, instance, "change")
+            if not reachable:
+                data["email"] = None
+        return data
+
 
 class PublicationSerializer(serializers.ModelSerializer):
     class Meta:

@@ -90,7 +90,9 @@ class ParticipantExport(Export):
         Column(
             _("E-mail"),
             fields=("email", "person__email"),
-            compute=lambda row: row["email"] or row["person__email"],
+            # Only for the participants the user may change (a coordinator: their
+            # faculty's events); ``prepare`` marks them.
+            compute=lambda row: (row["email"] or row["person__email"]) if row["_reach"] else None,
             permission="events.change_participant",
         ),
         Column(_("Registration"), "registration", CHOICE),
@@ -98,6 +100,16 @@ class ParticipantExport(Export):
         Column(_("Certificate number"), "certificate_reference"),
         Column(_("Certificate issued"), "certificate_issued_on", DATE),
     )
+
+    def prepare(self, rows: list[dict]) -> None:
+        pks = [row["pk"] for row in rows]
+        reach = set(
+            Participant.objects.restrict(self.user, "change")
+            .filter(pk__in=pks)
+            .values_list("pk", flat=True)
+        )
+        for row in rows:
+            row["_reach"] = row["pk"] in reach
 
 
 class PublicationExport(Export):

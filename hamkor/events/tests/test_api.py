@@ -157,3 +157,17 @@ def test_delete_goes_through_the_generic_delete(as_user, faculty_a):
 
     assert response.status_code == 204
     assert not Event.objects.exists() and not Participant.objects.exists()
+
+
+def test_a_coordinator_reads_the_emails_of_their_faculty_participants_only(as_user, faculty_a):
+    ParticipantFactory(event=EventFactory(home_unit=faculty_a), email="aziza@example.org")
+
+    own = as_user("coordinator").get(PARTICIPANTS).json()["results"]
+    other = as_user("coordinator_b").get(PARTICIPANTS).json()["results"]
+    export = as_user("coordinator_b").get("/staff/participants/", {"export": "csv"})
+
+    assert own[0]["email"] == "aziza@example.org"
+    assert other[0]["email"] is None  # another faculty's event: the row, not its e-mail
+    assert "aziza@example.org" not in b"".join(export.streaming_content).decode()
+    own_export = as_user("coordinator").get("/staff/participants/", {"export": "csv"})
+    assert "aziza@example.org" in b"".join(own_export.streaming_content).decode()
