@@ -185,7 +185,11 @@ MENU: tuple[Group, ...] = (
 
 
 def menu_for(user, path: str) -> list[dict]:
+    """The menu ``user`` sees; the one item whose address is the longest start of ``path``
+    is active (``/staff/foreign-students/figures/`` is *Statistics*, not also *Foreign
+    students*)."""
     groups = []
+    home = reverse("workbench:home")
     for group in MENU:
         items = []
         for item in group.items:
@@ -194,8 +198,15 @@ def menu_for(user, path: str) -> list[dict]:
             if item.condition is not None and not item.condition(user):
                 continue
             url = reverse(item.url_name)
-            active = path == url or (url != reverse("workbench:home") and path.startswith(url))
-            items.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
+            items.append({"label": item.label, "url": url, "icon": item.icon, "active": False})
         if items:
             groups.append({"label": group.label, "items": items})
+    matching = [
+        entry
+        for group in groups
+        for entry in group["items"]
+        if path == entry["url"] or (entry["url"] != home and path.startswith(entry["url"]))
+    ]
+    if matching:
+        max(matching, key=lambda entry: len(entry["url"]))["active"] = True
     return groups
