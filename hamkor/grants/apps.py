@@ -7,8 +7,13 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Grants")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from hamkor.core.reminders import daily_job_register
+        from hamkor.grants.seeds import seed_when_empty
         from hamkor.grants.tasks import daily_reminders
+
+        post_migrate.connect(seed_when_empty, dispatch_uid="hamkor.grants.seeds")
 
         daily_job_register(
             "grants",

@@ -81,3 +81,18 @@ def test_programmes_and_headings_are_seeded_in_three_languages():
         "Транспортные расходы",
         "Travel",
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_emptied_database_gets_the_starting_lists_back_but_a_deleted_row_stays_deleted():
+    from django.core.management import call_command
+
+    from hamkor.grants.models import BudgetHeading, Programme
+
+    call_command("flush", interactive=False, verbosity=0)  # as a browser test's teardown does
+    assert Programme.objects.filter(code="erasmus-ka171", erasmus_action="KA171").exists()
+    assert BudgetHeading.objects.filter(code="travel").exists()
+
+    Programme.objects.filter(code="jean-monnet").delete()
+    call_command("migrate", verbosity=0)
+    assert not Programme.objects.filter(code="jean-monnet").exists()
