@@ -171,7 +171,9 @@ def records(home, faculty_a, officer, applicant, department):
         code="welcome", subject_uz=unbroken(200), body_uz=unbroken(2000)
     )
     event, participant, publication = _event_records(faculty_a, partner, officer)
+    grants = _grant_records(faculty_a, partner)
     return {
+        **grants,
         "event": event.pk,
         "participant": participant.pk,
         "publication": publication.pk,
@@ -193,6 +195,40 @@ def records(home, faculty_a, officer, applicant, department):
         "token": mobilities["mobility"].invitation_token,
         **students,
     }
+
+
+def _grant_records(faculty_a, partner) -> dict:
+    """A running project of faculty A with long names, a deadline, a receipt, an expense."""
+    from hamkor.grants.models import BudgetHeading, Programme
+    from hamkor.grants.tests.factories import ProjectFactory, ReportingDeadlineFactory, funded
+    from hamkor.grants.tests.money_factories import ExpenseFactory, ReceiptFactory
+
+    project = funded(
+        ProjectFactory(
+            faculty=faculty_a,
+            title=unbroken(300),
+            acronym=unbroken(40),
+            project_number=unbroken(60),
+            partners=[partner],
+        )
+    )
+    receipt = ReceiptFactory(project=project, payer=unbroken(200))
+    expense = ExpenseFactory(project=project, description=unbroken(300))
+    return {
+        "project": project.pk,
+        "reportingdeadline": ReportingDeadlineFactory(project=project).pk,
+        "receipt": receipt.pk,
+        "expense": expense.pk,
+        "exchangerate": _rate_pk(receipt),
+        "programme": Programme.objects.get(code="erasmus-ka171").pk,
+        "budgetheading": BudgetHeading.objects.get(code="travel").pk,
+    }
+
+
+def _rate_pk(receipt) -> int:
+    from hamkor.grants.models import ExchangeRate
+
+    return ExchangeRate.objects.get(currency=receipt.currency, date=receipt.received_on).pk
 
 
 def _student_records(mobilities, faculty_a, officer) -> dict:
