@@ -35,7 +35,7 @@ def test_demo_grant_projects_reproduce_the_seed_activity(demo):
     assert all(p.partners.exists() for p in funded.filter(programme__code="erasmus-ka171"))
     assert deadlines_due(today=timezone.localdate()).exists()  # some due soon
     assert ReportingDeadline.objects.filter(submitted_on__isnull=False).exists()
-    signed = Document.objects.filter(kind="signed", content_type__model="project")
+    signed = Document.objects.filter(kind="grant_agreement", content_type__model="project")
     assert signed.count() == funded.count()
 
 
