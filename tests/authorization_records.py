@@ -1,0 +1,242 @@
+"""The records the authorization matrix opens its pages on: one of each kind, per app
+(``tests/test_authorization_matrix.py`` gathers them in its ``objects`` fixture)."""
+
+from __future__ import annotations
+
+
+def job(officer) -> int:
+    """A finished export of the officer's, with its file."""
+    import io
+
+    from hamkor.core import jobs
+    from hamkor.core.models import Job
+
+    job = jobs.job_create(owner=officer, kind=Job.Kind.EXPORT, model="partners.Institution")
+    jobs.job_run(
+        job.pk,
+        lambda job, progress: jobs.job_attach(job, handle=io.BytesIO(b"a,b\n"), name="x.csv"),
+    )
+    return job.pk
+
+
+def grant_money_records(faculty_a) -> dict:
+    """A project of faculty A with a receipt, an expense and the rate of their day."""
+    from hamkor.grants.tests.money_factories import (
+        ExpenseFactory,
+        MoneyProjectFactory,
+        ReceiptFactory,
+    )
+
+    project = MoneyProjectFactory(faculty=faculty_a)
+    receipt = ReceiptFactory(project=project)
+    expense = ExpenseFactory(project=project)
+    return {
+        "project": project.pk,
+        "receipt": receipt.pk,
+        "expense": expense.pk,
+        "exchangerate": rate_of(receipt),
+    }
+
+
+def rate_of(receipt) -> int:
+    from hamkor.grants.models import ExchangeRate
+
+    return ExchangeRate.objects.get(currency=receipt.currency, date=receipt.received_on).pk
+
+
+def portal_records(applicant, officer) -> dict:
+    """The applicant persona as an incoming guest with an issued letter and a document."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hamkor.core.documents import document_add
+    from hamkor.mobility.models import Mobility, Person
+    from hamkor.mobility.services import mobility_invitation_issue
+    from hamkor.partners.tests.factories import HomeInstitutionFactory, InstitutionFactory
+
+    person = Person.objects.create(
+        category="foreign_professor",
+        last_name="Guest",
+        first_name="Own",
+        citizenship="DE",
+        user=applicant,
+    )
+    mobility = Mobility.objects.create(
+        person=person,
+        direction="incoming",
+        kind="staff_teaching",
+        programme="bilateral",
+        sending_institution=InstitutionFactory(country="DE"),
+        receiving_institution=HomeInstitutionFactory(),
+        status="accepted",
+        planned_start="2030-03-01",
+        planned_end="2030-03-20",
+    )
+    mobility_invitation_issue(mobility=mobility, actor=officer)
+    document = document_add(
+        record=mobility,
+        kind="acceptance",
+        upload=SimpleUploadedFile("acceptance.pdf", b"%PDF-1.4\n%%EOF\n"),
+        actor=officer,
+    )
+    return {"portal_mobility": mobility.pk, "portal_version": document.current.pk}
+
+
+def mobility_records(faculty_a, officer) -> dict:
+    """A guest hosted by faculty A (within its coordinator's reach) with an issued letter."""
+    from hamkor.mobility.models import Mobility, Person
+    from hamkor.mobility.services import mobility_invitation_issue
+    from hamkor.partners.tests.factories import HomeInstitutionFactory, InstitutionFactory
+
+    person = Person.objects.create(
+        category="foreign_professor",
+        last_name="Hosted",
+        first_name="Guest",
+        citizenship="FR",
+        org_unit=faculty_a,
+    )
+    mobility = Mobility.objects.create(
+        person=person,
+        direction="incoming",
+        kind="research",
+        programme="partner",
+        sending_institution=InstitutionFactory(country="FR"),
+        receiving_institution=HomeInstitutionFactory(),
+        home_unit=faculty_a,
+        planned_start="2030-05-01",
+        planned_end="2030-05-10",
+    )
+    mobility_invitation_issue(mobility=mobility, actor=officer)
+    return {"person": person.pk, "mobility": mobility.pk}
+
+
+def student_records(faculty_a, applicant, officer) -> dict:
+    """A foreign student of faculty A with a payment, and the applicant persona as a foreign
+    student with a request and its attachment."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hamkor.mobility.models import Person
+    from hamkor.students.services import fee_payment_add, student_request_file
+    from hamkor.students.tests.factories import ForeignStudentFactory, StudentRequestFactory
+
+    student = ForeignStudentFactory(faculty=faculty_a)
+    payment = fee_payment_add(
+        student=student, paid_on="2025-09-01", amount=1000, currency="UZS", actor=officer
+    )
+    own = ForeignStudentFactory(faculty=faculty_a, person=Person.objects.get(user=applicant))
+    own_request = student_request_file(
+        student=own,
+        kind="documents",
+        subject="A certificate of study",
+        actor=applicant,
+        upload=SimpleUploadedFile("passport.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    return {
+        "foreignstudent": student.pk,
+        "feepayment": payment.pk,
+        "studentrequest": StudentRequestFactory(student=student).pk,
+        "portal_request": own_request.pk,
+        "portal_request_file": own_request_version(own_request),
+    }
+
+
+def own_request_version(request) -> int:
+    from hamkor.core.documents import documents_for
+
+    return documents_for(request).get().current.pk
+
+
+def event_records(faculty_a, officer) -> dict:
+    """An open event of faculty A with a participant whose certificate is issued."""
+    from hamkor.events.certificates import certificate_issue
+    from hamkor.events.tests.factories import (
+        EventFactory,
+        ParticipantFactory,
+        PublicationFactory,
+    )
+
+    event = EventFactory(home_unit=faculty_a, registration_open=True)
+    participant = certificate_issue(participant=ParticipantFactory(event=event), actor=officer)
+    publication = PublicationFactory(event=event)
+    return {"event": event.pk, "participant": participant.pk, "publication": publication.pk}
+
+
+def kwargs_for(name: str, objects: dict) -> dict:
+    if name in (
+        "public:letter_verify",
+        "public:event_cancel",
+        "public:certificate_verify",
+        "public:certificate_download",
+    ):
+        return {"token": "unknown-code"}
+    if name == "events:participant_step":
+        return {"pk": objects["participant"], "step": "issue"}
+    if name == "events:participant_certificate":
+        return {"pk": objects["participant"]}
+    if name == "accounts:password_reset_confirm":
+        return {"uidb64": "MQ", "token": "set-password"}
+    if name == "accounts:user_two_factor_reset":
+        return {"pk": objects["user"]}
+    if name == "core:autocomplete":
+        return {"source": "institution"}
+    if name == "core:document_add":
+        return objects["document_record"]
+    if name == "core:document_download":
+        return {"pk": objects["documentversion"]}
+    if name == "core:job_download":
+        return {"pk": objects["job"]}
+    if name == "core:document_version_add":
+        return {"pk": objects["document"]}
+    if name == "mobility:portal_download":
+        return {"pk": objects["portal_version"]}
+    if name == "students:portal_request":
+        return {"pk": objects["portal_request"]}
+    if name == "students:portal_download":
+        return {"pk": objects["portal_request_file"]}
+    if name == "students:feepayment_add":
+        return {"student_pk": objects["foreignstudent"]}
+    if name == "students:foreignstudent_transition":
+        return {"pk": objects["foreignstudent"], "name": "enrol"}
+    if name == "students:studentrequest_transition":
+        return {"pk": objects["studentrequest"], "name": "take"}
+    if name == "students:studentrequest_reply":
+        return {"pk": objects["studentrequest"]}
+    if name.startswith("mobility:portal_"):
+        return {"pk": objects["portal_mobility"]}
+    if name == "mobility:mobility_transition":
+        return {"pk": objects["mobility"], "name": "cancel"}
+    if name in ("mobility:mobility_letter", "mobility:mobility_letter_issue"):
+        return {"pk": objects["mobility"]}
+    if name == "partners:interaction_done":
+        return {"pk": objects["interaction"]}
+    if name == "grants:project_transition":
+        return {"pk": objects["project"], "name": "withdraw"}
+    if name == "grants:reportingdeadline_add":
+        return {"project_pk": objects["project"]}
+    if name == "grants:project_grants":
+        return {"pk": objects["project"]}
+    if name == "agreements:agreement_transition":
+        return {"pk": objects["agreement"], "name": "terminate"}
+    if name in ("partners:institution_contact_add", "partners:institution_interaction_add"):
+        return {"institution_pk": objects["institution"]}
+    if name in (
+        "grants:project_receipt_add",
+        "grants:project_expense_add",
+        "grants:project_money",
+    ):
+        return {"project_pk": objects["project"]}
+    if name == "agreements:mobilityquota_add":
+        return {"agreement_pk": objects["agreement"]}
+    if name in ("agreements:agreement_renew", "agreements:agreement_amend"):
+        return {"pk": objects["agreement"]}
+    if name in (
+        "api:agreement-transition",
+        "api:mobility-transition",
+        "api:project-transition",
+        "api:foreignstudent-transition",
+        "api:studentrequest-transition",
+    ):
+        return {"pk": objects[name.split(":")[1].split("-")[0]]}
+    if name.endswith(("_detail", "_edit", "_delete", "_history", "_merge", "-detail")):
+        model = name.split(":")[1].replace("-detail", "").rsplit("_", 1)[0]
+        return {"pk": objects[model]}
+    return {}
