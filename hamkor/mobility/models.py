@@ -479,3 +479,4 @@ class Mobility(ProtectedStatusMixin, BaseModel):
 
 
 # The log of reminders sent lives beside the reminders (imported here so that Django loads it).
+from hamkor.mobility.reminder_log import MobilityReminder  # noqa: E402, F401
