@@ -34,8 +34,10 @@ class ForeignStudentFilterSet(SearchFilterSet):
     citizenship = django_filters.ChoiceFilter(
         label=_("Citizenship"), choices=countries, field_name="person__citizenship"
     )
-    level = django_filters.ChoiceFilter(choices=ForeignStudent.Level.choices)
-    status = django_filters.ChoiceFilter(choices=ForeignStudent.Status.choices)
+    # Labels given here: one derived from the model is fixed in the language of the first
+    # page that shows it.
+    level = django_filters.ChoiceFilter(label=_("Level"), choices=ForeignStudent.Level.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ForeignStudent.Status.choices)
     year_of_study = django_filters.NumberFilter(label=_("Year of study"))
     faculty = django_filters.ModelChoiceFilter(
         label=_("Faculty"), queryset=_home_units, method="filter_faculty"
@@ -63,8 +65,8 @@ class StudentRequestFilterSet(SearchFilterSet):
     search_fields = ("subject",)
     search_text_fields = ("student__person__search_text",)
 
-    kind = django_filters.ChoiceFilter(choices=StudentRequest.Kind.choices)
-    status = django_filters.ChoiceFilter(choices=StudentRequest.Status.choices)
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=StudentRequest.Kind.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=StudentRequest.Status.choices)
     assignee = django_filters.ModelChoiceFilter(label=_("Assignee"), queryset=_handlers)
     # The request's faculty is its student's: the schema says it is a unit's id.
     faculty = extend_schema_field(OpenApiTypes.INT)(
