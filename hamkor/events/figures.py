@@ -23,6 +23,7 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from hamkor.accounts.faculties import in_faculty
 from hamkor.core.models import Document
 from hamkor.events.models import Event, Participant
 from hamkor.mobility.models import Person
@@ -39,11 +40,15 @@ LABELS = {
 }
 
 
-def events_in(*, start: datetime.date, end: datetime.date) -> QuerySet[Event]:
-    """Events that began from ``start`` to ``end``, both days included."""
+def events_in(
+    *, start: datetime.date, end: datetime.date, faculty: int | None = None
+) -> QuerySet[Event]:
+    """Events that began from ``start`` to ``end``, both days included; with ``faculty`` (an
+    OrgUnit's id), only those of that faculty or its departments."""
     if end < start:
         raise ValueError("The period ends before it starts.")
-    return Event.objects.filter(start__gte=start, start__lte=end)
+    events = Event.objects.filter(start__gte=start, start__lte=end)
+    return events if faculty is None else events.filter(in_faculty("home_unit", faculty))
 
 
 def with_certificate(participants: QuerySet[Participant]) -> QuerySet[Participant]:
@@ -55,36 +60,52 @@ def with_certificate(participants: QuerySet[Participant]) -> QuerySet[Participan
     return participants.filter(Q(Exists(uploaded)) | ~Q(certificate_reference=""))
 
 
-def event_figures(*, start: datetime.date, end: datetime.date) -> dict[str, int]:
+def professors_abroad_certified(
+    *, start: datetime.date, end: datetime.date, faculty: int | None = None
+) -> QuerySet[Participant]:
+    """Participations of staff members of the registry, confirmed and with a certificate, in
+    conferences, seminars or symposiums held abroad; with ``faculty``, of that faculty's
+    staff (whoever organised the event). The figure is the number of distinct people."""
+    abroad = events_in(start=start, end=end).filter(kind__in=ABROAD_KINDS).exclude(country="")
+    home = Institution.objects.filter(is_home=True).values_list("country", flat=True).first()
+    if home:
+        abroad = abroad.exclude(country=home)
+    participants = Participant.objects.taking_part().filter(
+        event__in=abroad, person__category=Person.Category.STAFF
+    )
+    if faculty is not None:
+        participants = participants.filter(in_faculty("person__org_unit", faculty))
+    return with_certificate(participants)
+
+
+def webinars_with_partners(
+    *, start: datetime.date, end: datetime.date, faculty: int | None = None
+) -> QuerySet[Event]:
+    """Webinars we held (organised by us, alone or with partners) with at least one partner
+    institution recorded."""
+    webinars = events_in(start=start, end=end, faculty=faculty).organised()
+    return webinars.filter(kind=Event.Kind.WEBINAR, partners__isnull=False).distinct()
+
+
+def event_figures(
+    *, start: datetime.date, end: datetime.date, faculty: int | None = None
+) -> dict[str, int]:
     """The seed page's event figures for the period ``start`` – ``end``.
 
     ``professors_abroad_with_certificate``
-        distinct staff members of the registry, confirmed participants with a certificate
-        of conferences, seminars or symposiums held abroad.
+        distinct people of :func:`professors_abroad_certified`.
     ``webinars_with_partners``
-        webinars we held (organised by us, alone or with partners) with at least one partner
-        institution recorded.
+        :func:`webinars_with_partners`.
     ``conferences_organised_with_partners``
         conferences organised by us with partners.
     """
-    events = events_in(start=start, end=end)
-    home = Institution.objects.filter(is_home=True).values_list("country", flat=True).first()
-    abroad = events.exclude(country="")
-    if home:
-        abroad = abroad.exclude(country=home)
-    professors = with_certificate(
-        Participant.objects.taking_part().filter(
-            event__in=abroad.filter(kind__in=ABROAD_KINDS),
-            person__category=Person.Category.STAFF,
-        )
-    )
+    professors = professors_abroad_certified(start=start, end=end, faculty=faculty)
     return {
         "professors_abroad_with_certificate": professors.values("person").distinct().count(),
-        "webinars_with_partners": events.organised()
-        .filter(kind=Event.Kind.WEBINAR, partners__isnull=False)
-        .distinct()
-        .count(),
-        "conferences_organised_with_partners": events.filter(
-            kind=Event.Kind.CONFERENCE, organisation=Event.Organisation.WITH_PARTNERS
+        "webinars_with_partners": webinars_with_partners(
+            start=start, end=end, faculty=faculty
         ).count(),
+        "conferences_organised_with_partners": events_in(start=start, end=end, faculty=faculty)
+        .filter(kind=Event.Kind.CONFERENCE, organisation=Event.Organisation.WITH_PARTNERS)
+        .count(),
     }

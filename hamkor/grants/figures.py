@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from hamkor.accounts.faculties import in_faculty
 from hamkor.grants.models import Project, Receipt
 from hamkor.grants.money.selectors import receipts_converted
 
@@ -29,25 +30,45 @@ LABELS = {
 }
 
 
-def grant_figures(*, start: datetime.date, end: datetime.date) -> dict[str, object]:
-    """``grant_money_usd`` (a Decimal, to the cent), ``grant_projects`` (an int) and
-    ``grant_money_missing_rates`` (the (currency, day) pairs the sum lacks) for the period
-    ``start`` – ``end``: three queries (receipts, their days' rates, the projects), whatever
-    the number of receipts."""
+def receipts_in(
+    *, start: datetime.date, end: datetime.date, faculty: int | None = None
+) -> QuerySet[Receipt]:
+    """Receipts of funded projects dated from ``start`` to ``end``, both days included; with
+    ``faculty`` (an OrgUnit's id), of that faculty's projects."""
     if end < start:
         raise ValueError("The period ends before it starts.")
     receipts = Receipt.objects.filter(
         received_on__gte=start, received_on__lte=end, project__status__in=Project.FUNDED
     )
-    money = receipts_converted(receipts, "USD")
+    return receipts if faculty is None else receipts.filter(in_faculty("project__faculty", faculty))
+
+
+def projects_active(
+    *, start: datetime.date, end: datetime.date, faculty: int | None = None
+) -> QuerySet[Project]:
+    """Funded projects whose dates overlap the period (see the module's rules)."""
+    receipts = receipts_in(start=start, end=end, faculty=faculty)
     active = Project.objects.filter(status__in=Project.FUNDED).filter(
         Q(starts_on__lte=end, starts_on__isnull=False)
         & (Q(ends_on__isnull=True) | Q(ends_on__gte=start))
         | Q(starts_on__isnull=True, receipts__in=receipts)
     )
+    if faculty is not None:
+        active = active.filter(in_faculty("faculty", faculty))
+    return active.distinct()
+
+
+def grant_figures(
+    *, start: datetime.date, end: datetime.date, faculty: int | None = None
+) -> dict[str, object]:
+    """``grant_money_usd`` (a Decimal, to the cent), ``grant_projects`` (an int) and
+    ``grant_money_missing_rates`` (the (currency, day) pairs the sum lacks) for the period
+    ``start`` – ``end``: three queries (receipts, their days' rates, the projects), whatever
+    the number of receipts."""
+    money = receipts_converted(receipts_in(start=start, end=end, faculty=faculty), "USD")
     return {
         "grant_money_usd": money.total.quantize(Decimal("0.01")),
-        "grant_projects": active.distinct().count(),
+        "grant_projects": projects_active(start=start, end=end, faculty=faculty).count(),
         "grant_money_missing_rates": [
             (m.currency, m.date) for m in sorted(money.missing, key=lambda m: (m.date, m.currency))
         ],

@@ -33,11 +33,12 @@ Moldova lie wholly in Europe and the page does not list them apart; no demo part
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 
-from hamkor.mobility.models import Mobility
+from hamkor.mobility.models import Mobility, of_faculty
 from hamkor.mobility.selectors import QS_TOP, at_qs_top, qs_top_by_year, teaching_foreign_students
 from hamkor.partners.models import Institution
 
@@ -71,72 +72,100 @@ LABELS = {
 }
 
 
-def completed_in(*, start: datetime.date, end: datetime.date) -> QuerySet[Mobility]:
-    """Completed mobilities that began from ``start`` to ``end``, both days included."""
+def completed_in(
+    *, start: datetime.date, end: datetime.date, faculty: int | None = None
+) -> QuerySet[Mobility]:
+    """Completed mobilities that began from ``start`` to ``end``, both days included; with
+    ``faculty`` (an OrgUnit's id), only that faculty's (its people's, or sent or hosted by it)."""
     if end < start:
         raise ValueError("The period ends before it starts.")
-    return (
+    completed = (
         Mobility.objects.filter(status=Mobility.Status.COMPLETED)
         .annotate(_began=Coalesce("actual_start", "planned_start"))
         .filter(_began__gte=start, _began__lte=end)
     )
+    return completed if faculty is None else completed.filter(of_faculty(faculty))
 
 
-def _people(queryset: QuerySet[Mobility]) -> int:
+def people(queryset: QuerySet[Mobility]) -> int:
+    """The number of distinct people of ``queryset``: the count every figure reports."""
     return queryset.aggregate(n=Count("person", distinct=True))["n"]
 
 
-def mobility_figures(*, start: datetime.date, end: datetime.date) -> dict[str, int]:
-    """The seed page's mobility figures for the period ``start`` – ``end``.
-
-    Each value is a number of distinct people over completed mobilities that began in the
-    period (see the module's rules):
-
-    ``students_abroad_with_certificate``
-        outgoing student study or student traineeship, with "certificate received", at a host
-        in another country than the home university's.
-    ``professors_taught_at_qs_top1000``
-        outgoing staff teaching at a host other than the home university ("classes for
-        foreign students", :func:`~hamkor.mobility.selectors.teaching_foreign_students`)
-        whose QS World rank for the mobility's year is 1000 or better.
-    ``professors_interned_at_qs_top1000``
-        outgoing staff training or internship (not a research visit) at a host whose QS
-        World rank for the mobility's year is 1000 or better.
-    ``teachers_uk_europe``
-        outgoing staff teaching, staff training or research visit at a host whose country is
-        in :data:`EUROPE`, ranked or not.
-    ``visiting_professors``
-        incoming staff teaching: guests from other universities who taught here.
-
-    Seven queries (the home country, the QS ranking entries, then one aggregate a figure),
-    whatever the number of mobilities.
-    """
-    completed = completed_in(start=start, end=end)
-    outgoing = completed.filter(direction=Mobility.Direction.OUTGOING)
-    abroad = outgoing.exclude(receiving_institution__is_home=True)
+def _home_country() -> str:
     home = Institution.objects.filter(is_home=True).values_list("country", flat=True).first()
-    home_country = home or ""
-    if home_country:
-        abroad = abroad.exclude(receiving_institution__country=home_country)
-    spans = qs_top_by_year(TOP)
+    return home or ""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The records behind each figure of the module, for one period (and faculty).
+
+    Each attribute is a queryset of mobilities; the figure is :func:`people` of it. The home
+    country and the QS spans are read once, on construction: two queries, then one a figure.
+    """
+
+    start: datetime.date
+    end: datetime.date
+    faculty: int | None = None
+    home_country: str = field(default_factory=_home_country)
+    spans: list = field(default_factory=lambda: qs_top_by_year(TOP))
+
+    @property
+    def completed(self) -> QuerySet[Mobility]:
+        return completed_in(start=self.start, end=self.end, faculty=self.faculty)
+
+    @property
+    def outgoing(self) -> QuerySet[Mobility]:
+        return self.completed.filter(direction=Mobility.Direction.OUTGOING)
+
+    def students_abroad_certified(self) -> QuerySet[Mobility]:
+        """Outgoing student study or traineeship with "certificate received", at a host in
+        another country than the home university's."""
+        abroad = self.outgoing.exclude(receiving_institution__is_home=True)
+        if self.home_country:
+            abroad = abroad.exclude(receiving_institution__country=self.home_country)
+        return abroad.filter(kind__in=STUDENT_KINDS, certificate_received=True)
+
+    def professors_taught_qs1000(self) -> QuerySet[Mobility]:
+        """Outgoing staff teaching at a host other than the home university ("classes for
+        foreign students", :func:`~hamkor.mobility.selectors.teaching_foreign_students`)
+        whose QS World rank for the mobility's year is 1000 or better."""
+        teaching = teaching_foreign_students(self.completed, home_country=self.home_country)
+        return at_qs_top(teaching, TOP, spans=self.spans)
+
+    def professors_interned_qs1000(self) -> QuerySet[Mobility]:
+        """Outgoing staff training or internship (not a research visit) at a host whose QS
+        World rank for the mobility's year is 1000 or better."""
+        training = self.outgoing.filter(kind=Mobility.Kind.STAFF_TRAINING)
+        return at_qs_top(training, TOP, spans=self.spans)
+
+    def teachers_uk_europe(self) -> QuerySet[Mobility]:
+        """Outgoing staff teaching, staff training or research visit at a host whose country
+        is in :data:`EUROPE`, ranked or not."""
+        return self.outgoing.filter(kind__in=STAFF_KINDS, receiving_institution__country__in=EUROPE)
+
+    def visiting_professors(self) -> QuerySet[Mobility]:
+        """Incoming staff teaching: guests from other universities who taught here."""
+        return self.completed.filter(
+            direction=Mobility.Direction.INCOMING, kind=Mobility.Kind.STAFF_TEACHING
+        )
+
+
+def mobility_figures(
+    *, start: datetime.date, end: datetime.date, faculty: int | None = None
+) -> dict[str, int]:
+    """The seed page's mobility figures for the period ``start`` – ``end``: the number of
+    distinct people behind each of :class:`Figures` (see the module's rules). Seven queries
+    (the home country, the QS ranking entries, then one aggregate a figure), whatever the
+    number of mobilities."""
+    if end < start:
+        raise ValueError("The period ends before it starts.")
+    figures = Figures(start=start, end=end, faculty=faculty)
     return {
-        "students_abroad_with_certificate": _people(
-            abroad.filter(kind__in=STUDENT_KINDS, certificate_received=True)
-        ),
-        "professors_taught_at_qs_top1000": _people(
-            at_qs_top(
-                teaching_foreign_students(completed, home_country=home_country), TOP, spans=spans
-            )
-        ),
-        "professors_interned_at_qs_top1000": _people(
-            at_qs_top(outgoing.filter(kind=Mobility.Kind.STAFF_TRAINING), TOP, spans=spans)
-        ),
-        "teachers_uk_europe": _people(
-            outgoing.filter(kind__in=STAFF_KINDS, receiving_institution__country__in=EUROPE)
-        ),
-        "visiting_professors": _people(
-            completed.filter(
-                direction=Mobility.Direction.INCOMING, kind=Mobility.Kind.STAFF_TEACHING
-            )
-        ),
+        "students_abroad_with_certificate": people(figures.students_abroad_certified()),
+        "professors_taught_at_qs_top1000": people(figures.professors_taught_qs1000()),
+        "professors_interned_at_qs_top1000": people(figures.professors_interned_qs1000()),
+        "teachers_uk_europe": people(figures.teachers_uk_europe()),
+        "visiting_professors": people(figures.visiting_professors()),
     }

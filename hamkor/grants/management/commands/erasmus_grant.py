@@ -9,13 +9,12 @@ one line on standard error.
 from __future__ import annotations
 
 import json
-import sys
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from hamkor.core.management.base import BAD_INPUT, ScriptCommand
 from hamkor.grants.erasmus import (
     GrantInputError,
     GrantRequest,
@@ -26,25 +25,9 @@ from hamkor.grants.erasmus import (
 )
 from hamkor.grants.models import Action, Participant
 
-BAD_INPUT = 2
 
-
-class Command(BaseCommand):
+class Command(ScriptCommand):
     help = "Compute the Erasmus+ travel and individual support of one mobility (EUR)."
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-
-        # argparse prints its usage too; scripts expect one line and status 2.
-        def error(message):
-            if parser.called_from_command_line:
-                name = subcommand.replace("_", "-")
-                sys.stderr.write(f"{Path(prog_name).name} {name}: error: {message}\n")
-                sys.exit(BAD_INPUT)
-            raise CommandError(f"Error: {message}", returncode=BAD_INPUT)
-
-        parser.error = error
-        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("--call-year", type=int, required=True)
