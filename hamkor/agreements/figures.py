@@ -61,18 +61,24 @@ def partner_countries(agreements: QuerySet[Agreement]) -> list[str]:
     return sorted(countries)
 
 
-def foreign_universities_in_force(
+def foreign_institutions_in_force(
     *, on: datetime.date, faculty: int | None = None
 ) -> QuerySet[Institution]:
-    """Foreign universities party to an agreement in force on ``on``."""
+    """Foreign institutions (of any kind) party to an agreement in force on ``on``."""
     in_force = _of_faculty(Agreement.objects.in_force_on(on), faculty)
     home = Institution.objects.filter(is_home=True).values_list("country", flat=True)
     return (
         Institution.objects.filter(
-            kind=Institution.Kind.UNIVERSITY,
-            is_home=False,
-            agreement_parties__agreement__in=in_force.values("pk"),
+            is_home=False, agreement_parties__agreement__in=in_force.values("pk")
         )
         .exclude(country__in=home)
         .distinct()
     )
+
+
+def foreign_universities_in_force(
+    *, on: datetime.date, faculty: int | None = None
+) -> QuerySet[Institution]:
+    """Foreign universities party to an agreement in force on ``on``."""
+    institutions = foreign_institutions_in_force(on=on, faculty=faculty)
+    return institutions.filter(kind=Institution.Kind.UNIVERSITY)

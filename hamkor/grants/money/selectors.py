@@ -120,9 +120,18 @@ def project_money(project: Project, currency: str = "USD") -> ProjectMoney:
 
 def receipts_converted(receipts, currency: str) -> Converted:
     """The sum of ``receipts`` (a queryset) in ``currency``, each at its day's rate."""
+    return receipts_converted_by(receipts, currency, key=lambda receipt: None).get(
+        None, Converted(currency.upper())
+    )
+
+
+def receipts_converted_by(receipts, currency: str, *, key) -> dict[object, Converted]:
+    """The sums of ``receipts`` (a queryset) in ``currency``, each at its day's rate, by
+    ``key(receipt)`` (a year, a project): two queries, whatever the number of groups."""
     rows = list(receipts.order_by("received_on", "pk"))
     book = RateBook.for_days({currency, *(r.currency for r in rows)}, {r.received_on for r in rows})
-    total = Converted(currency.upper())
+    totals: dict[object, Converted] = {}
     for receipt in rows:
+        total = totals.setdefault(key(receipt), Converted(currency.upper()))
         total.add(book, receipt, receipt.amount, receipt.currency, receipt.received_on)
-    return total
+    return totals

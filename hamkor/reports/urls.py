@@ -1,0 +1,5 @@
+"""Staff pages of the reports app."""
+
+app_name = "reports"
+
+urlpatterns: list = []
