@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
 from hamkor.agreements import forms, rules, services
 from hamkor.agreements.filters import AgreementFilterSet
@@ -189,97 +184,45 @@ class AgreementDeleteView(generic.ObjectDeleteView):
         services.agreement_delete(agreement=obj, actor=self.request.user)
 
 
-class AgreementActionView(generic.ObjectPermissionMixin, View, ABC):
-    """A form about one agreement the user may change (a step, a renewal, an amendment).
-
-    Subclasses say which form (``make_form``) and which service (``perform``).
-    """
+class AgreementActionView(generic.ObjectActionView):
+    """A form about one agreement the user may change (a renewal, an amendment)."""
 
     queryset = AGREEMENTS
-    action = "change"
-    permission: str = ""
     template_name = "agreements/agreement_action.html"
-    title = ""
-    intro = ""
-    submit_label = gettext_lazy("Save")
 
-    def get_required_permission(self) -> str:
-        return self.permission
-
-    @abstractmethod
-    def make_form(self, agreement, data=None):
-        """The form of this action, bound to ``data`` when posted."""
-
-    @abstractmethod
-    def perform(self, agreement, form):
-        """Call the service; answer the page to go to. Raise ValidationError to refuse."""
-
-    def get(self, request, pk, **kwargs):
-        agreement = self.get_object()
-        return self.render(agreement, self.make_form(agreement))
-
-    def post(self, request, pk, **kwargs):
-        agreement = self.get_object()
-        form = self.make_form(agreement, request.POST)
-        if form.is_valid():
-            try:
-                return HttpResponseRedirect(self.perform(agreement, form))
-            except ValidationError as exc:
-                generic._add_errors(form, exc)
-        return self.render(agreement, form, status=400)
-
-    def render(self, agreement, form, status=200):
-        context = self.page_context(
-            agreement,
-            object=agreement,
-            form=form,
-            title=self.title,
-            intro=self.intro,
-            submit_label=self.submit_label,
-            submit_class="btn-primary",
-            status_badge=status_badge(agreement),
-        )
-        return render(self.request, self.template_name, context, status=status)
+    def badge(self, agreement) -> str:
+        return status_badge(agreement)
 
 
-class AgreementTransitionView(AgreementActionView):
+class AgreementTransitionView(generic.ObjectStepView):
     """Apply a status step; terminating asks why (and from when), reopening asks why."""
 
-    permission = "agreements.transition_agreement"
+    queryset = AGREEMENTS
+    template_name = "agreements/agreement_action.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.step = transitions.step_get(Agreement, kwargs.get("name", ""))
-        if self.step is None or self.step.automatic:
-            raise Http404
-        self.title = self.step.label
-        self.submit_label = self.step.label
-        return super().dispatch(request, *args, **kwargs)
+    def badge(self, agreement) -> str:
+        return status_badge(agreement)
 
     def make_form(self, agreement, data=None):
         return forms.AgreementTransitionForm(data, step=self.step.name)
 
     def get_extra_context(self, obj=None):
-        agreement = obj
         return {
-            "step": self.step,
-            "submit_class": self.step.button.replace("btn-outline-", "btn-"),
-            "missing_signed_copy": self.step.name == "activate" and not has_signed_copy(agreement),
+            **super().get_extra_context(obj),
+            "missing_signed_copy": self.step.name == "activate" and not has_signed_copy(obj),
         }
 
-    def perform(self, agreement, form):
-        agreement = services.agreement_transition(
+    def take_step(self, agreement, form):
+        return services.agreement_transition(
             agreement=agreement,
             name=self.step.name,
             actor=self.request.user,
             reason=form.cleaned_data["reason"],
             on=form.cleaned_data.get("on"),
         )
-        messages.success(
-            self.request,
-            _("%(agreement)s is now “%(status)s”.")
-            % {"agreement": agreement.reference, "status": agreement.get_status_display()},
-        )
-        return agreement.get_absolute_url()
+
+    def record_name(self, agreement) -> str:
+        return agreement.reference
 
 
 class AgreementRenewView(AgreementActionView):

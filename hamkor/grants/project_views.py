@@ -3,14 +3,8 @@ the mobilities' grants; and the programmes and budget headings the office keeps.
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import render
-from django.utils.translation import gettext as _
-from django.views import View
 
 from hamkor.core import transitions
 from hamkor.core.documents import documents_context
@@ -120,58 +114,24 @@ class ProjectDeleteView(generic.ObjectDeleteView):
         services.project_delete(project=obj, actor=self.request.user)
 
 
-class ProjectTransitionView(generic.ObjectPermissionMixin, View):
+class ProjectTransitionView(generic.ObjectStepView):
     """Apply a status step from the project's page; rejecting and withdrawing ask why."""
 
     queryset = PROJECTS
-    action = "change"
-    template_name = "grants/project_step.html"
 
-    def get_required_permission(self) -> str:
-        return "grants.transition_project"
+    def badge(self, project) -> str:
+        return status_badge(project)
 
-    def dispatch(self, request, *args, **kwargs):
-        self.step = transitions.step_get(Project, kwargs.get("name", ""))
-        if self.step is None or self.step.automatic:
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    def make_form(self, project, data=None):
+        return forms.ProjectTransitionForm(data)
 
-    def get(self, request, pk, **kwargs):
-        project = self.get_object()
-        return self.render(project, forms.ProjectTransitionForm())
-
-    def post(self, request, pk, **kwargs):
-        project = self.get_object()
-        form = forms.ProjectTransitionForm(request.POST)
-        if form.is_valid():
-            try:
-                project = services.project_transition(
-                    project=project,
-                    name=self.step.name,
-                    actor=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as exc:
-                generic._add_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("%(project)s is now “%(status)s”.")
-                    % {"project": project, "status": project.get_status_display()},
-                )
-                return HttpResponseRedirect(project.get_absolute_url())
-        return self.render(project, form, status=400)
-
-    def render(self, project, form, status=200):
-        context = self.page_context(
-            project,
-            object=project,
-            form=form,
-            step=self.step,
-            status_badge=status_badge(project),
-            submit_class=self.step.button.replace("btn-outline-", "btn-"),
+    def take_step(self, project, form):
+        return services.project_transition(
+            project=project,
+            name=self.step.name,
+            actor=self.request.user,
+            reason=form.cleaned_data["reason"],
         )
-        return render(self.request, self.template_name, context, status=status)
 
 
 class ProjectImportView(generic.BulkImportView):

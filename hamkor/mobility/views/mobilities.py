@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -209,63 +208,34 @@ class MobilityDeleteView(generic.ObjectDeleteView):
     queryset = MOBILITIES
 
 
-class MobilityTransitionView(generic.ObjectPermissionMixin, View):
+class MobilityTransitionView(generic.ObjectStepView):
     """A status step: departure and return ask for the date (today by default), cancelling
-    for the reason. The page is the fallback of the buttons on the mobility's page, and
-    where a refused step shows why."""
+    for the reason."""
 
     queryset = MOBILITIES
-    action = "transition"
-    template_name = "mobility/mobility_step.html"
+    automatic_steps = True
 
-    def dispatch(self, request, *args, **kwargs):
-        self.step = transitions.step_get(Mobility, kwargs.get("name", ""))
-        if self.step is None:
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    def badge(self, mobility) -> str:
+        return status_badge(mobility)
 
-    def get(self, request, pk, name):
-        mobility = self.get_object()
-        form = forms.MobilityStepForm(step=self.step.name, mobility=mobility)
-        return self.render(mobility, form)
+    def make_form(self, mobility, data=None):
+        return forms.MobilityStepForm(data, step=self.step.name, mobility=mobility)
 
-    def post(self, request, pk, name):
-        mobility = self.get_object()
-        form = forms.MobilityStepForm(request.POST, step=self.step.name, mobility=mobility)
-        if form.is_valid():
-            try:
-                mobility = mobility_transition(
-                    mobility=mobility,
-                    name=self.step.name,
-                    actor=request.user,
-                    reason=form.cleaned_data.get("reason", ""),
-                    on=form.cleaned_data.get("on"),
-                )
-            except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    generic._add_errors(form, exc)
-                else:
-                    # The step's own refusal is about what the form asks, when it asks.
-                    field = next(iter(form.fields), None)
-                    form.add_error(field, exc)
-            else:
-                messages.success(
-                    request,
-                    _("%(mobility)s is now “%(status)s”.")
-                    % {"mobility": mobility, "status": mobility.get_status_display()},
-                )
-                return HttpResponseRedirect(mobility.get_absolute_url())
-        return self.render(mobility, form, status=400)
+    def add_refusal(self, form, exc):
+        if hasattr(exc, "error_dict"):
+            super().add_refusal(form, exc)
+        else:
+            # The step's own refusal is about what the form asks, when it asks.
+            form.add_error(next(iter(form.fields), None), exc)
 
-    def render(self, mobility, form, status=200):
-        context = self.base_context(
-            object=mobility,
-            form=form,
-            step=self.step,
-            title=self.step.label_for(mobility),
-            status_badge=status_badge(mobility),
+    def take_step(self, mobility, form):
+        return mobility_transition(
+            mobility=mobility,
+            name=self.step.name,
+            actor=self.request.user,
+            reason=form.cleaned_data.get("reason", ""),
+            on=form.cleaned_data.get("on"),
         )
-        return render(self.request, self.template_name, context, status=status)
 
 
 # --- Invitation letters --------------------------------------------------------------------

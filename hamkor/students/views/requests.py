@@ -22,7 +22,6 @@ from hamkor.students.services import (
     student_request_transition,
 )
 from hamkor.students.tables import StudentRequestTable, status_badge
-from hamkor.students.views.steps import StepView
 
 REQUESTS = StudentRequest.objects.select_related("student__person", "student__faculty", "assignee")
 
@@ -79,10 +78,23 @@ class StudentRequestDeleteView(generic.ObjectDeleteView):
     queryset = REQUESTS
 
 
-class StudentRequestStepView(StepView):
+class StudentRequestStepView(generic.ObjectStepView):
     queryset = REQUESTS
-    record_argument = "request"
-    service = staticmethod(student_request_transition)
+
+    def badge(self, record) -> str:
+        return status_badge(record)
+
+    def make_form(self, record, data=None):
+        return forms.StepForm(data, step=self.step)
+
+    def take_step(self, record, form):
+        return student_request_transition(
+            request=record,
+            name=self.step.name,
+            actor=self.request.user,
+            reason=form.cleaned_data.get("reason", ""),
+            on=form.cleaned_data.get("on"),
+        )
 
 
 class StudentRequestReplyView(generic.ObjectPermissionMixin, View):

@@ -22,7 +22,6 @@ from hamkor.students.services import (
     foreign_student_transition,
 )
 from hamkor.students.tables import ForeignStudentTable, status_badge
-from hamkor.students.views.steps import StepView
 
 STUDENTS = ForeignStudent.objects.select_related("person", "person__user", "faculty")
 
@@ -91,10 +90,23 @@ class ForeignStudentDeleteView(generic.ObjectDeleteView):
     queryset = STUDENTS
 
 
-class ForeignStudentStepView(StepView):
+class ForeignStudentStepView(generic.ObjectStepView):
     queryset = STUDENTS
-    record_argument = "student"
-    service = staticmethod(foreign_student_transition)
+
+    def badge(self, record) -> str:
+        return status_badge(record)
+
+    def make_form(self, record, data=None):
+        return forms.StepForm(data, step=self.step)
+
+    def take_step(self, record, form):
+        return foreign_student_transition(
+            student=record,
+            name=self.step.name,
+            actor=self.request.user,
+            reason=form.cleaned_data.get("reason", ""),
+            on=form.cleaned_data.get("on"),
+        )
 
 
 class ForeignStudentImportView(generic.BulkImportView):
