@@ -22,6 +22,7 @@ from hamkor.core.exporting import (
     name_paths,
 )
 from hamkor.core.tables import BaseTable
+from hamkor.core.tables import status_badge as badge
 
 # Bootstrap badge classes of each status.
 STATUS_BADGES = {
@@ -35,11 +36,7 @@ STATUS_BADGES = {
 
 
 def status_badge(agreement: Agreement) -> str:
-    return format_html(
-        '<span class="badge {}">{}</span>',
-        STATUS_BADGES.get(agreement.status, "text-bg-light"),
-        agreement.get_status_display(),
-    )
+    return badge(agreement, STATUS_BADGES)
 
 
 def partner_names(agreement: Agreement) -> list[str]:

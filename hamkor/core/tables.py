@@ -12,6 +12,7 @@ from django.template import Context, Template
 from django.template.base import render_value_in_context
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import ManyToManyColumn, TemplateColumn
@@ -165,3 +166,13 @@ class _Cell:
         with parent_context.update(context):
             parent_context["request"] = getattr(table, "request", None)
             return self.template.render(parent_context)
+
+
+def status_badge(record, classes: dict[str, str]) -> str:
+    """A record's status as a badge: its label in the page's language, coloured by
+    ``classes`` (status → Bootstrap classes; the label carries the meaning, not the colour)."""
+    return format_html(
+        '<span class="badge {}">{}</span>',
+        classes.get(record.status, "text-bg-light"),
+        record.get_status_display(),
+    )

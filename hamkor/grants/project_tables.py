@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import django_tables2 as tables
 from django.utils.formats import number_format
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.exporting import (
@@ -18,6 +17,7 @@ from hamkor.core.exporting import (
     name_paths,
 )
 from hamkor.core.tables import BaseTable
+from hamkor.core.tables import status_badge as badge
 from hamkor.grants.models import BudgetHeading, Programme, Project, ProjectPartner
 
 STATUS_BADGES = {
@@ -34,11 +34,7 @@ STATUS_BADGES = {
 
 
 def status_badge(project: Project) -> str:
-    return format_html(
-        '<span class="badge {}">{}</span>',
-        STATUS_BADGES.get(project.status, "text-bg-light"),
-        project.get_status_display(),
-    )
+    return badge(project, STATUS_BADGES)
 
 
 def money(amount, currency: str) -> str:

@@ -24,6 +24,7 @@ from hamkor.core.exporting import (
     name_in_language,
 )
 from hamkor.core.tables import BaseTable
+from hamkor.core.tables import status_badge as badge
 from hamkor.mobility.models import PERSONAL_DATA, Mobility, Person
 from hamkor.mobility.personal import hidden_fields
 
@@ -46,11 +47,7 @@ WIDE_ONLY_SMALL = {
 
 
 def status_badge(mobility: Mobility) -> str:
-    return format_html(
-        '<span class="badge {}">{}</span>',
-        STATUS_BADGES.get(mobility.status, "text-bg-light"),
-        mobility.get_status_display(),
-    )
+    return badge(mobility, STATUS_BADGES)
 
 
 def partner_of(mobility: Mobility):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import django_tables2 as tables
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -23,6 +22,7 @@ from hamkor.core.exporting import (
     Export,
 )
 from hamkor.core.tables import BaseTable
+from hamkor.core.tables import status_badge as badge
 from hamkor.mobility.models import PERSONAL_DATA
 from hamkor.mobility.personal import hidden_fields
 from hamkor.students.models import ForeignStudent, StudentRequest
@@ -46,11 +46,7 @@ REQUEST_BADGES = {
 
 def status_badge(record) -> str:
     badges = STUDENT_BADGES if isinstance(record, ForeignStudent) else REQUEST_BADGES
-    return format_html(
-        '<span class="badge {}">{}</span>',
-        badges.get(record.status, "text-bg-light"),
-        record.get_status_display(),
-    )
+    return badge(record, badges)
 
 
 def _name(prefix: str):
