@@ -4,6 +4,7 @@ Each step is a function ``load*(stdout)`` of a module of :mod:`hamkor.demo`; the
 order below, inside one transaction, so a failure leaves the database as it was.
 """
 
+import logging
 from importlib import import_module
 
 from django.core.management.base import BaseCommand
@@ -31,6 +32,9 @@ class Command(BaseCommand):
     help = "Load the demo data set (idempotent) and print one login per role."
 
     def handle(self, *args, **options):
+        # The demo's signed copies and certificates are hundreds of small PDFs: WeasyPrint's
+        # notice about how it subsets fonts would bury the summary.
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
         # The summary is for whoever runs the command: in English, whatever LANGUAGE_CODE.
         with transaction.atomic(), translation.override("en"):
             for step in STEPS:
