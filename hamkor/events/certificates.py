@@ -43,6 +43,10 @@ def certificate_refusal(participant: Participant) -> str:
         )
     if participant.registration != Participant.Registration.CONFIRMED:
         return _("Only confirmed participants receive a certificate.")
+    if participant.event.end > timezone.localdate():
+        return _("Certificates are issued from the event's last day, %(day)s.") % {
+            "day": format_long_date(participant.event.end)
+        }
     return ""
 
 

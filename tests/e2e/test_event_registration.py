@@ -50,7 +50,7 @@ def link_in(message, pattern: str) -> str:
 def test_public_registration_through_to_the_certificate_download(
     new_page, event, officer, live_server, tmp_path
 ):
-    from hamkor.events.models import Participant
+    from hamkor.events.models import Event, Participant
 
     # 1. The visitor finds the event on the public site and registers.
     visitor = new_page()
@@ -73,7 +73,10 @@ def test_public_registration_through_to_the_certificate_download(
     participant = Participant.objects.get(email=EMAIL)
     assert participant.registration == "confirmed" and participant.language == "ru"
 
-    # 2. The officer sends the certificate from the participant's page.
+    # 2. The seminar takes place (time passes: its day moves to yesterday), then the officer
+    # sends the certificate from the participant's page.
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Event.objects.filter(pk=event.pk).update(start=yesterday, end=yesterday)
     office = new_page()
     log_in(office, officer)
     office.goto(event.get_absolute_url())

@@ -145,6 +145,17 @@ def test_no_certificate_for_the_waiting_list(officer, conference):
         certificate_issue(participant=waiting, actor=officer)
 
 
+def test_no_certificate_before_the_events_last_day(officer, home):
+    today = datetime.date.today()
+    running = EventFactory(start=today, end=today + datetime.timedelta(days=1))
+    participant = ParticipantFactory(event=running)
+    with translation.override("en"), pytest.raises(Exception, match="from the event's last day"):
+        certificate_issue(participant=participant, actor=officer)
+    running.end = today
+    running.save()
+    assert certificate_issue(participant=participant, actor=officer).certificate_reference
+
+
 def test_issuing_twice_keeps_the_number(officer, conference):
     participant = ParticipantFactory(event=conference)
     first = certificate_issue(participant=participant, actor=officer).certificate_reference

@@ -147,7 +147,9 @@ def test_the_event_page_shows_participants_certificates_and_outcomes(as_user, fa
     from hamkor.events.certificates import certificate_issue
     from hamkor.events.tests.factories import PublicationFactory
 
-    event = EventFactory(home_unit=faculty_a)
+    event = EventFactory(
+        home_unit=faculty_a, start=datetime.date(2025, 5, 14), end=datetime.date(2025, 5, 15)
+    )
     issued = ParticipantFactory(event=event, name="Aziza Karimova")
     certificate_issue(participant=issued, actor=None)
     ParticipantFactory(event=event, name="Botir Aliyev")
