@@ -56,11 +56,12 @@ HEADINGS = (
     ("equipment", "Jihozlar", "Оборудование", "Equipment"),
 )  # fmt: skip
 # Heading code, share of a receipt spent, what it paid for, to whom.
+# The office writes its books in Uzbek.
 SPENDING = (
-    ("travel", Decimal("0.18"), "Return flights of the participants", "Uzbekistan Airways"),
-    ("individual-support", Decimal("0.32"), "Individual support paid to participants", ""),
-    ("organisational-support", Decimal("0.08"), "Organisation of the mobility", ""),
-    ("equipment", Decimal("0.05"), "Laptops for the project office", "Texnomart"),
+    ("travel", Decimal("0.18"), "Ishtirokchilar aviachiptalari", "Uzbekistan Airways"),
+    ("individual-support", Decimal("0.32"), "Ishtirokchilarga toʻlangan individual yordam", ""),
+    ("organisational-support", Decimal("0.08"), "Mobillikni tashkil etish xarajatlari", ""),
+    ("equipment", Decimal("0.05"), "Loyiha ofisi uchun noutbuklar", "Texnomart"),
 )  # fmt: skip
 
 
@@ -143,7 +144,7 @@ def load(stdout) -> None:
                     amount=_amount(share, currency, day),
                     currency=currency,
                     payer=project.programme.funder or str(project.programme),
-                    notes=f"Instalment {number + 1} of {len(days)}",
+                    notes=f"{number + 1}-toʻlov ({len(days)} tadan)",
                 )
                 receipts += 1
             for code, part, description, payee in SPENDING:

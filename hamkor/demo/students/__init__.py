@@ -66,15 +66,35 @@ YEARS = {"preparatory": 1, "bachelor": 4, "master": 2, "phd": 3}
 FEES = {"preparatory": 9_500_000, "bachelor": 14_800_000, "master": 17_600_000, "phd": 21_000_000}
 USD_RATE = Decimal("12650")  # a plausible rate for the demo's dollar payments, when none is in
 LANGUAGE = {"RU": "ru", "KZ": "ru", "KG": "ru", "TJ": "ru", "TM": "ru", "AZ": "ru", "AF": "en"}
+# A request is written in the student's language; so is the office's reply.
 REQUESTS = [
-    ("housing", "A place in the dormitory"),
-    ("housing", "A change of room in the dormitory"),
-    ("documents", "A certificate of study for the embassy"),
-    ("documents", "A transcript of records"),
-    ("insurance", "Health insurance for the new academic year"),
-    ("visa_extension", "Extension of my student visa"),
-    ("other", "An invitation letter for my parents"),
+    ("housing", {"en": "A place in the dormitory", "ru": "Место в общежитии"}),
+    ("housing", {"en": "A change of room in the dormitory", "ru": "Переселение в другую комнату"}),
+    (
+        "documents",
+        {
+            "en": "A certificate of study for the embassy",
+            "ru": "Справка об обучении для посольства",
+        },
+    ),
+    ("documents", {"en": "A transcript of records", "ru": "Выписка с оценками"}),
+    (
+        "insurance",
+        {
+            "en": "Health insurance for the new academic year",
+            "ru": "Медицинская страховка на новый учебный год",
+        },
+    ),
+    ("visa_extension", {"en": "Extension of my student visa", "ru": "Продление студенческой визы"}),
+    (
+        "other",
+        {"en": "An invitation letter for my parents", "ru": "Приглашение для моих родителей"},
+    ),
 ]
+REPLIES = {
+    "en": "We have received your request and will prepare the answer within three days.",
+    "ru": "Мы получили ваше обращение и подготовим ответ в течение трёх дней.",
+}
 DEMO_ACCOUNT = ("foreign.student@hamkor.demo", "Firdavs Rahimov", "foreign-student-demo-2026")
 
 
@@ -256,16 +276,17 @@ def _payments(student: ForeignStudent, item: dict, today: datetime.date) -> None
         fee_payment_add(student=student, paid_on=paid_on, amount=half, currency="UZS", actor=None)
 
 
-def _request(student: ForeignStudent, request: tuple[str, str], number: int, officer) -> None:
-    kind, subject = request
-    filed = student_request_file(student=student, kind=kind, subject=subject, actor=None)
+def _request(student: ForeignStudent, request: tuple[str, dict], number: int, officer) -> None:
+    kind, subjects = request
+    language = "ru" if student.person.language == "ru" else "en"
+    filed = student_request_file(student=student, kind=kind, subject=subjects[language], actor=None)
     if officer is None or number % 3 == 0:
         return  # still new: the office has work
     student_request_transition(request=filed, name="take", actor=officer)
     if number % 3 == 1:
         request_reply_add(
             request=filed,
-            body="We have received your request and will prepare the answer within three days.",
+            body=REPLIES[language],
             actor=officer,
         )
     else:
