@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 
 def job(officer) -> int:
     """A finished export of the officer's, with its file."""
@@ -154,7 +156,11 @@ def event_records(faculty_a, officer) -> dict:
         PublicationFactory,
     )
 
-    event = EventFactory(home_unit=faculty_a, registration_open=True)
+    # Over (yesterday), so that its certificate can be issued.
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    event = EventFactory(
+        home_unit=faculty_a, registration_open=True, start=yesterday, end=yesterday
+    )
     participant = certificate_issue(participant=ParticipantFactory(event=event), actor=officer)
     publication = PublicationFactory(event=event)
     return {"event": event.pk, "participant": participant.pk, "publication": publication.pk}
@@ -164,6 +170,7 @@ def kwargs_for(name: str, objects: dict) -> dict:
     if name in (
         "public:letter_verify",
         "public:event_cancel",
+        "public:event_confirm",
         "public:certificate_verify",
         "public:certificate_download",
     ):

@@ -314,6 +314,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "public:event_list": EVERYONE,
     "public:event_detail": EVERYONE,
     "public:event_cancel": (404, 404, 404, 404, 404, 404, 404),
+    # A link that is not valid says so (and registers nobody).
+    "public:event_confirm": (400, 400, 400, 400, 400, 400, 400),
     "public:certificate_verify": (404, 404, 404, 404, 404, 404, 404),
     "public:certificate_download": (404, 404, 404, 404, 404, 404, 404),
 }

@@ -1,5 +1,11 @@
-"""Public registration for our open events: capacity, waiting list, confirmation e-mail
-with a calendar file, and the signed link that cancels it.
+"""Public registration for our open events: the address confirmed first, then capacity,
+waiting list, confirmation e-mail with a calendar file, and the signed link that cancels it.
+
+Nobody is registered by someone else typing their address: the form only sends a link to
+the address given (:func:`registration_request`), signed and valid for
+:data:`CONFIRM_DAYS` days, that carries what was typed; nothing is stored until the link is
+opened and confirmed (:func:`registration_confirm`), when the place, or the waiting list,
+is given as on that day. Opening the link twice registers once.
 
 The registrant is not a user: the writes are recorded without an actor, with the reason
 ``events.participant.registered`` (or ``cancelled``) in the history.
@@ -27,6 +33,8 @@ from hamkor.events.selectors import places_taken
 from hamkor.events.services import participant_duplicate, participant_save
 
 CANCEL_SALT = "events.registration.cancel"
+CONFIRM_SALT = "events.registration.confirm"
+CONFIRM_DAYS = 3
 
 
 def registration_refusal(event: Event) -> str:
@@ -44,6 +52,71 @@ def cancel_refusal(participant: Participant) -> str:
     if participant.event.end < timezone.localdate():
         return _("This event is over: the registration can no longer be cancelled.")
     return ""
+
+
+def _refuse_twice(participant: Participant) -> None:
+    if participant_duplicate(participant) is not None:
+        raise ValidationError(
+            {"email": _("This e-mail address is already registered for this event.")}
+        )
+
+
+def registration_request(
+    *, event: Event, name: str, email: str, affiliation: str = "", language: str = "en"
+) -> None:
+    """Send the link that confirms the address ``email``, in ``language``; refused (and
+    nothing sent) when the event takes no registration or the address is registered."""
+    refusal = registration_refusal(event)
+    if refusal:
+        raise ValidationError(refusal)
+    _refuse_twice(Participant(event=event, email=email.strip()))
+    typed = {"e": event.pk, "n": name.strip(), "m": email.strip(), "a": affiliation.strip()}
+    token = signing.dumps({**typed, "l": language}, salt=CONFIRM_SALT, compress=True)
+    with translation.override(language):
+        title = str(event)
+        subject = _("Confirm your registration: %(event)s") % {"event": title}
+        body = render_to_string(
+            "events/email/registration_confirm.txt",
+            {
+                "name": typed["n"],
+                "title": title,
+                "event": event,
+                "days": CONFIRM_DAYS,
+                "confirm_url": _public_url("public:event_confirm", language, token=token),
+            },
+        )
+    email_send_on_commit(EmailMessage(subject, body, to=[typed["m"]]))
+
+
+def registration_by_token(token: str) -> dict | None:
+    """What the confirmation link carries (``event``, ``name``, ``email``, ``affiliation``,
+    ``language``), or ``None`` when it is forged, expired or its event is gone."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_DAYS * 24 * 3600)
+    except signing.BadSignature:
+        return None
+    event = Event.objects.organised().filter(pk=data.get("e"), registration_open=True).first()
+    if event is None:
+        return None
+    return {
+        "event": event,
+        "name": data["n"],
+        "email": data["m"],
+        "affiliation": data["a"],
+        "language": data["l"],
+    }
+
+
+def registration_confirm(token: str) -> Participant:
+    """Register whoever the link names (:func:`participant_register`); the same link opened
+    again answers the registration it made."""
+    typed = registration_by_token(token)
+    if typed is None:
+        raise ValidationError(_("This link is not valid or has expired: register again."))
+    twin = participant_duplicate(Participant(event=typed["event"], email=typed["email"]))
+    if twin is not None:
+        return twin
+    return participant_register(**typed)
 
 
 @transaction.atomic
@@ -64,11 +137,7 @@ def participant_register(
         language=language,
         role=Participant.Role.ATTENDEE,
     )
-    twin = participant_duplicate(participant)
-    if twin is not None:
-        raise ValidationError(
-            {"email": _("This e-mail address is already registered for this event.")}
-        )
+    _refuse_twice(participant)
     if event.capacity is not None and places_taken(event) >= event.capacity:
         if not event.waiting_list:
             raise ValidationError(_("This event is full: no places are left."))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("letters/<str:token>/", views.letter_verify, name="letter_verify"),
     path("events/", events.event_list, name="event_list"),
     path("events/<int:pk>/", events.event_detail, name="event_detail"),
+    path("events/confirm/<str:token>/", events.event_confirm, name="event_confirm"),
     path("events/cancel/<str:token>/", events.event_cancel, name="event_cancel"),
     path("certificates/<str:token>/", events.certificate_verify, name="certificate_verify"),
     path(

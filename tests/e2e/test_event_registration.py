@@ -64,7 +64,18 @@ def test_public_registration_through_to_the_certificate_download(
     form.locator("select[name=language]").select_option("ru")
     with visitor.expect_navigation():
         form.locator("button[type=submit]").click()
-    expect(visitor.get_by_role("status")).to_contain_text("You are registered")
+    expect(visitor.get_by_role("status")).to_contain_text("Check your e-mail")
+    assert not Participant.objects.filter(email=EMAIL).exists()
+
+    # The address is confirmed from the e-mail's link (in the language chosen).
+    (request,) = mail.outbox
+    assert request.to == [EMAIL]
+    confirm_link = link_in(request, "/events/confirm/")
+    visitor.goto(confirm_link.replace("http://127.0.0.1:8000", live_server.url))
+    with visitor.expect_navigation():
+        visitor.locator("main form button[type=submit]").click()
+    expect(visitor.get_by_role("status")).to_contain_text(EMAIL)
+    mail.outbox.remove(request)
 
     (confirmation,) = mail.outbox
     assert confirmation.to == [EMAIL]

@@ -25,8 +25,10 @@ from hamkor.events.models import Participant
 from hamkor.events.registration import (
     cancel_refusal,
     participant_by_cancel_token,
-    participant_register,
+    registration_by_token,
+    registration_confirm,
     registration_refusal,
+    registration_request,
 )
 from hamkor.events.selectors import open_events, places_left
 from hamkor.events.services import participant_cancel
@@ -59,7 +61,6 @@ def event_detail(request, pk):
     event = get_object_or_404(Event.objects.organised().filter(registration_open=True), pk=pk)
     form = RegistrationForm(request.POST or None, initial={"language": translation.get_language()})
     status = 200
-    registered = None
     if request.method == "POST":
         wait = ratelimit.hit(
             f"event-registration:ip:{get_client_ip_address(request)}",
@@ -73,7 +74,7 @@ def event_detail(request, pk):
         elif form.is_valid() and not form.cleaned_data["website"]:
             data = form.cleaned_data
             try:
-                registered = participant_register(
+                registration_request(
                     event=event,
                     name=data["name"],
                     email=data["email"],
@@ -87,11 +88,7 @@ def event_detail(request, pk):
                 return render(
                     request,
                     "events/public/registered.html",
-                    {
-                        "event": event,
-                        "participant": registered,
-                        "profile": department_profile_get(),
-                    },
+                    {"event": event, "email": data["email"], "profile": department_profile_get()},
                 )
         else:
             status = 400
@@ -107,6 +104,24 @@ def event_detail(request, pk):
         },
         status=status,
     )
+
+
+def event_confirm(request, token):
+    """The link of the e-mail that confirms the address: asks, then registers (POST), so
+    that a mail scanner opening the link registers nobody."""
+    typed = registration_by_token(token)
+    context = {"typed": typed, "profile": department_profile_get()}
+    if typed is None:
+        return render(request, "events/public/confirm.html", context, status=400)
+    if request.method == "POST":
+        try:
+            participant = registration_confirm(token)
+        except ValidationError as exc:
+            context["refusal"] = " ".join(exc.messages)
+            return render(request, "events/public/confirm.html", context, status=400)
+        context.update(event=participant.event, participant=participant)
+        return render(request, "events/public/registered.html", context)
+    return render(request, "events/public/confirm.html", context)
 
 
 def event_cancel(request, token):
