@@ -34,6 +34,7 @@ FIRST, LAST = D(2022, 1, 1), D(2025, 12, 31)
 DAY_BEFORE, DAY_AFTER = D(2021, 12, 31), D(2026, 1, 1)
 ON = D(2026, 6, 1)
 K = Mobility.Kind
+SPRING_2024 = D(2024, 3, 4)
 
 
 def period(**given) -> Period:
@@ -56,7 +57,7 @@ def ranked(country: str = "TR", **editions: str) -> Institution:
     return institution
 
 
-def trip(home, person, host, *, kind=K.STAFF_TRAINING, start=D(2024, 3, 4), **fields):
+def trip(home, person, host, *, kind=K.STAFF_TRAINING, start=SPRING_2024, **fields):
     """A mobility as the records hold it (completed, outgoing unless told otherwise)."""
     values = {
         "direction": Mobility.Direction.OUTGOING,
@@ -228,7 +229,8 @@ def test_with_a_faculty_only_its_peoples_mobilities_count(home, faculty_a, facul
 
 def test_professors_at_conferences_abroad_with_a_certificate_each_once(home, faculty_a):
     def conference(start, country="TR"):
-        return EventFactory(kind="conference", organisation="attended", country=country, start=start)
+        kind = {"kind": "conference", "organisation": "attended"}
+        return EventFactory(country=country, start=start, **kind)
 
     professor = StaffFactory(org_unit=faculty_a)
     for event in (conference(FIRST), conference(LAST)):
