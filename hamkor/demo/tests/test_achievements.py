@@ -23,7 +23,7 @@ def achievements(*period: str) -> dict:
 def test_the_demo_reaches_the_seed_pages_achievements(demo):
     years = achievements("--from", "2022-01-01", "--to", "2025-12-31")
     assert years["agreements_signed"] > 50
-    assert SEED_COUNTRIES <= set(years["agreement_countries"])
+    assert set(years["agreement_countries"]) >= SEED_COUNTRIES
     assert years["students_abroad_certified"] > 500
     assert years["professors_taught_qs1000"] > 60
     assert years["professors_interned_qs1000"] == 114
