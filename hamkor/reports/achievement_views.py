@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import formats
 from django.views import View
 
 from hamkor.core.countries import collation_key, country_name
@@ -55,8 +56,8 @@ def shown(key: str, value) -> str:
     if key == "grant_income_usd":
         return amount_text(value, "USD")
     if key == "agreement_countries":
-        return str(len(value))
-    return str(value)
+        value = len(value)
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
 
 
 def country_names(codes: list[str]) -> list[str]:
