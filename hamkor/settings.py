@@ -376,6 +376,17 @@ HAMKOR_CBU_RATES_URL = _read(
     "HAMKOR_CBU_RATES_URL", env.str, default="https://cbu.uz/uz/arkhiv-kursov-valyut/json/"
 )
 
+# The public wording of the achievements rounds each figure down to a multiple of its step
+# ("more than 50"); a step of 1 shows the figure exactly (hamkor/reports/wording.py). The
+# environment may change steps: HAMKOR_ACHIEVEMENTS_ROUNDING="default=10;grant_income_usd=1000".
+HAMKOR_ACHIEVEMENTS_ROUNDING = {
+    "default": 10,
+    "professors_interned_qs1000": 1,
+    "visiting_professors": 1,
+    "grant_income_usd": 50000,
+    **_read("HAMKOR_ACHIEVEMENTS_ROUNDING", env.dict, cast={"value": int}, default={}),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -175,6 +175,8 @@ def kwargs_for(name: str, objects: dict) -> dict:
         "public:certificate_download",
     ):
         return {"token": "unknown-code"}
+    if name == "reports:achievement_records":
+        return {"key": "agreements_signed"}
     if name == "events:participant_step":
         return {"pk": objects["participant"], "step": "issue"}
     if name == "events:participant_certificate":

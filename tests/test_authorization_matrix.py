@@ -318,6 +318,9 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "public:event_confirm": (400, 400, 400, 400, 400, 400, 400),
     "public:certificate_verify": (404, 404, 404, 404, 404, 404, 404),
     "public:certificate_download": (404, 404, 404, 404, 404, 404, 404),
+    # The achievements: every staff role (a coordinator reads their faculty's figures).
+    "reports:achievements": STAFF_READ,
+    "reports:achievement_records": STAFF_READ,
 }
 
 

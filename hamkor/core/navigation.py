@@ -42,6 +42,10 @@ MENU: tuple[Group, ...] = (
         (Item(_("Dashboard"), "workbench:home", "accounts.staff_area", "speedometer2"),),
     ),
     Group(
+        _("Reports"),
+        (Item(_("Achievements"), "reports:achievements", "accounts.staff_area", "trophy"),),
+    ),
+    Group(
         _("University"),
         (
             Item(

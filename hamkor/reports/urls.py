@@ -1,5 +1,20 @@
 """Staff pages of the reports app."""
 
+from django.urls import path
+
+from hamkor.reports import achievement_views
+
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path(
+        "staff/reports/achievements/",
+        achievement_views.AchievementsView.as_view(),
+        name="achievements",
+    ),
+    path(
+        "staff/reports/achievements/<str:key>/",
+        achievement_views.AchievementRecordsView.as_view(),
+        name="achievement_records",
+    ),
+]

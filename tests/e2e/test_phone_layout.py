@@ -50,6 +50,18 @@ STEPS = {
 }
 # Addresses answered with a query: the global search shows results for one.
 QUERIES = {"workbench:search": "?q=Uni"}
+# The figures whose records the walk lists (one of each kind of record), over a period that
+# holds the walk's records.
+ACHIEVEMENT_RECORDS = (
+    "agreements_signed",
+    "teachers_uk_europe",
+    "professors_conferences_abroad",
+    "webinars_with_partners",
+    "grant_projects",
+    "grant_income_usd",
+    "partner_universities_active",
+)
+WIDE_PERIOD = "?from=2000-01-01&to=2099-12-31"
 
 
 def unbroken(length: int) -> str:
@@ -330,6 +342,11 @@ def staff_addresses(records: dict) -> list[tuple[str, str]]:
     for name, keys in url_names():
         if name in FILES or name.startswith(LEFT_TO_OTHERS) or name.startswith("public:"):
             continue
+        if name == "reports:achievement_records":
+            for key in ACHIEVEMENT_RECORDS:
+                address = reverse(name, kwargs={"key": key}) + WIDE_PERIOD
+                addresses.append((f"{name}:{key}", address))
+            continue
         if name == "accounts:password_reset_confirm":
             kwargs = {"uidb64": "MQ", "token": "set-password"}
         elif name in ("core:autocomplete", "core:document_add"):
@@ -464,4 +481,6 @@ def test_no_page_scrolls_sideways(role, request, new_page, live_server, records)
         "anonymous": "public:letter_verify:ru",
     }[role]
     assert expected in opened, f"{role} did not reach {expected}: {sorted(set(opened))}"
+    if role not in ("applicant", "anonymous"):
+        assert "reports:achievement_records:grant_income_usd" in opened
     assert not problems, "\n".join(problems)
