@@ -42,6 +42,14 @@ MENU: tuple[Group, ...] = (
         (Item(_("Dashboard"), "workbench:home", "accounts.staff_area", "speedometer2"),),
     ),
     Group(
+        _("Reports"),
+        (
+            Item(
+                _("Figures and charts"), "reports:dashboard", "accounts.staff_area", "graph-up"
+            ),
+        ),
+    ),
+    Group(
         _("University"),
         (
             Item(

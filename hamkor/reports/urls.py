@@ -1,5 +1,16 @@
 """Staff pages of the reports app."""
 
+from django.urls import path
+
+from hamkor.reports import dashboard_views
+
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("staff/reports/dashboard/", dashboard_views.DashboardView.as_view(), name="dashboard"),
+    path(
+        "staff/reports/dashboard/<slug:table>.<slug:extension>",
+        dashboard_views.DashboardExportView.as_view(),
+        name="dashboard_export",
+    ),
+]
