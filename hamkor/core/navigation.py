@@ -43,11 +43,7 @@ MENU: tuple[Group, ...] = (
     ),
     Group(
         _("Reports"),
-        (
-            Item(
-                _("Figures and charts"), "reports:dashboard", "accounts.staff_area", "graph-up"
-            ),
-        ),
+        (Item(_("Figures and charts"), "reports:dashboard", "accounts.staff_area", "graph-up"),),
     ),
     Group(
         _("University"),

@@ -72,6 +72,7 @@ def dashboard_context(period, request) -> dict:
                 "totals": dashboard.table_totals(table),
                 "data": dashboard.chart_data(table, language),
                 "element_id": f"chart-data-{table.key}",
+                "narrow": len(table.columns) == 1,
             }
         )
     countries = dashboard.partner_map(period)

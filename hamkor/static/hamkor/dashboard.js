@@ -14,6 +14,19 @@
     return element ? JSON.parse(element.textContent) : null;
   }
 
+  // A legend entry does not wrap: on a narrow chart a long one is cut with an ellipsis
+  // (the tooltip and the table keep the whole name).
+  function shortenedLabels(chart) {
+    var labels = Chart.defaults.plugins.legend.labels.generateLabels(chart);
+    var room = Math.max(12, Math.floor((chart.width - 40) / 7));
+    labels.forEach(function (label) {
+      if (label.text.length > room) {
+        label.text = label.text.slice(0, room - 1) + "\u2026";
+      }
+    });
+    return labels;
+  }
+
   function chartOptions(spec) {
     var horizontal = spec.style === "horizontal";
     var stacked = spec.style === "stacked" || spec.style === "grouped";
@@ -28,7 +41,11 @@
       animation: false,
       scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: {
-        legend: { display: !single, position: "bottom", labels: { boxWidth: 12 } },
+        legend: {
+          display: !single,
+          position: "bottom",
+          labels: { boxWidth: 12, generateLabels: shortenedLabels }
+        },
         tooltip: { mode: "index", intersect: false }
       }
     };
