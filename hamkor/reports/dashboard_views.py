@@ -25,13 +25,8 @@ SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
 
 
 class DashboardMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    # Logged-in users without the staff area get 403; the anonymous go to the login page.
     permission_required = "accounts.staff_area"
-    raise_exception = False
-
-    def handle_no_permission(self):
-        # Logged-in users without the staff area get 403; the anonymous go to the login.
-        self.raise_exception = self.request.user.is_authenticated
-        return super().handle_no_permission()
 
     def faculty_form(self) -> tuple[DashboardForm | None, bool]:
         """The filters bound to the address, and whether the user may see any figure (a
