@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime
 import re
 
+import pytest
+
 from tests.e2e.conftest import PHONE, expect, log_in
+from tests.e2e.test_accessibility import AXE, critical_violations
 
 ADDRESS = "/staff/reports/dashboard/?start=2022-01-01&end=2025-12-31"
 CHARTS = (
@@ -87,3 +90,17 @@ def test_a_bad_period_shows_the_error_at_the_field(page, officer, faculty_a):
         "The period ends before it starts."
     )
     expect(page.locator("canvas")).to_have_count(0)
+
+
+def test_the_dashboard_has_no_critical_accessibility_violation(new_page, officer, faculty_a):
+    """Charts with their tables, the map and the key figures read with assistive technology
+    (axe runs as an injected script, so this page bypasses the CSP)."""
+    if not AXE.is_file():
+        pytest.skip("axe-core not found: run `make vendor`")
+    work(faculty_a)
+    page = new_page(bypass_csp=True)
+    log_in(page, officer)
+    page.goto(ADDRESS)
+    page.wait_for_function(CHART_DRAWN_JS, arg="agreements_by_year")
+    expect(page.locator("#partner-map svg")).to_have_count(1)
+    assert critical_violations(page) == []

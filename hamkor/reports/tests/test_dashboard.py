@@ -161,7 +161,8 @@ def test_the_tables_show_the_series_numbers(client, officer, faculty_a):
             [float(row.values[i]) for row in expected.rows] for i in range(len(expected.columns))
         ]
     html = response.content.decode()
-    assert '<caption class="caption-top small">Agreements signed per year, by kind' in html
+    caption = '<caption class="caption-top small" id="agreements_by_year-caption">'
+    assert f"{caption}Agreements signed per year, by kind" in html
 
 
 def test_the_map_counts_partners_in_force_and_links_to_their_country(client, officer, faculty_a):
