@@ -119,3 +119,11 @@ def test_the_page_links_each_table_to_its_downloads(client, officer, faculty_a):
     for function in series.CHARTS:
         for extension in ("csv", "xlsx"):
             assert f'href="{url(function.__name__, extension)}?{query}"' in html
+
+
+def test_a_coordinator_without_a_faculty_downloads_nothing(client, coordinator, faculty_a):
+    year_of_work(faculty_a, 2023)
+    coordinator.org_unit = None
+    coordinator.save(update_fields=["org_unit"])
+    login(client, coordinator)
+    assert client.get(url("events_by_year", "csv"), PERIOD).status_code == 404
