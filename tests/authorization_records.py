@@ -185,6 +185,8 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"uidb64": "MQ", "token": "set-password"}
     if name == "accounts:user_two_factor_reset":
         return {"pk": objects["user"]}
+    if name == "reports:dashboard_export":
+        return {"table": "agreements_by_year", "extension": "xlsx"}
     if name == "core:autocomplete":
         return {"source": "institution"}
     if name == "core:document_add":

@@ -145,6 +145,10 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "students:portal_request": OWN_ONLY,
     "students:portal_download": OWN_ONLY,
     "students:figures": STAFF_READ,
+    # The dashboard and its tables' downloads: every staff role (a coordinator, their
+    # faculty's numbers).
+    "reports:dashboard": STAFF_READ,
+    "reports:dashboard_export": STAFF_READ,
     "students:foreignstudent_list": STAFF_READ,
     "students:foreignstudent_detail": FACULTY_READ,
     "students:foreignstudent_history": FACULTY_READ,

@@ -43,7 +43,10 @@ MENU: tuple[Group, ...] = (
     ),
     Group(
         _("Reports"),
-        (Item(_("Achievements"), "reports:achievements", "accounts.staff_area", "trophy"),),
+        (
+            Item(_("Figures and charts"), "reports:dashboard", "accounts.staff_area", "graph-up"),
+            Item(_("Achievements"), "reports:achievements", "accounts.staff_area", "trophy"),
+        ),
     ),
     Group(
         _("University"),

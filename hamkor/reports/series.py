@@ -28,6 +28,7 @@ from decimal import Decimal
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamkor.agreements import figures as agreements
 from hamkor.agreements.models import Agreement
@@ -70,6 +71,10 @@ class Table:
         return tuple(sum(row.values[i] for row in self.rows) for i in range(len(self.columns)))
 
 
+# A calendar year: the catalogue's bare "Year" is a student's year of study ("Kurs").
+YEAR = pgettext_lazy("calendar year", "Year")
+
+
 def years_of(period: Period) -> range:
     return range(period.start.year, period.end.year + 1)
 
@@ -91,7 +96,7 @@ def _by_year(
         Row(year, str(year), tuple(cells.get((year, value), 0) for value, _label in columns))
         for year in years_of(period)
     )
-    return Table(key, title, str(_("Year")), columns, rows)
+    return Table(key, title, str(YEAR), columns, rows)
 
 
 def _count_by_year(queryset: QuerySet, date_field, choice_field: str) -> list[tuple[int, str, int]]:
@@ -190,7 +195,7 @@ def grant_income_by_year(period: Period) -> Table:
     return Table(
         "grant_income_by_year",
         str(_("Grant income per year, in US dollars")),
-        str(_("Year")),
+        str(YEAR),
         (("usd", str(_("US dollars"))),),
         rows,
     )

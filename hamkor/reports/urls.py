@@ -2,11 +2,17 @@
 
 from django.urls import path
 
-from hamkor.reports import achievement_views
+from hamkor.reports import achievement_views, dashboard_views
 
 app_name = "reports"
 
 urlpatterns: list = [
+    path("staff/reports/dashboard/", dashboard_views.DashboardView.as_view(), name="dashboard"),
+    path(
+        "staff/reports/dashboard/<slug:table>.<slug:extension>",
+        dashboard_views.DashboardExportView.as_view(),
+        name="dashboard_export",
+    ),
     path(
         "staff/reports/achievements/",
         achievement_views.AchievementsView.as_view(),

@@ -37,6 +37,7 @@ FILES = {
     "mobility:portal_download",
     "students:portal_download",
     "events:participant_certificate",
+    "reports:dashboard_export",
 }
 LEFT_TO_OTHERS = ("admin:", "api:", "healthz")
 # A full-page picture of every page costs more than the measuring: by default only the pages
