@@ -28,6 +28,7 @@ from decimal import Decimal
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamkor.agreements import figures as agreements
 from hamkor.agreements.models import Agreement
@@ -38,6 +39,9 @@ from hamkor.grants import figures as grants
 from hamkor.grants.money.selectors import receipts_converted_by
 from hamkor.mobility.models import Mobility, of_faculty
 from hamkor.reports.achievements import Period
+
+# "Year" alone is a student's year of study ("Kurs", "Курс") in the catalogue.
+YEAR = pgettext_lazy("calendar year", "Year")
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ def _by_year(
         Row(year, str(year), tuple(cells.get((year, value), 0) for value, _label in columns))
         for year in years_of(period)
     )
-    return Table(key, title, str(_("Year")), columns, rows)
+    return Table(key, title, str(YEAR), columns, rows)
 
 
 def _count_by_year(queryset: QuerySet, date_field, choice_field: str) -> list[tuple[int, str, int]]:
@@ -190,7 +194,7 @@ def grant_income_by_year(period: Period) -> Table:
     return Table(
         "grant_income_by_year",
         str(_("Grant income per year, in US dollars")),
-        str(_("Year")),
+        str(YEAR),
         (("usd", str(_("US dollars"))),),
         rows,
     )
