@@ -42,6 +42,17 @@ MENU: tuple[Group, ...] = (
         (Item(_("Dashboard"), "workbench:home", "accounts.staff_area", "speedometer2"),),
     ),
     Group(
+        _("Reports"),
+        (
+            Item(
+                _("Annual report"),
+                "reports:annual_report",
+                "accounts.staff_area",
+                "file-earmark-bar-graph",
+            ),
+        ),
+    ),
+    Group(
         _("University"),
         (
             Item(

@@ -28,6 +28,7 @@ from hamkor.core.countries import locale_of
 from hamkor.core.dates import format_long_date
 from hamkor.core.exporting import FORMULA_STARTS, XLSX_TYPE
 from hamkor.core.pdf import pdf_from_html
+from hamkor.partners.models import Institution
 from hamkor.reports.annual import AnnualReport, Block
 from hamkor.reports.annual_annexes import Listing
 from hamkor.reports.charts_svg import chart_svg
@@ -134,6 +135,7 @@ def _printed(block: Block, language: str) -> dict:
 def report_pdf(report: AnnualReport) -> bytes:
     language = report.language
     profile = department_profile_get()
+    home = profile.institution if profile else Institution.objects.home()
     with translation.override(language):
         html = render_to_string(
             "reports/annual/report.html",
@@ -141,7 +143,7 @@ def report_pdf(report: AnnualReport) -> bytes:
                 "report": report,
                 "language": language,
                 "profile": profile,
-                "home": profile.institution.display_name if profile else "",
+                "home": home.display_name if home else "",
                 "start": format_long_date(report.period.start, language),
                 "end": format_long_date(report.period.end, language),
                 "made_on": format_long_date(report.made_on, language),
