@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hamkor.accounts.models import OrgUnit
 from hamkor.core.countries import collation_key, country_name
@@ -221,8 +222,10 @@ def grants_section(scope: Scope) -> Section:
     by_project, by_programme, left_out = grant_income(scope.period)
     note = ""
     if left_out:
-        note = _(
-            "%(count)s receipts lack the exchange rate of their day and are not in the sums."
+        note = ngettext(
+            "%(count)s receipt lacks the exchange rate of its day and is not in the sums.",
+            "%(count)s receipts lack the exchange rate of their day and are not in the sums.",
+            left_out,
         ) % {"count": left_out}
     return Section(
         "grants",

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from hamkor.accounts.faculties import home_units
 from hamkor.accounts.models import OrgUnit
+from hamkor.core.forms import Form
 from hamkor.reports.annual import FIRST_YEAR, LANGUAGES, LAST_YEAR
 from hamkor.reports.annual_job import FORMATS
 
@@ -16,7 +17,7 @@ FORMAT_LABELS = {"pdf": _("PDF document"), "xlsx": _("Excel workbook (XLSX)")}
 YEARS_LIST = "annual-report-years"
 
 
-class AnnualReportForm(forms.Form):
+class AnnualReportForm(Form):
     year = forms.IntegerField(
         label=pgettext_lazy("calendar year", "Year"),
         min_value=FIRST_YEAR,

@@ -53,9 +53,7 @@ def run(database_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedPr
     )
 
 
-def test_annual_report_command_writes_the_workbook_and_refuses_in_one_line(
-    database_url, tmp_path
-):
+def test_annual_report_command_writes_the_workbook_and_refuses_in_one_line(database_url, tmp_path):
     out = tmp_path / "report.xlsx"
     done = run(database_url, tmp_path, str(YEAR), "--lang", "ru", "--out", str(out))
 

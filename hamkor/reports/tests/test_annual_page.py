@@ -37,9 +37,7 @@ def test_annual_report_page_offers_the_years_with_records(annual_world, officer)
     assert 'name="faculty"' in html
 
 
-def test_annual_report_job_runs_with_progress_and_gives_its_owner_the_file(
-    annual_world, officer
-):
+def test_annual_report_job_runs_with_progress_and_gives_its_owner_the_file(annual_world, officer):
     response, job = ask(officer)
 
     assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
