@@ -63,9 +63,12 @@ def annual_report_start(
 
 def annual_report_work(job: Job, progress: jobs.Progress) -> None:
     data = job.data
-    faculty = (
-        OrgUnit.objects.filter(pk=data.get("faculty")).first() if data.get("faculty") else None
-    )
+    faculty = None
+    if data.get("faculty"):
+        faculty = OrgUnit.objects.filter(pk=data["faculty"]).first()
+        if faculty is None:
+            # Never the whole university's figures in place of a faculty's.
+            raise jobs.JobRefused(gettext_noop("The faculty of this report no longer exists."))
     try:
         faculty = faculty_for(job.owner, faculty)
     except FacultyRefused:

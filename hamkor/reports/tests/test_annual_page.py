@@ -86,3 +86,19 @@ def test_annual_report_of_a_year_without_records_is_a_finished_job(officer):
     _response, job = ask(officer, year=1990)
 
     assert job.status == Job.Status.DONE, job.reason
+
+
+def test_annual_report_of_a_faculty_gone_meanwhile_fails_with_a_reason(officer):
+    from hamkor.core import jobs
+    from hamkor.reports.tasks import annual_report_run
+
+    job = jobs.job_create(
+        owner=officer,
+        kind=Job.Kind.ANNUAL_REPORT,
+        data={"year": YEAR, "report_language": "en", "format": "pdf", "faculty": 987654},
+    )
+    annual_report_run(job.pk)
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and not job.result
+    assert "no longer exists" in job.reason
