@@ -66,6 +66,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "core:job_list": STAFF_READ,
     "core:job_detail": (200, 200, 404, 404, 404, 403, 302),
     "core:job_download": (200, 200, 404, 404, 404, 403, 302),
+    # The annual report's page: every staff role (a coordinator's report is their faculty's).
+    "reports:annual_report": STAFF_READ,
     "partners:institution_load_directory": POST_ONLY_LOGGED_IN,
     "core:document_version_add": POST_ONLY_LOGGED_IN,
     "accounts:login": (302, 302, 302, 302, 302, 302, 200),

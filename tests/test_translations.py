@@ -283,7 +283,8 @@ def test_history_tab_shows_translated_labels(officer, home, language, label):
 # What the reset e-mail's {% url %} needs; every other variable may stay empty.
 EMAIL_CONTEXT = {
     "uid": "MQ", "token": "set-by-django", "protocol": "https", "domain": "x.uz",
-    "days_left": 5, "days_overdue": 5, "days": 3, "rules": {"report_days": 5, "registration_days": 3},
+    "days_left": 5, "days_overdue": 5, "days": 3,
+    "rules": {"report_days": 5, "registration_days": 3},
 }  # fmt: skip
 EMAIL_TEMPLATES = sorted(
     str(path.relative_to(path.parents[2])) for path in PACKAGE.glob("*/templates/*/email/*.txt")

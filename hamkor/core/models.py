@@ -236,6 +236,7 @@ class Job(models.Model):
         DIRECTORY = "directory", _("Directory load")
         LETTERS = "letters", _("Invitation letters")
         CERTIFICATES = "certs", _("Certificates")
+        ANNUAL_REPORT = "annual", _("Annual report")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")

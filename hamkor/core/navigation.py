@@ -46,6 +46,12 @@ MENU: tuple[Group, ...] = (
         (
             Item(_("Figures and charts"), "reports:dashboard", "accounts.staff_area", "graph-up"),
             Item(_("Achievements"), "reports:achievements", "accounts.staff_area", "trophy"),
+            Item(
+                _("Annual report"),
+                "reports:annual_report",
+                "accounts.staff_area",
+                "file-earmark-bar-graph",
+            ),
         ),
     ),
     Group(

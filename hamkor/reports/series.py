@@ -40,6 +40,9 @@ from hamkor.grants.money.selectors import receipts_converted_by
 from hamkor.mobility.models import Mobility, of_faculty
 from hamkor.reports.achievements import Period
 
+# "Year" alone is a student's year of study ("Kurs", "Курс") in the catalogue.
+YEAR = pgettext_lazy("calendar year", "Year")
+
 
 @dataclass(frozen=True)
 class Row:

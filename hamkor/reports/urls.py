@@ -3,6 +3,7 @@
 from django.urls import path
 
 from hamkor.reports import achievement_views, dashboard_views
+from hamkor.reports.annual_views import AnnualReportView
 
 app_name = "reports"
 
@@ -23,4 +24,5 @@ urlpatterns: list = [
         achievement_views.AchievementRecordsView.as_view(),
         name="achievement_records",
     ),
+    path("staff/reports/annual/", AnnualReportView.as_view(), name="annual_report"),
 ]

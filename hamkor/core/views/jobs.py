@@ -22,7 +22,12 @@ from hamkor.core.models import ImportJob, Job
 from hamkor.core.views.generic.base import is_htmx
 
 LISTED = 100  # the newest jobs the list shows
-CONTENT_TYPES = {".csv": "text/csv; charset=utf-8", ".xlsx": XLSX_TYPE, ".zip": "application/zip"}
+CONTENT_TYPES = {
+    ".csv": "text/csv; charset=utf-8",
+    ".xlsx": XLSX_TYPE,
+    ".zip": "application/zip",
+    ".pdf": "application/pdf",
+}
 
 
 class JobAccessMixin(LoginRequiredMixin):
