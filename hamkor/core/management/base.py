@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 BAD_INPUT = 2
 
@@ -13,7 +14,16 @@ BAD_INPUT = 2
 class ScriptCommand(BaseCommand):
     """argparse would print its usage too; scripts expect one line on standard error and
     status 2, for a wrong option as for a value the command refuses
-    (``raise CommandError(message, returncode=BAD_INPUT)``)."""
+    (``raise CommandError(message, returncode=BAD_INPUT)``).
+
+    Its messages are in English whatever the installation's language, as scripts and logs
+    read them; what the command writes in a language of its own choice (a report in
+    ``--lang``) it writes under ``translation.override``.
+    """
+
+    def execute(self, *args, **options):
+        with translation.override(None):
+            return super().execute(*args, **options)
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         parser = super().create_parser(prog_name, subcommand, **kwargs)
