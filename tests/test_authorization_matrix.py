@@ -12,8 +12,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
 from tests.authorization_records import (
+    REPORTS_INDICATORS_MATRIX,
     event_records,
     grant_money_records,
+    indicator_records,
     job,
     kwargs_for,
     mobility_records,
@@ -316,6 +318,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "public:event_cancel": (404, 404, 404, 404, 404, 404, 404),
     "public:certificate_verify": (404, 404, 404, 404, 404, 404, 404),
     "public:certificate_download": (404, 404, 404, 404, 404, 404, 404),
+    **REPORTS_INDICATORS_MATRIX,
 }
 
 
@@ -388,6 +391,7 @@ def objects(faculty_a, officer, applicant):
         **mobility_records(faculty_a, officer),
         **student_records(faculty_a, applicant, officer),
         **event_records(faculty_a, officer),
+        **indicator_records(faculty_a, officer),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,

@@ -42,6 +42,18 @@ MENU: tuple[Group, ...] = (
         (Item(_("Dashboard"), "workbench:home", "accounts.staff_area", "speedometer2"),),
     ),
     Group(
+        _("Reports"),
+        (
+            Item(
+                _("Ranking indicators"),
+                "reports:indicators",
+                "reports.view_universityyear",
+                "trophy",
+            ),
+            Item(_("Strategy targets"), "reports:targets", "reports.view_target", "bullseye"),
+        ),
+    ),
+    Group(
         _("University"),
         (
             Item(
