@@ -164,8 +164,8 @@ class TargetsProgressView(generic.ObjectPermissionMixin, View):
                 for row in rows
             ],
             "names": {
-                "percent": _("Reached, % of the target"),
-                "expected": _("Expected by today, %"),
+                "percent": _("Reached, in percent of the target"),
+                "expected": _("Expected by today, in percent"),
             },
         }
         years = sorted(

@@ -159,7 +159,7 @@ class Target(BaseModel):
         max_digits=14,
         decimal_places=2,
         validators=[validate_not_negative],
-        help_text=_("A number; for a share, the percentage (12.5 for 12.5 %)."),
+        help_text=_("A number; for a share, the percentage (12.5 for 12.5 per cent)."),
     )
     faculty = models.ForeignKey(
         "accounts.OrgUnit",
