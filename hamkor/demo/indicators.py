@@ -3,9 +3,9 @@
 The university's totals for 2022-2026 as the office would enter them from its statistics
 (the international students typed in for 2022, before Hamkor held the foreign students'
 records, and counted from those records since); a few targets of the university for 2025
-and 2026, set against the demo's own figures so that some are reached, some behind and,
-where the year's arithmetic allows, some ahead of schedule; and 2024 closed by the officer,
-so that its snapshot shows.
+and 2026, and of the demo coordinator's faculty, set against the demo's own figures so
+that some are reached, some behind and, where the year's arithmetic allows, some ahead of
+schedule; and 2024 closed by the officer, so that its snapshot shows.
 
 Saved through the services (history ``demo.loaded``); a second run adds nothing.
 """
@@ -17,7 +17,7 @@ import math
 
 from django.utils import timezone
 
-from hamkor.accounts.models import User
+from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.roles import Role
 from hamkor.reports.achievements import Period, achievements
 from hamkor.reports.indicator_services import (
@@ -53,6 +53,13 @@ TARGETS = (
     ("partners_qs500", 2026, 20),
     ("international_faculty_share", 2026, 2.5),
 )
+# (faculty code, key, year, value): the demo coordinator's faculty has targets of its own.
+FACULTY_TARGETS = (
+    ("philology", "outbound_exchange", 2025, 50),
+    ("philology", "students_abroad_certified", 2025, 60),
+    ("philology", "outbound_exchange", 2026, 60),
+    ("philology", "partner_institutions", 2026, 15),
+)
 # Targets of the current year set just above the pro-rata expectation of their figure, so
 # that they read "ahead" (or "reached", when the year is too far gone for a whole number).
 AHEAD = ("students_abroad_certified", "visiting_professors")
@@ -81,17 +88,20 @@ def load_years(officer) -> int:
     return created
 
 
-def _add(key: str, year: int, value, officer, note: str = "") -> bool:
-    if Target.objects.filter(key=key, year=year, faculty__isnull=True).exists():
+def _add(key: str, year: int, value, officer, faculty=None) -> bool:
+    if Target.objects.filter(key=key, year=year, faculty=faculty).exists():
         return False
-    target_save(
-        target=Target(key=key, year=year, value=value, note=note), actor=officer, reason=REASON
-    )
+    target = Target(key=key, year=year, value=value, faculty=faculty)
+    target_save(target=target, actor=officer, reason=REASON)
     return True
 
 
 def load_targets(officer) -> int:
     created = sum(_add(key, year, value, officer) for key, year, value in TARGETS)
+    units = {unit.code: unit for unit in OrgUnit.objects.filter(institution__is_home=True)}
+    for code, key, year, value in FACULTY_TARGETS:
+        if code in units:
+            created += _add(key, year, value, officer, faculty=units[code])
     today = timezone.localdate()
     year = today.year
     if all(

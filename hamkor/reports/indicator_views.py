@@ -219,6 +219,8 @@ class UniversityYearDetailView(generic.ObjectDetailView):
             and obj.year < timezone.localdate().year
             and user.has_perm("reports.close_universityyear"),
             "can_reopen": obj.is_closed and user.has_perm("reports.reopen_universityyear"),
+            # A closed year is not deleted (university_year_delete): no button for it.
+            **({"delete_url": None} if obj.is_closed else {}),
         }
 
 

@@ -72,6 +72,7 @@ class UniversityYear(BaseModel):
     snapshot = models.JSONField(_("snapshot"), default=dict, blank=True, editable=False)
     reopen_reason = models.TextField(_("reason for reopening"), blank=True, editable=False)
 
+    new_title = _("New university year")
     history = HistoricalRecords()
 
     class Meta(BaseModel.Meta):
@@ -172,6 +173,7 @@ class Target(BaseModel):
     )
     note = models.TextField(_("note"), blank=True)
 
+    new_title = _("New strategy target")
     history = HistoricalRecords()
     objects = TargetQuerySet.as_manager()
 

@@ -35,7 +35,8 @@
             // Long figure names are cut short (the table gives them whole) so the bars keep room.
             callback: function (value) {
               var label = this.getLabelForValue(value);
-              var room = Math.max(10, Math.min(28, Math.floor(canvas.clientWidth / 15)));
+              // Chart.js gives the axis at most half the width: the labels fit in it.
+              var room = Math.max(10, Math.min(28, Math.floor(canvas.clientWidth / 2 / 8.5)));
               return label.length > room ? label.slice(0, room - 1) + "…" : label;
             },
           },
