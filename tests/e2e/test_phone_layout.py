@@ -22,6 +22,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
+from hamkor.reports.tests.indicator_factories import report_records
 from tests.e2e.conftest import PHONE, log_in, screenshot
 
 WIDTHS = (PHONE["width"], 1366)
@@ -194,26 +195,8 @@ def records(home, faculty_a, officer, applicant, department):
         "document": document.pk,
         "token": mobilities["mobility"].invitation_token,
         **students,
-        **_report_records(faculty_a, officer),
+        **report_records(faculty_a, officer, note=unbroken(2000)),
     }
-
-
-def _report_records(faculty_a, officer) -> dict:
-    """A closed year (its snapshot shows) and a target of faculty A with a long note."""
-    from hamkor.reports.indicator_services import university_year_close
-    from hamkor.reports.tests.indicator_factories import TargetFactory, UniversityYearFactory
-
-    year = UniversityYearFactory(year=timezone.localdate().year - 2, notes=unbroken(2000))
-    year = university_year_close(record=year, actor=officer)
-    target = TargetFactory(
-        key="students_abroad_certified",
-        year=timezone.localdate().year,
-        faculty=faculty_a,
-        note=unbroken(2000),
-    )
-    # The university's, so that the progress page draws its table and chart for the office.
-    TargetFactory(key="outbound_exchange", year=timezone.localdate().year)
-    return {"universityyear": year.pk, "target": target.pk}
 
 
 def _grant_records(faculty_a, partner) -> dict:

@@ -123,3 +123,18 @@ def exchange(
         status=status,
         home_unit=unit,
     )
+
+
+def report_records(faculty_a, officer, *, note: str = "") -> dict:
+    """For the walks over every page: the totals of a closed year (two years ago), a target
+    of faculty A and one of the university, so that the progress page draws its chart."""
+    from hamkor.reports.indicator_services import university_year_close
+
+    this_year = timezone.localdate().year
+    year = UniversityYearFactory(year=this_year - 2, notes=note)
+    year = university_year_close(record=year, actor=officer)
+    target = TargetFactory(
+        key="students_abroad_certified", year=this_year, faculty=faculty_a, note=note
+    )
+    TargetFactory(key="outbound_exchange", year=this_year)
+    return {"universityyear": year.pk, "target": target.pk}
