@@ -79,7 +79,6 @@ class IndicatorsView(generic.ObjectPermissionMixin, View):
         computed = indicator_years(years, today=today)
         user = request.user
         may_add = user.has_perm("reports.add_universityyear")
-        may_change = user.has_perm("reports.change_universityyear")
         columns = []
         for year in computed:
             record = year.record
@@ -92,7 +91,6 @@ class IndicatorsView(generic.ObjectPermissionMixin, View):
                     "add_url": f"{reverse('reports:universityyear_add')}?year={year.year}"
                     if may_add and record is None
                     else None,
-                    "may_change": may_change,
                 }
             )
         rows = [
