@@ -166,6 +166,40 @@ def event_records(faculty_a, officer) -> dict:
     return {"event": event.pk, "participant": participant.pk, "publication": publication.pk}
 
 
+# The ranking indicators, the university's years and the strategy targets (reports app).
+_STAFF_READ = (200, 200, 200, 200, 200, 403, 302)
+_OFFICE_WRITE = (200, 200, 403, 403, 403, 403, 302)
+REPORTS_INDICATORS_MATRIX = {
+    "reports:indicators": _STAFF_READ,
+    "reports:targets": _STAFF_READ,
+    "reports:universityyear_list": _STAFF_READ,
+    "reports:universityyear_detail": _STAFF_READ,
+    "reports:universityyear_history": _STAFF_READ,
+    "reports:universityyear_add": _OFFICE_WRITE,
+    "reports:universityyear_edit": _OFFICE_WRITE,
+    "reports:universityyear_delete": _OFFICE_WRITE,
+    "reports:universityyear_close": _OFFICE_WRITE,
+    "reports:universityyear_reopen": (200, 403, 403, 403, 403, 403, 302),
+    "reports:target_list": _STAFF_READ,
+    # A target of faculty A: faculty B's coordinator finds nothing (TargetQuerySet.scope).
+    "reports:target_detail": (200, 200, 200, 404, 200, 403, 302),
+    "reports:target_history": (200, 200, 200, 404, 200, 403, 302),
+    "reports:target_add": _OFFICE_WRITE,
+    "reports:target_edit": _OFFICE_WRITE,
+    "reports:target_delete": _OFFICE_WRITE,
+}
+
+
+def indicator_records(faculty_a, officer) -> dict:
+    """The totals of a closed year and a target of faculty A."""
+    from hamkor.reports.indicator_services import university_year_close
+    from hamkor.reports.tests.indicator_factories import TargetFactory, UniversityYearFactory
+
+    year = university_year_close(record=UniversityYearFactory(year=2024), actor=officer)
+    target = TargetFactory(key="inbound_exchange", year=2025, faculty=faculty_a)
+    return {"universityyear": year.pk, "target": target.pk}
+
+
 def kwargs_for(name: str, objects: dict) -> dict:
     if name in (
         "public:letter_verify",
@@ -177,6 +211,8 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"token": "unknown-code"}
     if name == "reports:achievement_records":
         return {"key": "agreements_signed"}
+    if name in ("reports:universityyear_close", "reports:universityyear_reopen"):
+        return {"pk": objects["universityyear"]}
     if name == "events:participant_step":
         return {"pk": objects["participant"], "step": "issue"}
     if name == "events:participant_certificate":

@@ -12,8 +12,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
 from tests.authorization_records import (
+    REPORTS_INDICATORS_MATRIX,
     event_records,
     grant_money_records,
+    indicator_records,
     job,
     kwargs_for,
     mobility_records,
@@ -327,6 +329,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     # The achievements: every staff role (a coordinator reads their faculty's figures).
     "reports:achievements": STAFF_READ,
     "reports:achievement_records": STAFF_READ,
+    **REPORTS_INDICATORS_MATRIX,
 }
 
 
@@ -399,6 +402,7 @@ def objects(faculty_a, officer, applicant):
         **mobility_records(faculty_a, officer),
         **student_records(faculty_a, applicant, officer),
         **event_records(faculty_a, officer),
+        **indicator_records(faculty_a, officer),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,

@@ -19,7 +19,7 @@ ALL = (*EDIT, "import", "export")
 # The apps whose every permission the administrator holds.
 HAMKOR_APPS = (
     "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "students",
-    "events",
+    "events", "reports",
     "auth",
 )  # fmt: skip
 
@@ -74,6 +74,8 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "events.event": ALL,
         "events.participant": ALL,
         "events.publication": ALL,
+        "reports.universityyear": (*ALL, "close"),
+        "reports.target": ALL,
     },
     Role.COORDINATOR: {
         "": ("accounts.staff_area",),
@@ -115,6 +117,10 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "events.event": (*READ, "add", "change"),
         "events.participant": (*READ, "add", "change"),
         "events.publication": (*READ, "add", "change"),
+        # The university's totals and indicators are read by every staff role; a
+        # coordinator's targets are their faculty's (TargetQuerySet.scope).
+        "reports.universityyear": READ,
+        "reports.target": READ,
     },
     Role.LEADERSHIP: {
         "": ("accounts.staff_area",),
@@ -151,6 +157,8 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "events.event": READ,
         "events.participant": READ,
         "events.publication": READ,
+        "reports.universityyear": READ,
+        "reports.target": READ,
     },
     Role.APPLICANT: {},
 }

@@ -52,6 +52,13 @@ MENU: tuple[Group, ...] = (
                 "accounts.staff_area",
                 "file-earmark-bar-graph",
             ),
+            Item(
+                _("Ranking indicators"),
+                "reports:indicators",
+                "reports.view_universityyear",
+                "bar-chart-steps",
+            ),
+            Item(_("Strategy targets"), "reports:targets", "reports.view_target", "bullseye"),
         ),
     ),
     Group(

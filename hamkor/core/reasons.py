@@ -62,6 +62,8 @@ ACTIONS = {
     # Whole codes.
     "demo.loaded": _("Demo data loaded"),
     "website.departmentprofile.created": pgettext_lazy("history", "Created"),
+    "reports.universityyear.closed": pgettext_lazy("history", "Year closed"),
+    "reports.universityyear.reopened": pgettext_lazy("history", "Year reopened"),
 }
 
 

@@ -22,6 +22,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
+from hamkor.reports.tests.indicator_factories import report_records
 from tests.e2e.conftest import PHONE, log_in, screenshot
 
 WIDTHS = (PHONE["width"], 1366)
@@ -207,6 +208,7 @@ def records(home, faculty_a, officer, applicant, department):
         "document": document.pk,
         "token": mobilities["mobility"].invitation_token,
         **students,
+        **report_records(faculty_a, officer, note=unbroken(2000)),
     }
 
 
