@@ -12,8 +12,8 @@ workbook (:mod:`hamkor.reports.annual_files`) both write, so that the two never 
 
 The report is a list of sections, each made by one function of :data:`SECTIONS` from the
 :class:`Scope` (the year, its period and the five-year trend). A new part of the report is a
-new function appended there: the strategy targets' "targets and actuals" are added so,
-between the grants and the annexes, by whoever builds the targets.
+new function appended there, as the strategy targets' "targets and actuals" are (between
+the grants and the annexes).
 
 With a faculty, every figure, table and annex is that faculty's only.
 """
@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -41,6 +42,7 @@ from hamkor.reports.annual_tables import (
 )
 from hamkor.reports.charts_svg import BARS, HORIZONTAL, STACKED
 from hamkor.reports.series import Table
+from hamkor.reports.targets import targets_progress
 
 # The years the charts show: the chosen one and the ones before it.
 TREND_YEARS = 5
@@ -238,6 +240,30 @@ def grants_section(scope: Scope) -> Section:
     )
 
 
+def targets_section(scope: Scope) -> Section | None:
+    """The strategy targets of the year beside what was achieved; none set, no section."""
+    rows = targets_progress(scope.year, scope.period.faculty)
+    if not rows:
+        return None
+    listing = Listing(
+        "targets",
+        _("Targets and actuals"),
+        (_("Figure"), _("Target"), _("Actual"), _("Reached, %"), _("State")),
+        tuple(
+            (
+                row.label,
+                row.value,
+                row.actual if row.actual is not None else row.reason or "—",
+                row.percent if row.percent is not None else "—",
+                capfirst(row.state_label),
+            )
+            for row in rows
+        ),
+        ("text", "number", "number", "number", "text"),
+    )
+    return Section("targets", _("Strategy targets"), (Block(listing, _("Targets")),))
+
+
 def annex_section(scope: Scope) -> Section:
     return Section(
         "annexes",
@@ -249,8 +275,8 @@ def annex_section(scope: Scope) -> Section:
     )
 
 
-# The report's parts in order. Add a function taking the Scope and answering a Section (or
-# None to leave it out) to add a part: "targets and actuals" goes before the annexes.
+# The report's parts in order: a function taking the Scope and answering a Section (or None
+# to leave it out).
 SECTIONS: list[Callable[[Scope], Section | None]] = [
     key_figures,
     agreements_section,
@@ -258,6 +284,7 @@ SECTIONS: list[Callable[[Scope], Section | None]] = [
     faculty_section,
     events_section,
     grants_section,
+    targets_section,
     annex_section,
 ]
 

@@ -91,7 +91,9 @@ def test_annual_report_of_a_year_without_records_is_empty_not_an_error(annual_wo
 
     tables = blocks(report)
     assert all(table.empty for key, table in tables.items() if key != "key_figures")
-    assert len(report.sections) == len(SECTIONS)
+    # Every part is there, empty, except the targets: none was set for the year.
+    assert len(report.sections) == len(SECTIONS) - 1
+    assert "targets" not in {section.key for section in report.sections}
 
 
 def test_annual_report_refuses_a_bad_year_and_an_unknown_language(db):
@@ -217,3 +219,18 @@ def test_chart_svg_of_zeros_draws_its_axis_and_no_bar():
 )
 def test_nice_ceiling_covers_the_value_in_round_steps(value, expected):
     assert nice_ceiling(value) == expected
+
+
+def test_annual_report_states_the_years_targets_beside_what_was_achieved(annual_world):
+    from hamkor.reports.tests.indicator_factories import TargetFactory
+
+    assert "targets" not in {s.key for s in annual_report(year=YEAR, language="en").sections}
+    TargetFactory(key="agreements_signed", year=YEAR, value=Decimal(40))
+
+    report = annual_report(year=YEAR, language="en")
+
+    (row,) = blocks(report)["targets"].rows
+    assert row[0] == "Agreements and memorandums signed"
+    assert row[1] == Decimal(40)
+    assert row[2] < 40 and row[4] == "Behind"
+    assert "Targets" in workbook(report).sheetnames
