@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamkor.core.countries import countries
 from hamkor.core.filters import SearchFilterSet
@@ -28,7 +29,10 @@ class EventFilterSet(SearchFilterSet):
         distinct=True,
     )
     year = django_filters.NumberFilter(
-        label=_("Year"), field_name="start__year", min_value=1900, max_value=2200
+        label=pgettext_lazy("calendar year", "Year"),
+        field_name="start__year",
+        min_value=1900,
+        max_value=2200,
     )
     registration_open = django_filters.BooleanFilter(
         label=_("Public registration open"), widget=AnyYesNoSelect

@@ -117,7 +117,7 @@ class PublicationExport(Export):
         Column(_("Title"), "title"),
         Column(_("Authors"), "authors"),
         Column(_("Venue (journal or proceedings)"), "venue"),
-        Column(_("Year"), "year", NUMBER),
+        Column(pgettext_lazy("calendar year", "Year"), "year", NUMBER),
         Column(_("DOI"), "doi"),
         Column(_("Event"), "event__title", TRANSLATED),
     )

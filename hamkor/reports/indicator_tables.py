@@ -13,7 +13,7 @@ from hamkor.reports.models import Target, UniversityYear
 
 class UniversityYearExport(Export):
     columns = (
-        Column(pgettext_lazy("calendar", "Year"), "year", NUMBER),
+        Column(pgettext_lazy("calendar year", "Year"), "year", NUMBER),
         Column(_("Students, total"), "students_total", NUMBER),
         Column(_("International students"), "international_students", NUMBER),
         Column(_("Academic staff, total"), "faculty_total", NUMBER),
@@ -26,7 +26,7 @@ class UniversityYearExport(Export):
 class UniversityYearTable(BaseTable):
     export_class = UniversityYearExport
 
-    year = tables.Column(verbose_name=pgettext_lazy("calendar", "Year"), linkify=True)
+    year = tables.Column(verbose_name=pgettext_lazy("calendar year", "Year"), linkify=True)
     students_total = tables.Column(verbose_name=_("Students, total"))
     international_students = tables.Column(verbose_name=_("International students"))
     faculty_total = tables.Column(verbose_name=_("Academic staff, total"))
@@ -49,7 +49,7 @@ class UniversityYearTable(BaseTable):
 class TargetExport(Export):
     columns = (
         Column(_("Figure"), "key", CHOICE),
-        Column(pgettext_lazy("calendar", "Year"), "year", NUMBER),
+        Column(pgettext_lazy("calendar year", "Year"), "year", NUMBER),
         Column(_("Faculty"), "faculty__name", TRANSLATED),
         Column(_("Target"), "value", NUMBER),
         Column(_("Note"), "note"),
@@ -60,7 +60,7 @@ class TargetTable(BaseTable):
     export_class = TargetExport
 
     key = tables.Column(verbose_name=_("Figure"), linkify=True)
-    year = tables.Column(verbose_name=pgettext_lazy("calendar", "Year"))
+    year = tables.Column(verbose_name=pgettext_lazy("calendar year", "Year"))
     faculty = tables.Column(
         verbose_name=_("Faculty"), order_by=("faculty__code",), default=_("Whole university")
     )

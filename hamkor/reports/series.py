@@ -74,10 +74,6 @@ class Table:
         return tuple(sum(row.values[i] for row in self.rows) for i in range(len(self.columns)))
 
 
-# A calendar year: the catalogue's bare "Year" is a student's year of study ("Kurs").
-YEAR = pgettext_lazy("calendar year", "Year")
-
-
 def years_of(period: Period) -> range:
     return range(period.start.year, period.end.year + 1)
 
