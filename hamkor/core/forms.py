@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 from django import forms
@@ -135,15 +138,21 @@ _REMEMBERED: dict[tuple, str] = {}
 
 
 def _frozen(value):
-    """``value`` (attributes, choices, groups of choices) as a key: labels as text."""
-    if isinstance(value, dict):
-        return tuple((name, _frozen(item)) for name, item in value.items())
-    if isinstance(value, list | tuple):
-        return tuple(_frozen(item) for item in value)
+    """``value`` (attributes, choices, groups of choices) as a key, by content: labels as
+    text, a safe label apart from the same text to escape; anything else is not kept."""
+    if isinstance(value, SafeData):
+        return ("safe", str(value))
     if isinstance(value, Promise):
         return str(value)
-    hash(value)
-    return value
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float | decimal.Decimal | datetime.date):
+        return (type(value).__name__, value)  # True, 1 and 1.0 are written differently
+    if isinstance(value, dict):
+        return tuple((name, _frozen(item)) for name, item in value.items())
+    if isinstance(value, Iterable):  # a list, a tuple, django-filter's choice iterator
+        return tuple(_frozen(item) for item in value)
+    raise TypeError(f"not kept: {type(value).__name__}")
 
 
 def remember_select(field) -> None:
