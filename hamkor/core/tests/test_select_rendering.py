@@ -88,7 +88,12 @@ class StatusForm(Form):
     status = forms.ChoiceField(
         choices=[("", "All"), ("draft", _("Draft")), ("active", _("Active"))], required=False
     )
-    country = forms.ChoiceField(choices=countries, required=False)
+    country = forms.ChoiceField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # In the reader's language, as a filter's choices are (built for each page).
+        self.fields["country"].choices = list(countries)
 
 
 def test_a_kept_select_is_what_django_writes():
