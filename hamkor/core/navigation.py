@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -204,7 +204,10 @@ def menu_html(user, path: str) -> str:
     Nothing else goes in, so a change of role or language gives another menu at once.
     """
     visible, resolution = visible_items(user), _resolution()
-    return _rendered(visible, resolution, _active(visible, resolution, path))
+    # The template is part of the key: a development server reloads an edited template
+    # without restarting, and the menu follows.
+    template = get_template("includes/staff_menu.html")
+    return _rendered(visible, resolution, _active(visible, resolution, path), template)
 
 
 def visible_items(user) -> tuple[bool, ...]:
@@ -263,7 +266,5 @@ def _marked(visible: tuple[bool, ...], resolution: tuple, active: str | None) ->
 
 
 @functools.lru_cache(maxsize=1024)
-def _rendered(visible: tuple[bool, ...], resolution: tuple, active: str | None) -> str:
-    return render_to_string(
-        "includes/staff_menu.html", {"menu": _marked(visible, resolution, active)}
-    )
+def _rendered(visible: tuple[bool, ...], resolution: tuple, active: str | None, template) -> str:
+    return template.render({"menu": _marked(visible, resolution, active)})
