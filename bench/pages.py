@@ -206,6 +206,54 @@ def _institution_raw(where: str, params: list) -> list[tuple[str, list]]:
     ]
 
 
+# The lists the generator does not scale (the demo's records): their count and the first
+# page's rows with the tables their columns read.
+def _event_raw(where: str = "1 = 1", params: list | None = None) -> list[tuple[str, list]]:
+    params = params or []
+    confirmed = (
+        "(SELECT COUNT(*) FROM events_participant x WHERE x.event_id = e.id "
+        "AND x.registration = 'confirmed')"
+    )
+    return [
+        (f"SELECT COUNT(*) FROM events_event e WHERE {where}", params),
+        (
+            f"SELECT e.*, u.name_uz, {confirmed} FROM events_event e "
+            f"LEFT JOIN accounts_orgunit u ON u.id = e.home_unit_id WHERE {where} "
+            f"ORDER BY e.start DESC, e.id DESC LIMIT {PAGE}",
+            params,
+        ),
+    ]
+
+
+def _project_raw(where: str = "1 = 1", params: list | None = None) -> list[tuple[str, list]]:
+    params = params or []
+    return [
+        (f"SELECT COUNT(*) FROM grants_project g WHERE {where}", params),
+        (
+            "SELECT g.*, p.name_uz, u.name_uz, r.email FROM grants_project g "
+            "JOIN grants_programme p ON p.id = g.programme_id "
+            "LEFT JOIN accounts_orgunit u ON u.id = g.faculty_id "
+            f"LEFT JOIN accounts_user r ON r.id = g.responsible_id WHERE {where} "
+            f"ORDER BY g.starts_on DESC, g.id DESC LIMIT {PAGE}",
+            params,
+        ),
+    ]
+
+
+def _student_raw(where: str = "1 = 1", params: list | None = None) -> list[tuple[str, list]]:
+    params = params or []
+    return [
+        (f"SELECT COUNT(*) FROM students_foreignstudent f WHERE {where}", params),
+        (
+            "SELECT f.*, p.*, u.name_uz FROM students_foreignstudent f "
+            "JOIN mobility_person p ON p.id = f.person_id "
+            f"LEFT JOIN accounts_orgunit u ON u.id = f.faculty_id WHERE {where} "
+            f"ORDER BY p.last_name, p.first_name, f.id LIMIT {PAGE}",
+            params,
+        ),
+    ]
+
+
 def cases() -> list[Case]:
     like = "%Karimov%"
     partners = "i.partnership <> 'none' AND NOT i.is_home"
@@ -271,6 +319,27 @@ def cases() -> list[Case]:
             "/staff/institutions/",
             {"show": "all", "q": "Tashkent"},
             _institution_raw(INSTITUTION_SEARCH, ["%Tashkent%"] * 7 + ["%tashkent%"]),
+        ),
+        Case("events", "/staff/events/", raw=_event_raw()),
+        Case(
+            "events filtered",
+            "/staff/events/",
+            {"organisation": "ours"},
+            _event_raw("e.organisation = 'ours'"),
+        ),
+        Case("projects", "/staff/projects/", raw=_project_raw()),
+        Case(
+            "projects filtered",
+            "/staff/projects/",
+            {"status": "running"},
+            _project_raw("g.status = 'running'"),
+        ),
+        Case("students", "/staff/foreign-students/", raw=_student_raw()),
+        Case(
+            "students filtered",
+            "/staff/foreign-students/",
+            {"status": "enrolled"},
+            _student_raw("f.status = 'enrolled'"),
         ),
         Case("deadlines", "/staff/deadlines/"),
         Case("agreement page", f"/staff/agreements/{agreement['pk']}/"),

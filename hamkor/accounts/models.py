@@ -7,13 +7,13 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.roles import Role
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
+from hamkor.core.urls_helpers import reverse_pk
 
 
 class OrgUnit(BaseModel):
@@ -149,7 +149,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name or self.email
 
     def get_absolute_url(self) -> str:
-        return reverse("accounts:user_detail", kwargs={"pk": self.pk})
+        return reverse_pk("accounts:user_detail", self.pk)
 
     @property
     def short_name(self) -> str:

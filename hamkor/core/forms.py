@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 from django import forms
 from django.core import validators
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.template.loader import get_template
+from django.utils.functional import Promise
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language
 
 from hamkor.core.validators import (
     TEXT_MAX_LENGTH,
@@ -94,6 +100,72 @@ def render_select(widget: dict) -> str | None:
     return "".join(parts).strip()
 
 
+class RememberedSelect(forms.Select):
+    """A ``<select>`` over fixed choices, written once for each language, name, attributes,
+    selection and list of choices, and then kept.
+
+    A list filter's selects (250 countries, a dozen statuses) are the same on every page
+    but for the chosen option; writing them cost each page an option dictionary and its
+    escaping per choice. The choices themselves are part of the key, so a list that changes
+    (a new academic year) is written afresh; choices read from a table are not kept.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if isinstance(self.choices, ModelChoiceIterator):
+            return super().render(name, value, attrs, renderer)
+        try:
+            key = (
+                get_language(),
+                type(renderer),
+                self.template_name,
+                name,
+                _frozen(self.build_attrs(self.attrs, attrs)),
+                tuple(self.format_value(value)),
+                _frozen(self.choices),
+            )
+            html = _REMEMBERED.get(key)
+        except TypeError:  # an attribute or a choice that cannot be a key
+            return super().render(name, value, attrs, renderer)
+        if html is None:
+            html = super().render(name, value, attrs, renderer)
+            if len(_REMEMBERED) >= 256:
+                _REMEMBERED.clear()
+            _REMEMBERED[key] = html
+        return html
+
+
+_REMEMBERED: dict[tuple, str] = {}
+
+
+def _frozen(value):
+    """``value`` (attributes, choices, groups of choices) as a key, by content: labels as
+    text, a safe label apart from the same text to escape; anything else is not kept."""
+    if isinstance(value, SafeData):
+        return ("safe", str(value))
+    if isinstance(value, Promise):
+        return str(value)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float | decimal.Decimal | datetime.date):
+        return (type(value).__name__, value)  # True, 1 and 1.0 are written differently
+    if isinstance(value, dict):
+        return tuple((name, _frozen(item)) for name, item in value.items())
+    if isinstance(value, Iterable):  # a list, a tuple, django-filter's choice iterator
+        return tuple(_frozen(item) for item in value)
+    raise TypeError(f"not kept: {type(value).__name__}")
+
+
+def remember_select(field) -> None:
+    """Give a plain choice field the :class:`RememberedSelect`."""
+    widget = field.widget
+    if type(widget) is not forms.Select or isinstance(field, forms.ModelChoiceField):
+        return
+    remembered = RememberedSelect(attrs=widget.attrs, choices=widget.choices)
+    remembered.is_required = widget.is_required
+    remembered.is_localized = widget.is_localized
+    field.widget = remembered
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -125,6 +197,7 @@ class BootstrapMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             use_picker(field)
+            remember_select(field)
             apply_bounds(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):

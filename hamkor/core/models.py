@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hamkor.core.translit import latin_to_cyrillic
+from hamkor.core.urls_helpers import reverse_pk
 
 # Every business model can be imported and exported besides the four Django actions.
 DEFAULT_PERMISSIONS = ("add", "change", "delete", "view", "import", "export")
@@ -73,7 +74,7 @@ class BaseModel(models.Model):
 
     def get_absolute_url(self) -> str:
         opts = self._meta
-        return reverse(f"{opts.app_label}:{opts.model_name}_detail", kwargs={"pk": self.pk})
+        return reverse_pk(f"{opts.app_label}:{opts.model_name}_detail", self.pk)
 
 
 def translated(field: str):
@@ -136,7 +137,7 @@ class OutboxMessage(models.Model):
         return self.subject
 
     def get_absolute_url(self) -> str:
-        return reverse("core:outboxmessage_detail", kwargs={"pk": self.pk})
+        return reverse_pk("core:outboxmessage_detail", self.pk)
 
 
 class OutboxReading(models.Model):

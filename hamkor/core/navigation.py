@@ -6,10 +6,13 @@ Domain apps add their groups here as they land.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.template.loader import get_template
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -208,25 +211,80 @@ def menu_for(user, path: str) -> list[dict]:
     """The menu ``user`` sees; the one item whose address is the longest start of ``path``
     is active (``/staff/foreign-students/figures/`` is *Statistics*, not also *Foreign
     students*)."""
+    visible, resolution = visible_items(user), _resolution()
+    return _marked(visible, resolution, _active(visible, resolution, path))
+
+
+def menu_html(user, path: str) -> str:
+    """The sidebar's HTML for ``user`` on ``path``.
+
+    The menu is a function of which items the user may open, the language and the active
+    item, so it is rendered once for each of these and kept: a staff page then costs a
+    permission check an item instead of a ``reverse()`` an item and the template's loop.
+    Nothing else goes in, so a change of role or language gives another menu at once.
+    """
+    visible, resolution = visible_items(user), _resolution()
+    # The template is part of the key: a development server reloads an edited template
+    # without restarting, and the menu follows.
+    template = get_template("includes/staff_menu.html")
+    return _rendered(visible, resolution, _active(visible, resolution, path), template)
+
+
+def visible_items(user) -> tuple[bool, ...]:
+    """For each item of ``MENU`` in order, whether ``user`` sees it."""
+    return tuple(
+        (item.permission is None or user.has_perm(item.permission))
+        and (item.condition is None or item.condition(user))
+        for group in MENU
+        for item in group.items
+    )
+
+
+def _resolution() -> tuple:
+    """What a URL and a label depend on besides the item: the language, the script prefix
+    (a site served under a sub-path) and the URL configuration in use."""
+    return get_language(), get_script_prefix(), get_urlconf()
+
+
+def _active(visible: tuple[bool, ...], resolution: tuple, path: str) -> str | None:
+    """The address of the item ``path`` is under: the longest that starts it (the dashboard
+    only on itself)."""
+    home, active = reverse("workbench:home"), None
+    for group in _groups(visible, resolution):
+        for entry in group["items"]:
+            url = entry["url"]
+            if (path == url or (url != home and path.startswith(url))) and (
+                active is None or len(url) > len(active)
+            ):
+                active = url
+    return active
+
+
+@functools.lru_cache(maxsize=256)
+def _groups(visible: tuple[bool, ...], resolution: tuple) -> list[dict]:
+    shown = iter(visible)
     groups = []
-    home = reverse("workbench:home")
     for group in MENU:
-        items = []
-        for item in group.items:
-            if item.permission and not user.has_perm(item.permission):
-                continue
-            if item.condition is not None and not item.condition(user):
-                continue
-            url = reverse(item.url_name)
-            items.append({"label": item.label, "url": url, "icon": item.icon, "active": False})
+        items = [
+            {"label": str(item.label), "url": reverse(item.url_name), "icon": item.icon}
+            for item in group.items
+            if next(shown)
+        ]
         if items:
-            groups.append({"label": group.label, "items": items})
-    matching = [
-        entry
-        for group in groups
-        for entry in group["items"]
-        if path == entry["url"] or (entry["url"] != home and path.startswith(entry["url"]))
-    ]
-    if matching:
-        max(matching, key=lambda entry: len(entry["url"]))["active"] = True
+            groups.append({"label": str(group.label), "items": items})
     return groups
+
+
+def _marked(visible: tuple[bool, ...], resolution: tuple, active: str | None) -> list[dict]:
+    return [
+        {
+            "label": group["label"],
+            "items": [{**entry, "active": entry["url"] == active} for entry in group["items"]],
+        }
+        for group in _groups(visible, resolution)
+    ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _rendered(visible: tuple[bool, ...], resolution: tuple, active: str | None, template) -> str:
+    return template.render({"menu": _marked(visible, resolution, active)})

@@ -78,6 +78,10 @@ class _Cell:
         own_render = getattr(self.render, "__func__", None) is TemplateColumn.render
         if isinstance(column, TemplateColumn) and column.template_code and own_render:
             self.template = Template(column.template_code)
+        # Whether a cell's content depends on its value, not only on whether it is empty.
+        self.needs_value = bool(
+            self.catch_all or "value" in self.args or self.link or self.template is not None
+        )
 
     def html(self, row) -> str:
         content = self.content(row)
@@ -98,9 +102,15 @@ class _Cell:
         if isinstance(penultimate, models.Model):
             try:
                 field = self.accessor.get_field(record)
-                display = self._display(penultimate, remainder, field)
-                if display is not None:
-                    value, remainder = display(), None
+                if not self.needs_value:
+                    # The label of a choice is never empty when its key is not: a render
+                    # method that does not show the value needs only the key's emptiness.
+                    if self._has_choices(penultimate, remainder, field):
+                        value, remainder = getattr(penultimate, field.attname), None
+                else:
+                    display = self._display(penultimate, remainder, field)
+                    if display is not None:
+                        value, remainder = display(), None
             except FieldDoesNotExist:
                 pass
         if remainder:
@@ -114,12 +124,19 @@ class _Cell:
             return self.default
         return self._call(row, value)
 
+    def _has_choices(self, obj, name: str, field) -> bool:
+        key = (type(obj), name, "choices")
+        if key not in self.displays:
+            # A country field builds its choices on each read: read them once a column.
+            self.displays[key] = bool(getattr(field, "choices", ()))
+        return self.displays[key]
+
     def _display(self, obj, name: str, field):
         """``obj.get_<name>_display`` as a function, the field's choices read once."""
-        if not getattr(field, "choices", ()):
-            return None
         model = type(obj)
         key = (model, name)
+        if not self._has_choices(obj, name, field):
+            return None
         if key not in self.displays:
             method = inspect.getattr_static(model, f"get_{name}_display", None)
             standard = isinstance(method, partialmethod) and (

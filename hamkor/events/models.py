@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
 from hamkor.core.countries import CldrCountries
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
+from hamkor.core.urls_helpers import reverse_pk
 from hamkor.events.doi import validate_doi
 
 
@@ -267,9 +268,7 @@ class Participant(BaseModel):
         return bool(self.certificate_reference)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("events:participant_detail", kwargs={"pk": self.pk})
+        return reverse_pk("events:participant_detail", self.pk)
 
 
 class PublicationQuerySet(RestrictedQuerySet):

@@ -253,3 +253,28 @@ def test_bulk_email_is_kept_in_the_outbox(as_user, home, welcome, settings,
         _post(as_user("officer"), PEOPLE, "email", [person], template=welcome.pk)
 
     assert OutboxMessage.objects.get().recipients == "anna@example.org"
+
+
+def test_bulk_checkbox_is_the_input_django_tables2_writes(drafts):
+    import django_tables2 as tables
+
+    from hamkor.core.bulk import SelectColumn
+
+    attrs = {"input": {"name": "pk", "form": "bulk-form", "data-bulk-row": ""}}
+    ours, theirs = SelectColumn(attrs=attrs), tables.CheckBoxColumn(attrs=attrs)
+
+    class Bound:
+        name = "select"
+
+    for agreement in drafts:
+        assert ours.render(agreement.pk, Bound, agreement) == theirs.render(
+            agreement.pk, Bound, agreement
+        )
+    assert f'value="{drafts[1].pk}"' in ours.render(drafts[1].pk, Bound, drafts[1])
+
+
+def test_bulk_list_shows_a_new_record_at_once(as_user, drafts):
+    client = as_user("officer")
+    assert "Delta" not in client.get(AGREEMENTS).text
+    AgreementFactory(status=DRAFT, title="Delta")
+    assert "Delta" in client.get(AGREEMENTS).text

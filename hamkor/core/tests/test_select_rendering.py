@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.countries import countries
-from hamkor.core.forms import FormRenderer, render_select
+from hamkor.core.forms import Form, FormRenderer, RememberedSelect, render_select
 from hamkor.core.widgets import AnyYesNoSelect
 
 CHOICES = [
@@ -79,3 +79,84 @@ def test_the_renderer_writes_selects_itself():
     context = widget.get_context("name", "x", {"id": "id_name"})
     html = widget.render("name", "x", {"id": "id_name"}, renderer=TemplatesSetting())
     assert render_select(context["widget"]) == html
+
+
+# --- A select over fixed choices is kept once written: never stale -------------------------
+
+
+class StatusForm(Form):
+    status = forms.ChoiceField(
+        choices=[("", "All"), ("draft", _("Draft")), ("active", _("Active"))], required=False
+    )
+    country = forms.ChoiceField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # In the reader's language, as a filter's choices are (built for each page).
+        self.fields["country"].choices = list(countries)
+
+
+def test_a_kept_select_is_what_django_writes():
+    form = StatusForm({"status": "active", "country": "UZ"})
+    assert isinstance(form.fields["status"].widget, RememberedSelect)
+    for name in ("status", "country"):
+        field = form[name]
+        fresh = forms.Select(choices=field.field.choices, attrs=field.field.widget.attrs)
+        assert str(field) == fresh.render(
+            field.html_name, field.value(), {"id": field.auto_id}, renderer=FormRenderer()
+        )
+
+
+def test_a_kept_select_follows_the_selection_and_the_language():
+    assert '<option value="active" selected>' in str(StatusForm({"status": "active"})["status"])
+    assert '<option value="draft" selected>' in str(StatusForm({"status": "draft"})["status"])
+    assert 'value="active" selected' not in str(StatusForm()["status"])
+    with translation.override("ru"):
+        russian = str(StatusForm()["country"])
+    with translation.override("en"):
+        english = str(StatusForm()["country"])
+    assert ">Uzbekistan</option>" in english
+    assert ">Узбекистан</option>" in russian
+
+
+def test_a_kept_select_shows_a_new_choice_at_once():
+    form = StatusForm()
+    assert "2031" not in str(form["status"])
+    form = StatusForm()
+    form.fields["status"].choices = [*form.fields["status"].choices, ("2031", "2031/32")]
+    assert '<option value="2031">2031/32</option>' in str(form["status"])
+
+
+def test_a_select_over_a_table_is_not_kept(db, home):
+    from hamkor.accounts.models import OrgUnit
+
+    class UnitForm(Form):
+        unit = forms.ModelChoiceField(queryset=OrgUnit.objects.order_by("pk"), required=False)
+
+    assert "Kafedra X" not in str(UnitForm()["unit"])
+    OrgUnit.objects.create(institution=home, kind="department", code="x", name_uz="Kafedra X")
+    assert "Kafedra X" in str(UnitForm()["unit"])
+
+
+def test_a_kept_filter_select_follows_its_choices_and_their_safety():
+    import django_filters
+
+    from hamkor.core.filters import SearchFilterSet
+    from hamkor.partners.models import Institution
+
+    def filterset(choices, data=None):
+        class Years(SearchFilterSet):
+            year = django_filters.ChoiceFilter(choices=choices)
+
+            class Meta:
+                model = Institution
+                fields = ["year"]
+
+        return Years(data, queryset=Institution.objects.none())
+
+    plain = str(filterset([("1", "<b>2030</b>")]).form["year"])
+    safe = str(filterset([("1", mark_safe("<b>2030</b>"))]).form["year"])
+    assert "&lt;b&gt;2030&lt;/b&gt;" in plain
+    assert "<b>2030</b>" in safe
+    later = filterset([("1", "2030"), ("2", "2031")], {"year": "2"}).form["year"]
+    assert '<option value="2" selected>2031</option>' in str(later)
