@@ -45,7 +45,7 @@ def inquiry_handlers():
 class InquiryStepForm(Form):
     """What a step asks: the assignee, or the answer."""
 
-    assignee = forms.ModelChoiceField(label=_("Assignee"), queryset=None)
+    assignee = forms.ModelChoiceField(label=_("Assignee"), queryset=get_user_model().objects.none())
     answer = forms.CharField(
         label=_("Answer"),
         max_length=5000,
