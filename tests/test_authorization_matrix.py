@@ -14,11 +14,11 @@ from conftest import PERSONAS
 from tests.authorization_records import (
     event_records,
     grant_money_records,
-    reception_records,
     job,
     kwargs_for,
     mobility_records,
     portal_records,
+    reception_records,
     student_records,
 )
 

@@ -47,6 +47,8 @@ STEPS = {
     "agreements:agreement": "terminate",
     "students:foreignstudent": "withdraw",
     "students:studentrequest": "decline",
+    "website:inquiry": "reply",
+    "website:booking": "cancel",
 }
 # Addresses answered with a query: the global search shows results for one.
 QUERIES = {"workbench:search": "?q=Uni"}
@@ -194,6 +196,34 @@ def records(home, faculty_a, officer, applicant, department):
         "document": document.pk,
         "token": mobilities["mobility"].invitation_token,
         **students,
+        **_reception_records(),
+    }
+
+
+def _reception_records() -> dict:
+    """An inquiry, reception hours with a booking of the coming week, a holiday: long texts."""
+    from hamkor.website.reception.services import cancel_token
+    from hamkor.website.tests.reception_factories import (
+        BookingFactory,
+        HolidayFactory,
+        InquiryFactory,
+        ReceptionHoursFactory,
+    )
+
+    hours = ReceptionHoursFactory()
+    booking = BookingFactory(
+        hours=hours, name=unbroken(200), phone=unbroken(40), purpose=unbroken(2000)
+    )
+    inquiry = InquiryFactory(
+        name=unbroken(200), subject=unbroken(200), message=unbroken(5000), phone=unbroken(40)
+    )
+    holiday = HolidayFactory(name_uz=unbroken(200), name_ru=unbroken(200), name_en=unbroken(200))
+    return {
+        "inquiry": inquiry.pk,
+        "booking": booking.pk,
+        "receptionhours": hours.pk,
+        "holiday": holiday.pk,
+        "booking_token": cancel_token(booking),
     }
 
 
@@ -356,6 +386,10 @@ def public_addresses(records: dict) -> list[tuple[str, str]]:
                 "public:certificate_verify", kwargs={"token": records["certificate_token"]}
             )
             addresses.append((f"public:certificate_verify:{language}", certificate))
+            addresses.append((f"public:contact:{language}", reverse("public:contact")))
+            addresses.append((f"public:reception:{language}", reverse("public:reception")))
+            cancel = reverse("public:reception_cancel", kwargs={"token": records["booking_token"]})
+            addresses.append((f"public:reception_cancel:{language}", cancel))
     return addresses
 
 
