@@ -25,6 +25,7 @@ STEPS = (
     "hamkor.demo.grant_money.load",
     "hamkor.demo.mail.load",
     "hamkor.demo.events.load",
+    "hamkor.demo.reception.load",
 )
 
 
