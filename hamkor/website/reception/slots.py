@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hamkor.website.reception.models import Booking, Holiday, ReceptionHours
 
@@ -145,9 +146,12 @@ def slot_refusal(starts_at: datetime.datetime, hours: ReceptionHours | None, *, 
             return _("There is no reception on %(date)s: choose another day.") % {"date": when}
         return _("There is no reception at this time: choose one of the times shown.")
     if local.date() > last_day():
-        return _("Bookings are open for the next %(weeks)s weeks only.") % {
-            "weeks": settings.HAMKOR_RECEPTION_WEEKS
-        }
+        weeks = settings.HAMKOR_RECEPTION_WEEKS
+        return ngettext(
+            "Bookings are open for the next %(weeks)s week only.",
+            "Bookings are open for the next %(weeks)s weeks only.",
+            weeks,
+        ) % {"weeks": weeks}
     taken = Booking.objects.filter(status=Booking.Status.BOOKED, starts_at=starts_at).count()
     if taken >= hours.capacity:
         return _("This time is fully booked: choose another time.")
