@@ -22,6 +22,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
+from hamkor.website.tests.reception_factories import reception_walk_records
 from tests.e2e.conftest import PHONE, log_in, screenshot
 
 WIDTHS = (PHONE["width"], 1366)
@@ -196,34 +197,7 @@ def records(home, faculty_a, officer, applicant, department):
         "document": document.pk,
         "token": mobilities["mobility"].invitation_token,
         **students,
-        **_reception_records(),
-    }
-
-
-def _reception_records() -> dict:
-    """An inquiry, reception hours with a booking of the coming week, a holiday: long texts."""
-    from hamkor.website.reception.services import cancel_token
-    from hamkor.website.tests.reception_factories import (
-        BookingFactory,
-        HolidayFactory,
-        InquiryFactory,
-        ReceptionHoursFactory,
-    )
-
-    hours = ReceptionHoursFactory()
-    booking = BookingFactory(
-        hours=hours, name=unbroken(200), phone=unbroken(40), purpose=unbroken(2000)
-    )
-    inquiry = InquiryFactory(
-        name=unbroken(200), subject=unbroken(200), message=unbroken(5000), phone=unbroken(40)
-    )
-    holiday = HolidayFactory(name_uz=unbroken(200), name_ru=unbroken(200), name_en=unbroken(200))
-    return {
-        "inquiry": inquiry.pk,
-        "booking": booking.pk,
-        "receptionhours": hours.pk,
-        "holiday": holiday.pk,
-        "booking_token": cancel_token(booking),
+        **reception_walk_records(unbroken),
     }
 
 

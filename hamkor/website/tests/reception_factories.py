@@ -77,3 +77,25 @@ class BookingFactory(factory.django.DjangoModelFactory):
     phone = "+998 90 123 45 67"
     purpose = "Documents for a summer school"
     language = "ru"
+
+
+def reception_walk_records(unbroken) -> dict:
+    """For the phone walk: an inquiry, reception hours with a booking of the coming week and
+    a holiday, their texts as long as the fields allow (``unbroken(length)``)."""
+    from hamkor.website.reception.services import cancel_token
+
+    hours = ReceptionHoursFactory()
+    booking = BookingFactory(
+        hours=hours, name=unbroken(200), phone=unbroken(40), purpose=unbroken(2000)
+    )
+    inquiry = InquiryFactory(
+        name=unbroken(200), subject=unbroken(200), message=unbroken(5000), phone=unbroken(40)
+    )
+    holiday = HolidayFactory(name_uz=unbroken(200), name_ru=unbroken(200), name_en=unbroken(200))
+    return {
+        "inquiry": inquiry.pk,
+        "booking": booking.pk,
+        "receptionhours": hours.pk,
+        "holiday": holiday.pk,
+        "booking_token": cancel_token(booking),
+    }
