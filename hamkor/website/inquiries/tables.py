@@ -6,6 +6,7 @@ import django_tables2 as tables
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamkor.core.exporting import CHOICE, DATETIME, Column, Export
 from hamkor.core.tables import BaseTable
@@ -36,7 +37,7 @@ class InquiryExport(Export):
     columns = (
         Column(_("Reference"), "reference"),
         Column(_("Received"), "created_at", DATETIME),
-        Column(_("Name"), "name"),
+        Column(pgettext_lazy("person", "Name"), "name"),
         Column(_("E-mail"), "email"),
         Column(_("Phone"), "phone"),
         Column(_("Subject"), "subject"),
@@ -60,7 +61,7 @@ class InquiryTable(BaseTable):
         verbose_name=_("Reference"), linkify=lambda record: record.get_absolute_url()
     )
     subject = tables.Column(verbose_name=_("Subject"))
-    name = tables.Column(verbose_name=_("Name"), attrs=WIDE_ONLY)
+    name = tables.Column(verbose_name=pgettext_lazy("person", "Name"), attrs=WIDE_ONLY)
     status = tables.Column(verbose_name=_("Status"))
     assignee = tables.Column(verbose_name=_("Assignee"), attrs=WIDE_ONLY)
     created_at = tables.Column(verbose_name=_("Received"), attrs=WIDE_ONLY)

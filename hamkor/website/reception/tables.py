@@ -6,6 +6,7 @@ import django_tables2 as tables
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamkor.core.exporting import BOOL, CHOICE, DATE, DATETIME, NUMBER, TRANSLATED, Column, Export
 from hamkor.core.tables import BaseTable
@@ -36,7 +37,7 @@ class BookingExport(Export):
     columns = (
         Column(_("Reference"), "reference"),
         Column(_("Time"), "starts_at", DATETIME),
-        Column(_("Name"), "name"),
+        Column(pgettext_lazy("person", "Name"), "name"),
         Column(_("E-mail"), "email"),
         Column(_("Phone"), "phone"),
         Column(_("Purpose of the visit"), "purpose"),
@@ -49,7 +50,10 @@ class BookingTable(BaseTable):
     export_class = BookingExport
 
     starts_at = tables.Column(verbose_name=_("Time"))
-    name = tables.Column(verbose_name=_("Name"), linkify=lambda record: record.get_absolute_url())
+    name = tables.Column(
+        verbose_name=pgettext_lazy("person", "Name"),
+        linkify=lambda record: record.get_absolute_url(),
+    )
     phone = tables.Column(verbose_name=_("Phone"), attrs=WIDE_ONLY)
     reference = tables.Column(verbose_name=_("Reference"), attrs=WIDE_ONLY)
     status = tables.Column(verbose_name=_("Status"))

@@ -163,7 +163,7 @@ class BookingDayView(generic.ObjectPermissionMixin, View):
     queryset = BOOKINGS
 
     def get(self, request):
-        form = forms.DayForm(request.GET or None)
+        form = forms.DayForm(request.GET or None, initial={"day": timezone.localdate()})
         day = timezone.localdate()
         if form.is_valid() and form.cleaned_data["day"]:
             day = form.cleaned_data["day"]
