@@ -234,6 +234,14 @@ HAMKOR_PASSWORD_RESET_PER_IP = _read("HAMKOR_PASSWORD_RESET_PER_IP", env.int, de
 HAMKOR_PASSWORD_RESET_WINDOW = _read("HAMKOR_PASSWORD_RESET_MINUTES", env.int, default=60) * 60
 # Public event registrations accepted from one client address per hour.
 HAMKOR_EVENT_REGISTRATIONS_PER_IP = _read("HAMKOR_EVENT_REGISTRATIONS_PER_IP", env.int, default=20)
+# Public inquiries and reception bookings: so many per e-mail address and per client
+# address in each window; a form sent sooner than the minimum after it was shown is refused.
+HAMKOR_PUBLIC_SENDS_PER_EMAIL = _read("HAMKOR_PUBLIC_SENDS_PER_EMAIL", env.int, default=3)
+HAMKOR_PUBLIC_SENDS_PER_IP = _read("HAMKOR_PUBLIC_SENDS_PER_IP", env.int, default=10)
+HAMKOR_PUBLIC_SENDS_WINDOW = _read("HAMKOR_PUBLIC_SENDS_MINUTES", env.int, default=60) * 60
+HAMKOR_PUBLIC_FORM_MIN_SECONDS = _read("HAMKOR_PUBLIC_FORM_MIN_SECONDS", env.int, default=3)
+# How far ahead visitors may book a reception slot.
+HAMKOR_RECEPTION_WEEKS = _read("HAMKOR_RECEPTION_WEEKS", env.int, default=4)
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True

@@ -200,8 +200,36 @@ def indicator_records(faculty_a, officer) -> dict:
     return {"universityyear": year.pk, "target": target.pk}
 
 
+def reception_records() -> dict:
+    """An inquiry, reception hours, a holiday and a booking (for an hour ago: every step of
+    the office's may be offered on it)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from hamkor.website.tests.reception_factories import (
+        BookingFactory,
+        HolidayFactory,
+        InquiryFactory,
+        ReceptionHoursFactory,
+    )
+
+    booking = BookingFactory(starts_at=timezone.now() - datetime.timedelta(hours=1))
+    return {
+        "inquiry": InquiryFactory().pk,
+        "receptionhours": ReceptionHoursFactory().pk,
+        "holiday": HolidayFactory().pk,
+        "booking": booking.pk,
+    }
+
+
 def kwargs_for(name: str, objects: dict) -> dict:
+    if name == "website:inquiry_transition":
+        return {"pk": objects["inquiry"], "name": "assign"}
+    if name == "website:booking_transition":
+        return {"pk": objects["booking"], "name": "attend"}
     if name in (
+        "public:reception_cancel",
         "public:letter_verify",
         "public:event_cancel",
         "public:event_confirm",

@@ -82,6 +82,26 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Contact and reception"),
+        (
+            Item(_("Inquiries"), "website:inquiry_list", "website.view_inquiry", "envelope-open"),
+            Item(
+                _("Bookings of the day"),
+                "website:booking_day",
+                "website.view_booking",
+                "calendar-day",
+            ),
+            Item(_("Bookings"), "website:booking_list", "website.view_booking", "calendar-check"),
+            Item(
+                _("Reception hours"),
+                "website:receptionhours_list",
+                "website.view_receptionhours",
+                "clock",
+            ),
+            Item(_("Holidays"), "website:holiday_list", "website.view_holiday", "calendar-x"),
+        ),
+    ),
+    Group(
         _("Partners"),
         (
             Item(

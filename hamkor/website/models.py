@@ -60,3 +60,9 @@ class DepartmentProfile(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The inquiries' and the reception's models live beside their services; imported here so
+# that Django finds them in the app's models module.
+from hamkor.website.inquiries.models import Inquiry  # noqa: E402, F401
+from hamkor.website.reception.models import Booking, Holiday, ReceptionHours  # noqa: E402, F401

@@ -4,6 +4,8 @@ from django.urls import path
 
 from hamkor.events.views import public as events
 from hamkor.website import views
+from hamkor.website.inquiries import views as inquiries
+from hamkor.website.reception import views as reception
 
 app_name = "public"
 
@@ -20,4 +22,7 @@ urlpatterns = [
         events.certificate_download,
         name="certificate_download",
     ),
+    path("contact/", inquiries.contact, name="contact"),
+    path("reception/", reception.reception, name="reception"),
+    path("reception/cancel/<str:token>/", reception.reception_cancel, name="reception_cancel"),
 ]

@@ -52,3 +52,21 @@ def test_unit_list_has_no_critical_accessibility_violation(axe_page, officer, ho
     log_in(axe_page, officer)
     axe_page.goto("/staff/units/")
     assert critical_violations(axe_page) == []
+
+
+@pytest.mark.parametrize("language", ["uz", "uz-cyrl", "ru", "en"])
+def test_contact_and_reception_pages_have_no_critical_accessibility_violation(
+    axe_page, department, language
+):
+    """A visitor with assistive technology can write to the office and book a visit: the
+    form, the times to choose (radio buttons), and a refused form's messages."""
+    from hamkor.website.tests.reception_factories import ReceptionHoursFactory
+
+    ReceptionHoursFactory()
+    for page in ("contact", "reception"):
+        axe_page.goto(f"/{language}/{page}/")
+        assert critical_violations(axe_page) == [], (language, page)
+        with axe_page.expect_navigation():
+            axe_page.locator("main form button[type=submit]").click()  # empty: refused
+        assert axe_page.locator(".is-invalid").count() > 0
+        assert critical_violations(axe_page) == [], (language, page, "refused")

@@ -23,6 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
 from hamkor.reports.tests.indicator_factories import report_records
+from hamkor.website.tests.reception_factories import reception_walk_records
 from tests.e2e.conftest import PHONE, log_in, screenshot
 
 WIDTHS = (PHONE["width"], 1366)
@@ -49,6 +50,8 @@ STEPS = {
     "agreements:agreement": "terminate",
     "students:foreignstudent": "withdraw",
     "students:studentrequest": "decline",
+    "website:inquiry": "reply",
+    "website:booking": "cancel",
 }
 # Addresses answered with a query: the global search shows results for one.
 QUERIES = {"workbench:search": "?q=Uni"}
@@ -209,6 +212,7 @@ def records(home, faculty_a, officer, applicant, department):
         "token": mobilities["mobility"].invitation_token,
         **students,
         **report_records(faculty_a, officer, note=unbroken(2000)),
+        **reception_walk_records(unbroken),
     }
 
 
@@ -376,6 +380,10 @@ def public_addresses(records: dict) -> list[tuple[str, str]]:
                 "public:certificate_verify", kwargs={"token": records["certificate_token"]}
             )
             addresses.append((f"public:certificate_verify:{language}", certificate))
+            addresses.append((f"public:contact:{language}", reverse("public:contact")))
+            addresses.append((f"public:reception:{language}", reverse("public:reception")))
+            cancel = reverse("public:reception_cancel", kwargs={"token": records["booking_token"]})
+            addresses.append((f"public:reception_cancel:{language}", cancel))
     return addresses
 
 

@@ -25,6 +25,7 @@ STEPS = (
     "hamkor.demo.grant_money.load",
     "hamkor.demo.mail.load",
     "hamkor.demo.events.load",
+    "hamkor.demo.reception.load",
     # Last: the indicators and targets read every other app's records.
     "hamkor.demo.indicators.load",
 )

@@ -1,0 +1,107 @@
+"""Inquiries: the public contact page, and the office's inbox (list, page, steps)."""
+
+from __future__ import annotations
+
+from axes.helpers import get_client_ip_address
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.utils import translation
+
+from hamkor.core import transitions
+from hamkor.core.views import generic
+from hamkor.core.views.generic.base import _add_errors
+from hamkor.website.inquiries.filters import InquiryFilterSet
+from hamkor.website.inquiries.forms import ContactForm, InquiryStepForm
+from hamkor.website.inquiries.models import Inquiry
+from hamkor.website.inquiries.services import inquiry_receive, inquiry_transition
+from hamkor.website.inquiries.tables import InquiryTable, status_badge
+from hamkor.website.selectors import department_profile_get
+from hamkor.website.spam import send_refusal
+
+
+def contact(request):
+    """The contact form: an inquiry in the page's language, confirmed with its number.
+    A refused form (a robot's look, too many sends) comes back with what was typed."""
+    form = ContactForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            refusal, status = send_refusal(
+                form, kind="inquiry", email=data["email"], ip=get_client_ip_address(request)
+            )
+            if refusal:
+                form.add_error(None, refusal)
+            else:
+                try:
+                    inquiry = inquiry_receive(
+                        name=data["name"],
+                        email=data["email"],
+                        phone=data["phone"],
+                        subject=data["subject"],
+                        message=data["message"],
+                        language=translation.get_language(),
+                    )
+                except ValidationError as exc:
+                    _add_errors(form, exc)
+                    status = 400
+                else:
+                    return render(
+                        request,
+                        "website/public/contact_sent.html",
+                        {"inquiry": inquiry, "profile": department_profile_get()},
+                    )
+    return render(
+        request,
+        "website/public/contact.html",
+        {"form": form, "profile": department_profile_get()},
+        status=status,
+    )
+
+
+INQUIRIES = Inquiry.objects.select_related("assignee", "answered_by")
+
+
+class InquiryListView(generic.ObjectListView):
+    queryset = INQUIRIES
+    filterset_class = InquiryFilterSet
+    table_class = InquiryTable
+    bulk_actions = ("export",)
+
+
+class InquiryDetailView(generic.ObjectDetailView):
+    queryset = INQUIRIES
+
+    def get_extra_context(self, obj):
+        return {
+            "status_badge": status_badge(obj),
+            "steps": transitions.steps_available(obj, self.request.user),
+        }
+
+
+class InquiryHistoryView(generic.ObjectHistoryView):
+    queryset = INQUIRIES
+
+
+class InquiryDeleteView(generic.ObjectDeleteView):
+    queryset = INQUIRIES
+
+
+class InquiryStepView(generic.ObjectStepView):
+    queryset = INQUIRIES
+
+    def badge(self, record) -> str:
+        return status_badge(record)
+
+    def make_form(self, record, data=None):
+        return InquiryStepForm(data, step=self.step, inquiry=record)
+
+    def take_step(self, record, form):
+        return inquiry_transition(
+            inquiry=record,
+            name=self.step.name,
+            actor=self.request.user,
+            assignee=form.cleaned_data.get("assignee"),
+            answer=form.cleaned_data.get("answer", ""),
+        )
