@@ -66,6 +66,23 @@ def django_db_keepdb(request, django_db_modify_db_settings):
     return bool(request.config.getvalue("reuse_db") or request.config.hamkor_cloned_databases)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On PostgreSQL, a transactional test leaves the database as migrated by copying back a
+    snapshot taken now, instead of Django's ``flush`` (``hamkor/core/tests/fast_reset.py``)."""
+    from django.db import connections
+
+    from hamkor.core.tests import fast_reset
+
+    baselines = {}
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if connection.vendor == "postgresql":
+                baselines[connection.alias] = fast_reset.snapshot(connection.alias)
+    with fast_reset.installed(baselines):
+        yield
+
+
 @pytest.fixture
 def home(db):
     from hamkor.partners.tests.factories import HomeInstitutionFactory
