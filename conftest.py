@@ -68,8 +68,8 @@ def django_db_keepdb(request, django_db_modify_db_settings):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """On PostgreSQL, a transactional test leaves the database as migrated by copying back a
-    snapshot taken now, instead of Django's ``flush`` (``hamkor/core/tests/fast_reset.py``)."""
+    """A transactional test leaves the database as migrated by copying back a snapshot taken
+    now, instead of Django's ``flush`` (``hamkor/core/tests/fast_reset.py``)."""
     from django.db import connections
 
     from hamkor.core.tests import fast_reset
@@ -77,7 +77,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     baselines = {}
     with django_db_blocker.unblock():
         for connection in connections.all():
-            if connection.vendor == "postgresql":
+            if connection.vendor in ("postgresql", "sqlite"):
                 baselines[connection.alias] = fast_reset.snapshot(connection.alias)
     with fast_reset.installed(baselines):
         yield
