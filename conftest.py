@@ -66,6 +66,23 @@ def django_db_keepdb(request, django_db_modify_db_settings):
     return bool(request.config.getvalue("reuse_db") or request.config.hamkor_cloned_databases)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """A transactional test leaves the database as migrated by copying back a snapshot taken
+    now, instead of Django's ``flush`` (``hamkor/core/tests/fast_reset.py``)."""
+    from django.db import connections
+
+    from hamkor.core.tests import fast_reset
+
+    baselines = {}
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if connection.vendor in ("postgresql", "sqlite"):
+                baselines[connection.alias] = fast_reset.snapshot(connection.alias)
+    with fast_reset.installed(baselines):
+        yield
+
+
 @pytest.fixture
 def home(db):
     from hamkor.partners.tests.factories import HomeInstitutionFactory
@@ -232,12 +249,14 @@ def demo(demo_output, db):
     return demo_output
 
 
-# The order the two workers take tests in: the longest first, so that neither worker is left
-# with a long browser test while the other has nothing to do. The walk over every page for
-# every role leads, then the other browser tests, then the modules on the demo data, which
-# follow one another so that each worker loads the demo data once for all of them
-# (``demo_output``).
+# The order the two workers take tests in (``make test`` runs ``--dist loadgroup``): the
+# longest first, so that neither worker is left with a long browser test while the other has
+# nothing to do. The walk over every page for every role and language leads, then the other
+# browser tests, then the modules on the demo data. Those form one group that one worker runs
+# from start to end (the scheduler hands out the largest group first), so that the demo data
+# is loaded once per run for all of them (``demo_output``) instead of once per worker.
 PHONE_WALK = "test_phone_layout.py"
+DEMO_GROUP = "demo"
 
 
 def _rank(item) -> int:
@@ -250,9 +269,29 @@ def _rank(item) -> int:
     return 3
 
 
+def _join_group(item, group: str) -> None:
+    """Add ``@group`` to the test's id, as pytest-xdist does for ``--dist loadgroup``: its own
+    renaming (``item._nodeid``) no longer takes since pytest 9 keeps the id as ``item._id``."""
+    nodeid = f"{item.nodeid}@{group}"
+    if hasattr(item, "_id"):
+        from _pytest.nodeid import coerce_node_id
+
+        item._id = coerce_node_id(nodeid)
+    else:
+        item._nodeid = nodeid
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    # After pytest-django has set its own order.
+    # The group is marked before pytest-xdist reads the marks; the order is set after
+    # pytest-django has set its own.
+    for item in items:
+        if _rank(item) == 2:
+            item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
     result = yield
+    if getattr(config.option, "loadgroup", False):  # a worker of ``--dist loadgroup``
+        for item in items:
+            if _rank(item) == 2 and not item.nodeid.endswith(f"@{DEMO_GROUP}"):
+                _join_group(item, DEMO_GROUP)
     items.sort(key=_rank)
     return result
