@@ -60,3 +60,7 @@ class DepartmentProfile(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The site's content (news, pages, images) lives in its own package.
+from hamkor.website.content.models import NewsItem, Page, SiteImage  # noqa: E402, F401

@@ -52,3 +52,34 @@ def test_unit_list_has_no_critical_accessibility_violation(axe_page, officer, ho
     log_in(axe_page, officer)
     axe_page.goto("/staff/units/")
     assert critical_violations(axe_page) == []
+
+
+@pytest.mark.parametrize("language", ["uz", "uz-cyrl", "ru", "en"])
+def test_news_and_pages_have_no_critical_accessibility_violation(
+    axe_page, officer, department, language
+):
+    """The news (list and an item with its picture) and a static page of the tree, in each
+    language of the site."""
+    from hamkor.website.tests.content_factories import NewsItemFactory, PageFactory, site_image
+
+    image = site_image(actor=officer)
+    item = NewsItemFactory(
+        status="published",
+        summary_uz="Qisqacha",
+        image=image,
+        body_uz=f'<h2>Kirish</h2><p><a href="/uz/">Bosh sahifa</a></p><img src="{image.url}">',
+    )
+    top = PageFactory(status="published", title_uz="Xorijiy mehmonlar uchun")
+    page = PageFactory(
+        status="published",
+        parent=top,
+        body_uz="<table><thead><tr><th>Hujjat</th></tr></thead><tbody><tr><td>Pasport</td></tr></tbody></table>",
+    )
+    for address in (
+        f"/{language}/news/",
+        f"/{language}/news/{item.slug}/",
+        f"/{language}/pages/",
+        f"/{language}/pages/{page.path}/",
+    ):
+        axe_page.goto(address)
+        assert critical_violations(axe_page) == [], address

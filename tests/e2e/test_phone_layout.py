@@ -37,6 +37,7 @@ FILES = {
     "mobility:portal_download",
     "students:portal_download",
     "events:participant_certificate",
+    "website:siteimage_file",
 }
 LEFT_TO_OTHERS = ("admin:", "api:", "healthz")
 # A full-page picture of every page costs more than the measuring: by default only the pages
@@ -47,6 +48,8 @@ STEPS = {
     "agreements:agreement": "terminate",
     "students:foreignstudent": "withdraw",
     "students:studentrequest": "decline",
+    "website:newsitem": "withdraw",
+    "website:page": "withdraw",
 }
 # Addresses answered with a query: the global search shows results for one.
 QUERIES = {"workbench:search": "?q=Uni"}
@@ -174,6 +177,7 @@ def records(home, faculty_a, officer, applicant, department):
     grants = _grant_records(faculty_a, partner)
     return {
         **grants,
+        **_content_records(officer),
         "event": event.pk,
         "participant": participant.pk,
         "publication": publication.pk,
@@ -299,6 +303,30 @@ def _event_records(faculty_a, partner, officer):
     return event, participant, publication
 
 
+def _content_records(officer) -> dict:
+    """A published news item with a picture and a page under another, with long texts."""
+    from hamkor.website.tests.content_factories import NewsItemFactory, PageFactory, site_image
+
+    image = site_image(actor=officer, alt_uz=unbroken(300))
+    long_text = f"<p>{unbroken(2000)}</p><table><tr><td>{unbroken(300)}</td></tr></table>"
+    item = NewsItemFactory(
+        status="published",
+        title_uz=unbroken(300),
+        summary_uz=unbroken(600),
+        body_uz=long_text + f'<p><img src="{image.url}" alt="x"></p>',
+        image=image,
+    )
+    top = PageFactory(status="published", title_uz=unbroken(200), body_uz=long_text)
+    page = PageFactory(status="published", parent=top, title_uz=unbroken(200), body_uz=long_text)
+    return {
+        "newsitem": item.pk,
+        "news_key": item.slug,
+        "page": page.pk,
+        "page_path": page.path,
+        "siteimage": image.pk,
+    }
+
+
 def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
     """The arguments of a named URL, from the records; None when no record fits it."""
     model = name.split(":")[1].rsplit("_", 1)[0]
@@ -317,6 +345,8 @@ def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
                 return None
         elif key.endswith("_pk"):
             kwargs[key] = records[key.removesuffix("_pk")]
+        elif key == "language":  # a preview
+            kwargs[key] = "uz-cyrl"
         elif key == "name":  # a status step
             kwargs[key] = STEPS.get(name.split(":")[0] + ":" + model, "cancel")
         else:
@@ -356,6 +386,14 @@ def public_addresses(records: dict) -> list[tuple[str, str]]:
                 "public:certificate_verify", kwargs={"token": records["certificate_token"]}
             )
             addresses.append((f"public:certificate_verify:{language}", certificate))
+            news = reverse("public:news_detail", kwargs={"key": records["news_key"]})
+            page = reverse("public:page_detail", kwargs={"path": records["page_path"]})
+            addresses += [
+                (f"public:news_list:{language}", reverse("public:news_list")),
+                (f"public:news_detail:{language}", news),
+                (f"public:page_index:{language}", reverse("public:page_index")),
+                (f"public:page_detail:{language}", page),
+            ]
     return addresses
 
 
