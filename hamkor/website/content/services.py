@@ -120,20 +120,22 @@ def news_item_transition(*, item: NewsItem, name: str, actor) -> NewsItem:
 
 def _page_check(page: Page) -> None:
     """The parent is not the page itself nor one of its descendants; three levels at most."""
+    too_deep = ValidationError(
+        {"parent": _("Pages go at most %(depth)s levels deep.") % {"depth": Page.MAX_DEPTH}}
+    )
     ancestor, depth = page.parent, 1
     while ancestor is not None:
         if page.pk is not None and ancestor.pk == page.pk:
             raise ValidationError({"parent": _("A page cannot be placed under itself.")})
         depth += 1
-        ancestor = ancestor.parent
-    if depth > Page.MAX_DEPTH:
-        raise ValidationError(
-            {"parent": _("Pages go at most %(depth)s levels deep.") % {"depth": Page.MAX_DEPTH}}
+        if depth > Page.MAX_DEPTH:
+            raise too_deep
+        # From the database: the parents held in memory may be the ones being moved.
+        ancestor = (
+            Page.objects.filter(pk=ancestor.parent_id).first() if ancestor.parent_id else None
         )
     if page.pk is not None and depth + _subtree_height(page) - 1 > Page.MAX_DEPTH:
-        raise ValidationError(
-            {"parent": _("Pages go at most %(depth)s levels deep.") % {"depth": Page.MAX_DEPTH}}
-        )
+        raise too_deep
 
 
 def _subtree_height(page: Page) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import factory
@@ -36,7 +37,7 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
         item = model_class(*args, **kwargs)
         if status:
             status_set_initial(item, status)
-            item.publish_at = item.publish_at or timezone.now() - timezone.timedelta(hours=1)
+            item.publish_at = item.publish_at or timezone.now() - datetime.timedelta(hours=1)
         item.save()
         return item
 

@@ -32,7 +32,7 @@ def tree(officer):
 def test_addresses_follow_the_tree(tree):
     assert tree["guests"].path == "for-foreign-guests"
     assert tree["visa"].path == "for-foreign-guests/visa-support"
-    assert tree["visa"].get_public_url() == "/uz/pages/for-foreign-guests/visa-support/"
+    assert tree["visa"].get_public_url() == "/en/pages/for-foreign-guests/visa-support/"
 
 
 def test_the_public_menu_and_page_show_published_pages_only(client, tree):
