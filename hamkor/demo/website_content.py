@@ -148,7 +148,7 @@ PAGES = [
         "foreign-guests",
         40,
         {
-            "uz": "Tashrif buyuruvchi professorlar uchun roʻyxat",
+            "uz": "Tashrif buyuruvchi professorlar uchun eslatma",
             "ru": "Памятка для приглашённого профессора",
             "en": "Checklist for visiting professors",
         },
