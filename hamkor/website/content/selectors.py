@@ -26,8 +26,10 @@ def news_public() -> QuerySet[NewsItem]:
 def news_public_get(key: str) -> NewsItem | None:
     """A published news item by its address or, when ``key`` is a number, its id."""
     found = news_public()
-    found = found.filter(pk=int(key)) if key.isdigit() else found.filter(slug=key)
-    return found.first()
+    if key.isascii() and key.isdigit():
+        # An id out of the column's range is no item (PostgreSQL would refuse the query).
+        return found.filter(pk=int(key)).first() if len(key) < 10 else None
+    return found.filter(slug=key).first()
 
 
 @dataclass

@@ -3,6 +3,8 @@ static pages of the tree, and the pictures their texts show."""
 
 from __future__ import annotations
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -19,6 +21,7 @@ from hamkor.website.content.selectors import (
 from hamkor.website.selectors import department_profile_get
 
 NEWS_PER_PAGE = 10
+KEY = re.compile(r"[0-9a-f]{32}")
 
 
 def news_list(request):
@@ -67,8 +70,8 @@ def page_detail(request, path):
 @require_safe
 def image_file(request, name):
     """A picture of the site, public: its key is its address, and it never changes."""
-    key, _dot, extension = name.partition(".")
-    if len(key) != 32 or not extension:
+    key, _dot, _extension = name.partition(".")
+    if not KEY.fullmatch(key):
         raise Http404
     image = SiteImage.objects.filter(key=key).first()
     if image is None or image.filename != name:

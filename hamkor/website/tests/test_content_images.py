@@ -125,3 +125,8 @@ def test_a_refused_upload_is_told_on_the_form_in_the_users_language(as_user):
 
 def test_an_unknown_picture_is_not_found(client, db):
     assert client.get("/site/images/" + "b" * 32 + ".png").status_code == 404
+
+
+def test_a_malformed_picture_address_is_not_found(client, db):
+    assert client.get("/site/images/" + "z" * 32 + ".png").status_code == 404
+    assert client.get("/site/images/nothing").status_code == 404

@@ -181,3 +181,8 @@ def test_the_staff_page_warns_of_missing_translations(as_user):
     assert "Not translated yet" in page
     assert "Title in Russian" in page and "Text in English" in page
     assert "Title in English" not in page
+
+
+@pytest.mark.parametrize("key", ["99999999999999999999", "²", "..", "a" * 200])
+def test_odd_addresses_find_nothing_rather_than_fail(client, key):
+    assert client.get(f"/en/news/{key}/").status_code == 404
