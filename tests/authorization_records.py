@@ -223,6 +223,21 @@ def reception_records() -> dict:
     }
 
 
+def content_records(officer) -> dict:
+    """A published news item and page of the public site, and a picture."""
+    from hamkor.website.tests.content_factories import NewsItemFactory, PageFactory, site_image
+
+    item = NewsItemFactory(status="published")
+    page = PageFactory(status="published")
+    return {
+        "newsitem": item.pk,
+        "news_key": item.slug,
+        "page": page.pk,
+        "page_path": page.path,
+        "siteimage": site_image(actor=officer).pk,
+    }
+
+
 def kwargs_for(name: str, objects: dict) -> dict:
     if name == "website:inquiry_transition":
         return {"pk": objects["inquiry"], "name": "assign"}
@@ -241,6 +256,16 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"key": "agreements_signed"}
     if name in ("reports:universityyear_close", "reports:universityyear_reopen"):
         return {"pk": objects["universityyear"]}
+    if name == "website:siteimage_file":
+        return {"name": "0" * 32 + ".png"}
+    if name == "public:news_detail":
+        return {"key": objects["news_key"]}
+    if name == "public:page_detail":
+        return {"path": objects["page_path"]}
+    if name in ("website:newsitem_transition", "website:page_transition"):
+        return {"pk": objects[name.split(":")[1].split("_")[0]], "name": "withdraw"}
+    if name in ("website:newsitem_preview", "website:page_preview"):
+        return {"pk": objects[name.split(":")[1].split("_")[0]], "language": "uz-cyrl"}
     if name == "events:participant_step":
         return {"pk": objects["participant"], "step": "issue"}
     if name == "events:participant_certificate":

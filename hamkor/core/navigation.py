@@ -102,6 +102,14 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(
+        _("Public website"),
+        (
+            Item(_("News"), "website:newsitem_list", "website.view_newsitem", "newspaper"),
+            Item(_("Pages"), "website:page_list", "website.view_page", "file-earmark-text"),
+            Item(_("Site images"), "website:siteimage_list", "website.view_siteimage", "image"),
+        ),
+    ),
+    Group(
         _("Partners"),
         (
             Item(

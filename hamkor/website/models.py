@@ -64,5 +64,7 @@ class DepartmentProfile(BaseModel):
 
 # The inquiries' and the reception's models live beside their services; imported here so
 # that Django finds them in the app's models module.
+# The site's content (news, pages, images) lives in its own package.
+from hamkor.website.content.models import NewsItem, Page, SiteImage  # noqa: E402, F401
 from hamkor.website.inquiries.models import Inquiry  # noqa: E402, F401
 from hamkor.website.reception.models import Booking, Holiday, ReceptionHours  # noqa: E402, F401

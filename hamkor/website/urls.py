@@ -4,6 +4,8 @@ from django.urls import path
 
 from hamkor.events.views import public as events
 from hamkor.website import views
+from hamkor.website.content import views_public as content_public
+from hamkor.website.content.feeds import NewsAtomFeed, NewsRssFeed
 from hamkor.website.inquiries import views as inquiries
 from hamkor.website.reception import views as reception
 
@@ -25,4 +27,14 @@ urlpatterns = [
     path("contact/", inquiries.contact, name="contact"),
     path("reception/", reception.reception, name="reception"),
     path("reception/cancel/<str:token>/", reception.reception_cancel, name="reception_cancel"),
+]
+
+# The site's content: news with its feeds, and the static pages of the tree.
+urlpatterns += [
+    path("news/", content_public.news_list, name="news_list"),
+    path("news/rss.xml", NewsRssFeed(), name="news_rss"),
+    path("news/atom.xml", NewsAtomFeed(), name="news_atom"),
+    path("news/<str:key>/", content_public.news_detail, name="news_detail"),
+    path("pages/", content_public.page_index, name="page_index"),
+    path("pages/<path:path>/", content_public.page_detail, name="page_detail"),
 ]

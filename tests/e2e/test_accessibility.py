@@ -70,3 +70,34 @@ def test_contact_and_reception_pages_have_no_critical_accessibility_violation(
             axe_page.locator("main form button[type=submit]").click()  # empty: refused
         assert axe_page.locator(".is-invalid").count() > 0
         assert critical_violations(axe_page) == [], (language, page, "refused")
+
+
+@pytest.mark.parametrize("language", ["uz", "uz-cyrl", "ru", "en"])
+def test_news_and_pages_have_no_critical_accessibility_violation(
+    axe_page, officer, department, language
+):
+    """The news (list and an item with its picture) and a static page of the tree, in each
+    language of the site."""
+    from hamkor.website.tests.content_factories import NewsItemFactory, PageFactory, site_image
+
+    image = site_image(actor=officer)
+    item = NewsItemFactory(
+        status="published",
+        summary_uz="Qisqacha",
+        image=image,
+        body_uz=f'<h2>Kirish</h2><p><a href="/uz/">Bosh sahifa</a></p><img src="{image.url}">',
+    )
+    top = PageFactory(status="published", title_uz="Xorijiy mehmonlar uchun")
+    page = PageFactory(
+        status="published",
+        parent=top,
+        body_uz="<table><thead><tr><th>Hujjat</th></tr></thead><tbody><tr><td>Pasport</td></tr></tbody></table>",
+    )
+    for address in (
+        f"/{language}/news/",
+        f"/{language}/news/{item.slug}/",
+        f"/{language}/pages/",
+        f"/{language}/pages/{page.path}/",
+    ):
+        axe_page.goto(address)
+        assert critical_violations(axe_page) == [], address

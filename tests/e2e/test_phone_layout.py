@@ -25,6 +25,13 @@ from django.utils import timezone, translation
 from hamkor.reports.tests.indicator_factories import report_records
 from hamkor.website.tests.reception_factories import reception_walk_records
 from tests.e2e.conftest import PHONE, log_in, screenshot
+from tests.e2e.walk_records import (
+    _content_records,
+    _event_records,
+    _grant_records,
+    _student_records,
+    unbroken,
+)
 
 WIDTHS = (PHONE["width"], 1366)
 LANGUAGES = ("uz", "ru")
@@ -40,6 +47,7 @@ FILES = {
     "students:portal_download",
     "events:participant_certificate",
     "reports:dashboard_export",
+    "website:siteimage_file",
 }
 LEFT_TO_OTHERS = ("admin:", "api:", "healthz")
 # A full-page picture of every page costs more than the measuring: by default only the pages
@@ -52,6 +60,8 @@ STEPS = {
     "students:studentrequest": "decline",
     "website:inquiry": "reply",
     "website:booking": "cancel",
+    "website:newsitem": "withdraw",
+    "website:page": "withdraw",
 }
 # Addresses answered with a query: the global search shows results for one.
 QUERIES = {"workbench:search": "?q=Uni"}
@@ -69,12 +79,6 @@ ACHIEVEMENT_RECORDS = (
 WIDE_PERIOD = "?from=2000-01-01&to=2099-12-31"
 
 
-def unbroken(length: int) -> str:
-    """A name without a space, as pasted from a URL or a badly exported sheet."""
-    return ("Xalqarohamkorlik" * 20)[:length]
-
-
-# Finds what widens the page: the element reaching furthest right, preferring one that no
 # scrolling container (a .table-responsive wrapper) holds.
 WIDEST_ELEMENT_JS = """() => {
   const limit = document.documentElement.clientWidth;
@@ -191,6 +195,7 @@ def records(home, faculty_a, officer, applicant, department):
     grants = _grant_records(faculty_a, partner)
     return {
         **grants,
+        **_content_records(officer),
         "event": event.pk,
         "participant": participant.pk,
         "publication": publication.pk,
@@ -216,108 +221,6 @@ def records(home, faculty_a, officer, applicant, department):
     }
 
 
-def _grant_records(faculty_a, partner) -> dict:
-    """A running project of faculty A with long names, a deadline, a receipt, an expense."""
-    from hamkor.grants.models import BudgetHeading, Programme
-    from hamkor.grants.tests.factories import ProjectFactory, ReportingDeadlineFactory, funded
-    from hamkor.grants.tests.money_factories import ExpenseFactory, ReceiptFactory
-
-    project = funded(
-        ProjectFactory(
-            faculty=faculty_a,
-            title=unbroken(300),
-            acronym=unbroken(40),
-            project_number=unbroken(60),
-            partners=[partner],
-        )
-    )
-    receipt = ReceiptFactory(project=project, payer=unbroken(200))
-    expense = ExpenseFactory(project=project, description=unbroken(300))
-    return {
-        "project": project.pk,
-        "reportingdeadline": ReportingDeadlineFactory(project=project).pk,
-        "receipt": receipt.pk,
-        "expense": expense.pk,
-        "exchangerate": _rate_pk(receipt),
-        "programme": Programme.objects.get(code="erasmus-ka171").pk,
-        "budgetheading": BudgetHeading.objects.get(code="travel").pk,
-    }
-
-
-def _rate_pk(receipt) -> int:
-    from hamkor.grants.models import ExchangeRate
-
-    return ExchangeRate.objects.get(currency=receipt.currency, date=receipt.received_on).pk
-
-
-def _student_records(mobilities, faculty_a, officer) -> dict:
-    """The guest of faculty A and the applicant as foreign students, with long texts."""
-    from hamkor.students.services import fee_payment_add, student_request_file
-    from hamkor.students.tests.factories import ForeignStudentFactory
-
-    records = {}
-    for key in ("mobility", "portal"):
-        student = ForeignStudentFactory(
-            person=mobilities[key].person,
-            faculty=faculty_a,
-            programme=unbroken(200),
-            contract_number=unbroken(40),
-            visa_number=unbroken(40),
-            visa_valid_to=timezone.localdate() + datetime.timedelta(days=3),
-        )
-        request = student_request_file(
-            student=student,
-            kind="housing",
-            subject=unbroken(200),
-            description=unbroken(2000),
-            actor=officer,
-        )
-        records[key] = (student, request)
-    student, request = records["mobility"]
-    payment = fee_payment_add(
-        student=student, paid_on=timezone.localdate(), amount=10**9, currency="UZS", actor=officer
-    )
-    return {
-        "foreignstudent": student.pk,
-        "student": student.pk,
-        "studentrequest": request.pk,
-        "feepayment": payment.pk,
-        "portal_request": records["portal"][1].pk,
-    }
-
-
-def _event_records(faculty_a, partner, officer):
-    """An open event of ours with a participant whose certificate is issued, and an outcome."""
-    from hamkor.events.certificates import certificate_issue
-    from hamkor.events.tests.factories import (
-        EventFactory,
-        ParticipantFactory,
-        PublicationFactory,
-    )
-
-    event = EventFactory(
-        home_unit=faculty_a,
-        registration_open=True,
-        capacity=30,
-        title_uz=unbroken(300),
-        title_ru=unbroken(300),
-        title_en=unbroken(300),
-        venue=unbroken(300),
-        link="https://example.org/" + unbroken(150),
-    )
-    event.partners.add(partner)
-    participant = certificate_issue(
-        participant=ParticipantFactory(
-            event=event, name=unbroken(200), affiliation=unbroken(300), hours=6
-        ),
-        actor=officer,
-    )
-    publication = PublicationFactory(
-        event=event, title=unbroken(500), venue=unbroken(300), doi="10.1234/" + unbroken(150)
-    )
-    return event, participant, publication
-
-
 def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
     """The arguments of a named URL, from the records; None when no record fits it."""
     model = name.split(":")[1].rsplit("_", 1)[0]
@@ -336,6 +239,8 @@ def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
                 return None
         elif key.endswith("_pk"):
             kwargs[key] = records[key.removesuffix("_pk")]
+        elif key == "language":  # a preview
+            kwargs[key] = "uz-cyrl"
         elif key == "name":  # a status step
             kwargs[key] = STEPS.get(name.split(":")[0] + ":" + model, "cancel")
         else:
@@ -384,6 +289,14 @@ def public_addresses(records: dict) -> list[tuple[str, str]]:
             addresses.append((f"public:reception:{language}", reverse("public:reception")))
             cancel = reverse("public:reception_cancel", kwargs={"token": records["booking_token"]})
             addresses.append((f"public:reception_cancel:{language}", cancel))
+            news = reverse("public:news_detail", kwargs={"key": records["news_key"]})
+            page = reverse("public:page_detail", kwargs={"path": records["page_path"]})
+            addresses += [
+                (f"public:news_list:{language}", reverse("public:news_list")),
+                (f"public:news_detail:{language}", news),
+                (f"public:page_index:{language}", reverse("public:page_index")),
+                (f"public:page_detail:{language}", page),
+            ]
     return addresses
 
 

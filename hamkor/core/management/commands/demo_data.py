@@ -15,6 +15,7 @@ STEPS = (
     "hamkor.demo.partners.load_home",
     "hamkor.demo.accounts.load",
     "hamkor.demo.website.load",
+    "hamkor.demo.website_content.load",
     "hamkor.demo.partners.load",
     "hamkor.demo.agreements.load",
     "hamkor.demo.mobility.load",
