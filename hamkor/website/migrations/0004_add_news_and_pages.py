@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('website', '0002_head_name_per_language'),
+        ('website', '0003_add_inquiries_and_bookings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
