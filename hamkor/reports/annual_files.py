@@ -83,7 +83,7 @@ def table_rows(block: Block, *, years: bool = False) -> tuple[list[str], list[li
         if table.key == "key_figures":
             numeric = [False, True]
         return list(table.headers), rows, numeric
-    several = len(table.columns) > 1
+    several = len(table.columns) > 1 and table.additive
     headers = [table.row_heading, *(label for _key, label in table.columns)]
     headers += [_("Total")] if several else []
     rows = [

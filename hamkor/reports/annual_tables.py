@@ -108,7 +108,12 @@ def by_faculty(period: Period) -> Table:
         ("agreements", _("Agreements signed")),
     )
     return Table(
-        "by_faculty", _("Mobilities and agreements by faculty"), _("Faculty"), columns, tuple(rows)
+        "by_faculty",
+        _("Mobilities and agreements by faculty"),
+        _("Faculty"),
+        columns,
+        tuple(rows),
+        additive=False,
     )
 
 

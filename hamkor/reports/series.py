@@ -57,13 +57,16 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """Rows by columns of numbers; ``columns`` are ``(key, label)`` pairs."""
+    """Rows by columns of numbers; ``columns`` are ``(key, label)`` pairs. ``additive``: the
+    columns count the same thing (kinds of agreements), so a row's total means something;
+    people beside agreements are not added up."""
 
     key: str
     title: str
     row_heading: str
     columns: tuple[tuple[str, str], ...]
     rows: tuple[Row, ...]
+    additive: bool = True
 
     @property
     def empty(self) -> bool:

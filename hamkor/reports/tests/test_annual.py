@@ -144,6 +144,14 @@ def test_annual_workbook_has_a_sheet_per_table_with_headers_and_plain_values(ann
     assert [c.value for c in countries[1]] == ["Country", "Outgoing", "Incoming", "Total"]
     rows = {row[0]: row[1:] for row in countries.iter_rows(min_row=2, values_only=True)}
     assert rows["Germany"] == (0, 1, 1)
+    # People and agreements are not added up into one meaningless total.
+    faculties = book["By faculty"]
+    assert [c.value for c in faculties[1]] == [
+        "Faculty",
+        "Outgoing",
+        "Incoming",
+        "Agreements signed",
+    ]
     by_year = book["Agreements by year"]
     assert [row[0] for row in by_year.iter_rows(min_row=2, values_only=True)][:2] == [
         YEAR - 4,
