@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from hamkor.agreements.models import Agreement, AgreementParty
 from hamkor.agreements.selectors import agreement_utilisation_total, realised_mobilities_bulk
+from hamkor.core.countries import country_name
 from hamkor.core.exporting import (
     BOOL,
     CHOICE,
@@ -76,7 +76,7 @@ class AgreementExport(Export):
                 name_in_language(p, "institution__name", original=True) for p in mine
             )
             codes = dict.fromkeys(p["institution__country"] for p in mine)
-            row["countries"] = "; ".join(str(countries.name(code)) for code in codes)
+            row["countries"] = "; ".join(country_name(code) for code in codes)
 
 
 class ExpiringAgreementExport(AgreementExport):

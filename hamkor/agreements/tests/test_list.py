@@ -227,3 +227,12 @@ def test_expiring_list_shows_active_agreements_ending_within_180_days_soonest_fi
     rows = csv_rows(as_user("officer").get(EXPIRING, {"export": "csv"}))
     days = dict(zip(rows[0], rows[1], strict=True))
     assert (days["Reference"], days["Days left"]) == ("MOU-2024-951", "10")
+
+
+def test_export_names_the_partners_countries_in_the_users_language(as_user, officer, sample):
+    client = as_user("officer")
+    officer.language = "uz"
+    officer.save(update_fields=["language"])
+    rows = csv_rows(client.get(LIST, {"export": "csv"}))
+    country = rows[0].index("Mamlakat")
+    assert {row[country] for row in rows[1:]} >= {"Janubiy Koreya", "Turkiya"}
