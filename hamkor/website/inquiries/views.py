@@ -16,12 +16,20 @@ from hamkor.website.inquiries.models import Inquiry
 from hamkor.website.inquiries.services import inquiry_receive, inquiry_transition
 from hamkor.website.inquiries.tables import InquiryTable, status_badge
 from hamkor.website.selectors import department_profile_get
+from hamkor.website.sent import sent_record, sent_redirect
 from hamkor.website.spam import send_refusal
 
 
 def contact(request):
     """The contact form: an inquiry in the page's language, confirmed with its number.
     A refused form (a robot's look, too many sends) comes back with what was typed."""
+    inquiry = sent_record(request, Inquiry)
+    if inquiry is not None:
+        return render(
+            request,
+            "website/public/contact_sent.html",
+            {"inquiry": inquiry, "profile": department_profile_get()},
+        )
     form = ContactForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
@@ -47,11 +55,7 @@ def contact(request):
                     _add_errors(form, exc)
                     status = 400
                 else:
-                    return render(
-                        request,
-                        "website/public/contact_sent.html",
-                        {"inquiry": inquiry, "profile": department_profile_get()},
-                    )
+                    return sent_redirect(request, inquiry)
     return render(
         request,
         "website/public/contact.html",

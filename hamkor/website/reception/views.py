@@ -37,11 +37,19 @@ from hamkor.website.reception.tables import (
     status_badge,
 )
 from hamkor.website.selectors import department_profile_get
+from hamkor.website.sent import sent_record, sent_redirect
 from hamkor.website.spam import send_refusal
 
 
 def reception(request):
     """The coming reception days with their free times, and the booking form."""
+    booking = sent_record(request, Booking)
+    if booking is not None:
+        return render(
+            request,
+            "website/public/reception_booked.html",
+            {"booking": booking, "profile": department_profile_get()},
+        )
     form = forms.BookingForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
@@ -67,11 +75,7 @@ def reception(request):
                     _add_errors(form, exc)
                     status = 400
                 else:
-                    return render(
-                        request,
-                        "website/public/reception_booked.html",
-                        {"booking": booking, "profile": department_profile_get()},
-                    )
+                    return sent_redirect(request, booking)
     return render(
         request,
         "website/public/reception.html",

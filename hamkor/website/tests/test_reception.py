@@ -240,8 +240,12 @@ def test_public_page_books_and_a_full_slot_keeps_what_was_typed(client):
     page = client.get(url)
     value = f"{reception_day():%Y-%m-%d}T10:00"
     assert page.status_code == 200 and f'value="{value}"' in page.text
-    assert client.post(url, public_form(value)).status_code == 200
+    booked = client.post(url, public_form(value), follow=True)
     booking = Booking.objects.get()
+    assert booking.reference in booked.text
+    # Reloading the outcome's page books nothing again.
+    assert booking.reference in client.get(booked.redirect_chain[-1][0]).text
+    assert Booking.objects.count() == 1
     assert booking.language == "uz"
     again = client.post(url, public_form(value, email="late@example.org", purpose="Kech qoldim"))
     assert again.status_code == 400
@@ -267,7 +271,7 @@ def test_public_booking_honeypot_and_rate_limit(client, settings):
         url = reverse("public:reception")
     value = f"{reception_day():%Y-%m-%d}T10:00"
     assert client.post(url, public_form(value, homepage="x")).status_code == 400
-    assert client.post(url, public_form(value)).status_code == 200
+    assert client.post(url, public_form(value)).status_code == 302
     blocked = client.post(url, public_form(f"{reception_day():%Y-%m-%d}T10:30"))
     assert blocked.status_code == 429 and "Please wait" in blocked.text
     assert Booking.objects.count() == 1
