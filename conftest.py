@@ -170,8 +170,10 @@ PERSONAS = (
 
 
 @pytest.fixture
-def as_user(client, request):
-    """``as_user("officer")``: a client logged in as that persona (or anonymous)."""
+def as_user(db, client, request):
+    """``as_user("officer")``: a client logged in as that persona (or anonymous). It asks
+    for the database itself: a persona fetched by name inside the test would come too late
+    to set it up when it is the session's first test to need it."""
 
     def make(persona: str):
         if persona == "anonymous":

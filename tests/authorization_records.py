@@ -190,6 +190,39 @@ REPORTS_INDICATORS_MATRIX = {
 }
 
 
+# Contact and reception: the public forms for everyone, a forged cancellation link finds
+# nothing; inquiries and bookings are personal data, for the office only; reception
+# hours and holidays are read by all staff.
+_EVERYONE = (200, 200, 200, 200, 200, 200, 200)
+RECEPTION_MATRIX = {
+    "public:contact": _EVERYONE,
+    "public:reception": _EVERYONE,
+    "public:reception_cancel": (404, 404, 404, 404, 404, 404, 404),
+    "website:inquiry_list": _OFFICE_WRITE,
+    "website:inquiry_detail": _OFFICE_WRITE,
+    "website:inquiry_history": _OFFICE_WRITE,
+    "website:inquiry_delete": _OFFICE_WRITE,
+    "website:inquiry_transition": _OFFICE_WRITE,
+    "website:booking_list": _OFFICE_WRITE,
+    "website:booking_detail": _OFFICE_WRITE,
+    "website:booking_history": _OFFICE_WRITE,
+    "website:booking_day": _OFFICE_WRITE,
+    "website:booking_transition": _OFFICE_WRITE,
+    "website:receptionhours_list": _STAFF_READ,
+    "website:receptionhours_detail": _STAFF_READ,
+    "website:receptionhours_history": _STAFF_READ,
+    "website:receptionhours_add": _OFFICE_WRITE,
+    "website:receptionhours_edit": _OFFICE_WRITE,
+    "website:receptionhours_delete": _OFFICE_WRITE,
+    "website:holiday_list": _STAFF_READ,
+    "website:holiday_detail": _STAFF_READ,
+    "website:holiday_history": _STAFF_READ,
+    "website:holiday_add": _OFFICE_WRITE,
+    "website:holiday_edit": _OFFICE_WRITE,
+    "website:holiday_delete": _OFFICE_WRITE,
+}
+
+
 def indicator_records(faculty_a, officer) -> dict:
     """The totals of a closed year and a target of faculty A."""
     from hamkor.reports.indicator_services import university_year_close

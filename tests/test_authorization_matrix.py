@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
 from tests.authorization_records import (
+    RECEPTION_MATRIX,
     REPORTS_INDICATORS_MATRIX,
     content_records,
     event_records,
@@ -364,34 +365,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "reports:achievements": STAFF_READ,
     "reports:achievement_records": STAFF_READ,
     **REPORTS_INDICATORS_MATRIX,
-    # Contact and reception: the public forms for everyone, a forged cancellation link finds
-    # nothing; inquiries and bookings are personal data, for the office only; reception
-    # hours and holidays are read by all staff.
-    "public:contact": EVERYONE,
-    "public:reception": EVERYONE,
-    "public:reception_cancel": (404, 404, 404, 404, 404, 404, 404),
-    "website:inquiry_list": OFFICE_WRITE,
-    "website:inquiry_detail": OFFICE_WRITE,
-    "website:inquiry_history": OFFICE_WRITE,
-    "website:inquiry_delete": OFFICE_WRITE,
-    "website:inquiry_transition": OFFICE_WRITE,
-    "website:booking_list": OFFICE_WRITE,
-    "website:booking_detail": OFFICE_WRITE,
-    "website:booking_history": OFFICE_WRITE,
-    "website:booking_day": OFFICE_WRITE,
-    "website:booking_transition": OFFICE_WRITE,
-    "website:receptionhours_list": STAFF_READ,
-    "website:receptionhours_detail": STAFF_READ,
-    "website:receptionhours_history": STAFF_READ,
-    "website:receptionhours_add": OFFICE_WRITE,
-    "website:receptionhours_edit": OFFICE_WRITE,
-    "website:receptionhours_delete": OFFICE_WRITE,
-    "website:holiday_list": STAFF_READ,
-    "website:holiday_detail": STAFF_READ,
-    "website:holiday_history": STAFF_READ,
-    "website:holiday_add": OFFICE_WRITE,
-    "website:holiday_edit": OFFICE_WRITE,
-    "website:holiday_delete": OFFICE_WRITE,
+    **RECEPTION_MATRIX,
 }
 
 
