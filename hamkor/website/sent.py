@@ -7,9 +7,14 @@ expired or for another kind of record shows the empty form.
 
 from __future__ import annotations
 
+from axes.helpers import get_client_ip_address
 from django.core import signing
-from django.http import HttpResponseRedirect
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.http import urlencode
+
+from hamkor.core.views.generic.base import _add_errors
+from hamkor.website.spam import send_refusal
 
 SALT = "website.sent"
 MAX_AGE = 3600
@@ -32,3 +37,27 @@ def sent_record(request, model):
     if data.get("m") != model._meta.label_lower:
         return None
     return model.objects.filter(pk=data.get("pk")).first()
+
+
+def public_form_send(request, form, *, kind: str, send) -> tuple[HttpResponse | None, int]:
+    """The course every public form takes when posted: a robot's look or too many sends
+    refuse it (what was typed stays in the form); else ``send(cleaned_data)`` saves through
+    the service and answers the record, and the browser goes to the outcome's address.
+
+    Answers the redirect (or ``None`` with the form's errors) and the HTTP status.
+    """
+    if not form.is_valid():
+        return None, 400
+    data = form.cleaned_data
+    refusal, status = send_refusal(
+        form, kind=kind, email=data["email"], ip=get_client_ip_address(request)
+    )
+    if refusal:
+        form.add_error(None, refusal)
+        return None, status
+    try:
+        record = send(data)
+    except ValidationError as exc:
+        _add_errors(form, exc)
+        return None, 400
+    return sent_redirect(request, record), 302

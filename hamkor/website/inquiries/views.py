@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils import translation
 
 from hamkor.core import transitions
 from hamkor.core.views import generic
-from hamkor.core.views.generic.base import _add_errors
 from hamkor.website.inquiries.filters import InquiryFilterSet
 from hamkor.website.inquiries.forms import ContactForm, InquiryStepForm
 from hamkor.website.inquiries.models import Inquiry
 from hamkor.website.inquiries.services import inquiry_receive, inquiry_transition
 from hamkor.website.inquiries.tables import InquiryTable, status_badge
 from hamkor.website.selectors import department_profile_get
-from hamkor.website.sent import sent_record, sent_redirect
-from hamkor.website.spam import send_refusal
+from hamkor.website.sent import public_form_send, sent_record
 
 
 def contact(request):
@@ -33,29 +29,21 @@ def contact(request):
     form = ContactForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            refusal, status = send_refusal(
-                form, kind="inquiry", email=data["email"], ip=get_client_ip_address(request)
-            )
-            if refusal:
-                form.add_error(None, refusal)
-            else:
-                try:
-                    inquiry = inquiry_receive(
-                        name=data["name"],
-                        email=data["email"],
-                        phone=data["phone"],
-                        subject=data["subject"],
-                        message=data["message"],
-                        language=translation.get_language(),
-                    )
-                except ValidationError as exc:
-                    _add_errors(form, exc)
-                    status = 400
-                else:
-                    return sent_redirect(request, inquiry)
+        sent, status = public_form_send(
+            request,
+            form,
+            kind="inquiry",
+            send=lambda data: inquiry_receive(
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                subject=data["subject"],
+                message=data["message"],
+                language=translation.get_language(),
+            ),
+        )
+        if sent is not None:
+            return sent
     return render(
         request,
         "website/public/contact.html",

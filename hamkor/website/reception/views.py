@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import datetime
 
-from axes.helpers import get_client_ip_address
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.views import View
 
 from hamkor.core.views import generic
-from hamkor.core.views.generic.base import _add_errors
 from hamkor.website.reception import forms
 from hamkor.website.reception.filters import (
     BookingFilterSet,
@@ -37,8 +34,7 @@ from hamkor.website.reception.tables import (
     status_badge,
 )
 from hamkor.website.selectors import department_profile_get
-from hamkor.website.sent import sent_record, sent_redirect
-from hamkor.website.spam import send_refusal
+from hamkor.website.sent import public_form_send, sent_record
 
 
 def reception(request):
@@ -53,29 +49,21 @@ def reception(request):
     form = forms.BookingForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            refusal, status = send_refusal(
-                form, kind="booking", email=data["email"], ip=get_client_ip_address(request)
-            )
-            if refusal:
-                form.add_error(None, refusal)
-            else:
-                try:
-                    booking = booking_create(
-                        starts_at=data["slot"],
-                        name=data["name"],
-                        email=data["email"],
-                        phone=data["phone"],
-                        purpose=data["purpose"],
-                        language=translation.get_language(),
-                    )
-                except ValidationError as exc:
-                    _add_errors(form, exc)
-                    status = 400
-                else:
-                    return sent_redirect(request, booking)
+        sent, status = public_form_send(
+            request,
+            form,
+            kind="booking",
+            send=lambda data: booking_create(
+                starts_at=data["slot"],
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                purpose=data["purpose"],
+                language=translation.get_language(),
+            ),
+        )
+        if sent is not None:
+            return sent
     return render(
         request,
         "website/public/reception.html",
