@@ -7,53 +7,23 @@ The process reads a copy of the test database (SQLite) or the test database itse
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
+from hamkor.core.testing.scripts import database_url_for_process, run_hamkor
 from hamkor.grants.services import erasmus_rates_load
-
-PROJECT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
 def database_url(transactional_db, tmp_path) -> str:
     erasmus_rates_load(actor=None)
-    if connection.vendor == "sqlite":
-        target = tmp_path / "copy.sqlite3"
-        connection.ensure_connection()
-        copy = sqlite3.connect(target)
-        connection.connection.backup(copy)
-        copy.close()
-        return f"sqlite:///{target}"
-    db = connection.settings_dict
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
+    return database_url_for_process(tmp_path)
 
 
 def run(database_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    environment = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "HAMKOR_VAR_DIR": str(tmp_path / "var"),
-        "LANGUAGE_CODE": "en",
-        "DJANGO_SETTINGS_MODULE": "hamkor.settings",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "hamkor.cli", "erasmus-grant", *args],
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_hamkor(database_url, tmp_path, "erasmus-grant", *args)
 
 
 def test_erasmus_grant_as_a_process(database_url, tmp_path):

@@ -1,0 +1,50 @@
+"""Run a ``hamkor`` command as scripts run it: a process of its own, its real exit status,
+reading the test's database (a copy of it on SQLite, the database itself on PostgreSQL; the
+test must be transactional so that the process sees its rows)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from django.db import connection
+
+PROJECT = Path(__file__).resolve().parents[3]
+
+
+def database_url_for_process(tmp_path: Path) -> str:
+    """The address another process reads the test's data at."""
+    if connection.vendor == "sqlite":
+        target = tmp_path / "copy.sqlite3"
+        connection.ensure_connection()
+        copy = sqlite3.connect(target)
+        connection.connection.backup(copy)
+        copy.close()
+        return f"sqlite:///{target}"
+    db = connection.settings_dict
+    return (
+        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+
+
+def run_hamkor(database_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """``hamkor <args>`` in its own process, in English, on ``database_url``."""
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "HAMKOR_VAR_DIR": str(tmp_path / "var"),
+        "LANGUAGE_CODE": "en",
+        "DJANGO_SETTINGS_MODULE": "hamkor.settings",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "hamkor.cli", *args],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
