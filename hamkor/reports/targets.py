@@ -11,7 +11,7 @@ countries of ``agreement_countries`` counted), an indicator as the indicators pa
 How far it is reached:
 
 * **reached**: the actual value is at least the target (a target of 0 is reached at once);
-* a past year not reached is **behind**;
+* a past year not reached is **not reached**: the year is over, nothing is "behind" any more;
 * in the current year, a figure that grows through the year (a count of trips, agreements,
   money) is expected *pro rata*: the target × the share of the year gone by today. At or
   above that it is **ahead** (of schedule), below it **behind**. A figure that does not
@@ -78,9 +78,11 @@ def key_choices() -> list:
     ]
 
 
-REACHED, AHEAD, BEHIND, UPCOMING, UNKNOWN = "reached", "ahead", "behind", "upcoming", "unknown"
+REACHED, NOT_REACHED = "reached", "not_reached"
+AHEAD, BEHIND, UPCOMING, UNKNOWN = "ahead", "behind", "upcoming", "unknown"
 STATES = {
     REACHED: _("reached"),
+    NOT_REACHED: _("not reached"),
     AHEAD: _("ahead"),
     BEHIND: _("behind"),
     UPCOMING: _("not begun"),
@@ -162,7 +164,7 @@ def _state(figure: Figure, year: int, value, actual, expected, today) -> str:
     if actual >= value:
         return REACHED
     if year < today.year:
-        return BEHIND
+        return NOT_REACHED
     if figure.cumulative and expected is not None and actual >= expected:
         return AHEAD
     return BEHIND

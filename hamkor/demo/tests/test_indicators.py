@@ -1,5 +1,5 @@
 """The demo data's indicators step: the university's totals for 2022-2026, targets some
-reached and some behind, 2024 closed; saved through the services, nothing added twice."""
+reached and some missed, 2024 closed; saved through the services, nothing added twice."""
 
 from __future__ import annotations
 
@@ -25,11 +25,11 @@ def test_the_totals_of_five_years_and_2024_closed(demo):
     assert "2024 closed" in demo
 
 
-def test_targets_are_reached_and_behind(demo):
+def test_targets_are_reached_and_missed(demo):
     states = {
         row.state for year in (2025, timezone.localdate().year) for row in targets_progress(year)
     }
-    assert {"reached", "behind"} <= states
+    assert "reached" in states and states & {"not_reached", "behind"}
     record = Target.objects.get(key="outbound_exchange", year=2026, faculty__isnull=True)
     assert record.history.last().history_change_reason == "demo.loaded"
 

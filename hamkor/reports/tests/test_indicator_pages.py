@@ -111,7 +111,8 @@ def test_the_targets_page_shows_state_in_words_and_the_chart_data(home, as_user)
     )
     page = as_user("leadership").get(TARGETS, {"year": THIS_YEAR - 1})
     assert page.status_code == 200
-    assert "state-behind" in page.text and "behind</span>" in page.text
+    assert "state-not-reached" in page.text and "not reached</span>" in page.text
+    assert "state-behind" not in page.text
     assert 'id="targets-chart-data"' in page.text and "33.3" in page.text
     assert "vendor/chartjs/chart.umd.min.js" in page.text
 
@@ -158,3 +159,26 @@ def test_bad_addresses_get_a_message_not_an_error(home, as_user):
     assert "“twenty” is not a year" in bad_year.text
     empty = client.get(TARGETS, {"year": "2031"})
     assert "No target is set for 2031." in empty.text
+
+
+# A finished year's missed target, in each interface language (never "behind": it is over).
+NOT_REACHED = {
+    "uz": ("erishilmadi", "ortda"),
+    "uz-cyrl": ("эришилмади", "ортда"),
+    "ru": ("не достигнута", "отставание"),
+    "en": ("not reached", "behind"),
+}
+
+
+@pytest.mark.parametrize("language", NOT_REACHED)
+def test_a_finished_year_reads_not_reached_in_every_language(home, as_user, settings, language):
+    TargetFactory(key="outbound_exchange", year=THIS_YEAR - 1, value=3)
+    TargetFactory(key="outbound_exchange", year=THIS_YEAR, value=10**6)
+    client = as_user("officer")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    missed, behind = NOT_REACHED[language]
+    past = client.get(TARGETS, {"year": THIS_YEAR - 1}).text
+    assert f"{missed}</span>" in past and f"{behind}</span>" not in past
+    # The year under way keeps its "behind".
+    current = client.get(TARGETS, {"year": THIS_YEAR}).text
+    assert f"{behind}</span>" in current and f"{missed}</span>" not in current
