@@ -1,14 +1,38 @@
-"""The dashboard's filters: the period and the faculty."""
+"""The dashboard's filters: the period and the faculty.
+
+In the address the period is ``?from=…&to=…``, as on the achievements page and in
+``hamkor achievements --from --to``. The dashboard first named them ``start`` and ``end``: an
+address with those (a bookmark) is answered with a redirect to the new names
+(:func:`renamed_query`).
+"""
 
 from __future__ import annotations
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.accounts.faculties import home_units
 from hamkor.accounts.models import OrgUnit
 from hamkor.core.forms import DateInput, Form
+from hamkor.reports.achievement_forms import ADDRESS_NAMES
 from hamkor.reports.achievements import Period, PeriodError
+
+# The names the period had in the dashboard's address before it took the command's.
+OLD_NAMES = {"start": "from", "end": "to"}
+
+
+def renamed_query(query: QueryDict) -> QueryDict | None:
+    """``query`` with the old names of the period replaced by the current ones, or None when
+    it has none. A current name already given wins over its old one."""
+    if not any(old in query for old in OLD_NAMES):
+        return None
+    renamed = query.copy()
+    for old, new in OLD_NAMES.items():
+        values = renamed.pop(old, None)
+        if values is not None and new not in renamed:
+            renamed.setlist(new, values)
+    return renamed
 
 
 class DashboardForm(Form):
@@ -28,6 +52,9 @@ class DashboardForm(Form):
         required=False,
         empty_label=_("All faculties"),
     )
+
+    def add_prefix(self, field_name: str) -> str:
+        return ADDRESS_NAMES.get(field_name, field_name)
 
     def __init__(self, data=None, *, faculty: OrgUnit | None = None):
         super().__init__(data)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
 from django.http.response import FileResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -17,7 +17,7 @@ from hamkor.accounts.models import OrgUnit
 from hamkor.core.dates import format_long_date
 from hamkor.core.exporting import XLSX_TYPE, csv_lines, xlsx_file
 from hamkor.reports import dashboard
-from hamkor.reports.dashboard_forms import DashboardForm
+from hamkor.reports.dashboard_forms import DashboardForm, renamed_query
 
 EXPORT_FORMATS = ("csv", "xlsx")
 # Characters a spreadsheet refuses in a sheet's name.
@@ -27,6 +27,13 @@ SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
 class DashboardMixin(LoginRequiredMixin, PermissionRequiredMixin):
     # Logged-in users without the staff area get 403; the anonymous go to the login page.
     permission_required = "accounts.staff_area"
+
+    def dispatch(self, request, *args, **kwargs):
+        # A bookmark with the period's old names (start, end) lands on the current ones.
+        renamed = renamed_query(request.GET)
+        if renamed is not None:
+            return HttpResponsePermanentRedirect(f"{request.path}?{renamed.urlencode()}")
+        return super().dispatch(request, *args, **kwargs)
 
     def faculty_form(self) -> tuple[DashboardForm | None, bool]:
         """The filters bound to the address, and whether the user may see any figure (a
@@ -99,7 +106,11 @@ class DashboardExportView(DashboardMixin, View):
         if not allowed:
             raise Http404
         if not form.is_valid():
-            return render(request, "reports/dashboard.html", {"form": form, "allowed": True})
+            # The page with the form's errors, never a file: the download link names what it
+            # receives as the table's file, so an error must not come with status 200.
+            return render(
+                request, "reports/dashboard.html", {"form": form, "allowed": True}, status=400
+            )
         result = chart(form.period)
         headers, rows = dashboard.table_rows(result)
         name = f"{table.replace('_', '-')}-{form.period.start}-{form.period.end}.{extension}"

@@ -11,7 +11,7 @@ import pytest
 from tests.e2e.conftest import PHONE, expect, log_in
 from tests.e2e.test_accessibility import AXE, critical_violations
 
-ADDRESS = "/staff/reports/dashboard/?start=2022-01-01&end=2025-12-31"
+ADDRESS = "/staff/reports/dashboard/?from=2022-01-01&to=2025-12-31"
 CHARTS = (
     "agreements_by_year",
     "mobilities_by_year",
@@ -73,7 +73,7 @@ def test_the_dashboard_fits_a_phone_with_its_charts_drawn(new_page, coordinator,
 
 def test_a_period_without_records_draws_no_chart(page, officer, faculty_a):
     log_in(page, officer)
-    page.goto("/staff/reports/dashboard/?start=2010-01-01&end=2010-12-31")
+    page.goto("/staff/reports/dashboard/?from=2010-01-01&to=2010-12-31")
     expect(page.locator(".dashboard-empty")).to_be_visible()
     expect(page.locator("canvas")).to_have_count(0)
     expect(page.locator(".map-empty")).to_be_visible()
@@ -82,8 +82,8 @@ def test_a_period_without_records_draws_no_chart(page, officer, faculty_a):
 def test_a_bad_period_shows_the_error_at_the_field(page, officer, faculty_a):
     log_in(page, officer)
     page.goto("/staff/reports/dashboard/")
-    page.fill("input[name=start]", "2025-06-01")
-    page.fill("input[name=end]", "2024-06-01")
+    page.fill("input[name=from]", "2025-06-01")
+    page.fill("input[name=to]", "2024-06-01")
     with page.expect_navigation():
         page.click("form.dashboard-filters button[type=submit]")
     expect(page.locator("form.dashboard-filters .invalid-feedback")).to_have_text(

@@ -19,7 +19,7 @@ from hamkor.reports.tests.dashboard_data import agreement, year_of_work
 
 D = datetime.date
 URL = "/staff/reports/dashboard/"
-PERIOD = {"start": "2022-01-01", "end": "2025-12-31"}
+PERIOD = {"from": "2022-01-01", "to": "2025-12-31"}
 
 
 def period(**given) -> Period:
@@ -199,7 +199,7 @@ def test_country_names_follow_the_page_language(client, officer, faculty_a):
 def test_a_period_without_records_shows_sentences_not_empty_charts(client, officer, faculty_a):
     year_of_work(faculty_a, 2023)
     login(client, officer)
-    response = client.get(URL, {"start": "2010-01-01", "end": "2011-12-31"})
+    response = client.get(URL, {"from": "2010-01-01", "to": "2011-12-31"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "No agreement, mobility, event or grant income is recorded for 2010–2011." in html
@@ -212,11 +212,11 @@ def test_a_period_without_records_shows_sentences_not_empty_charts(client, offic
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"start": "2025-01-01", "end": "2024-01-01"}, "The period ends before it starts."),
-        ({"start": "2025-13-45"}, "Enter a valid date."),
-        ({"end": "yesterday"}, "Enter a valid date."),
+        ({"from": "2025-01-01", "to": "2024-01-01"}, "The period ends before it starts."),
+        ({"from": "2025-13-45"}, "Enter a valid date."),
+        ({"to": "yesterday"}, "Enter a valid date."),
         ({"faculty": "no-such-faculty"}, "Select a valid choice."),
-        ({"start": "0001-01-01"}, "Enter a date between"),
+        ({"from": "0001-01-01"}, "Enter a date between"),
     ],
 )
 def test_bad_input_gets_the_form_error_not_a_500(client, officer, query, message):
@@ -232,9 +232,30 @@ def test_bad_input_is_explained_in_the_users_language(client, officer):
     officer.language = "ru"
     officer.save(update_fields=["language"])
     login(client, officer)
-    response = client.get(URL, {"start": "2025-13-45"})
+    response = client.get(URL, {"from": "2025-13-45"})
     assert response.status_code == 200
     assert "Введите корректную дату." in response.content.decode()
+
+
+def test_the_period_is_named_as_on_the_achievements_page(client, officer):
+    login(client, officer)
+    html = client.get(URL, PERIOD).content.decode()
+    assert 'name="from"' in html and 'name="to"' in html
+    assert 'name="start"' not in html and 'name="end"' not in html
+    assert "2022-01-01" in html and "2025-12-31" in html
+
+
+def test_a_bookmark_with_the_old_period_names_lands_on_the_new_ones(client, officer):
+    login(client, officer)
+    old = client.get(URL, {"start": "2023-01-01", "end": "2023-12-31", "faculty": "x"})
+    assert old.status_code == 301
+    assert old["Location"] == f"{URL}?faculty=x&from=2023-01-01&to=2023-12-31"
+    followed = client.get(URL, {"start": "2023-01-01", "end": "2023-12-31"}, follow=True)
+    assert followed.status_code == 200
+    assert followed.context["period"].start == D(2023, 1, 1)
+    # A new name given beside its old one wins.
+    both = client.get(URL, {"start": "2020-01-01", "from": "2023-01-01"})
+    assert both["Location"] == f"{URL}?from=2023-01-01"
 
 
 # --- A fixed number of queries -------------------------------------------------------------

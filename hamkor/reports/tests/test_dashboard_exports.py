@@ -14,7 +14,7 @@ from hamkor.reports import dashboard, series
 from hamkor.reports.achievements import Period
 from hamkor.reports.tests.dashboard_data import D, agreement, event, year_of_work
 
-PERIOD = {"start": "2022-01-01", "end": "2025-12-31"}
+PERIOD = {"from": "2022-01-01", "to": "2025-12-31"}
 
 
 def url(table: str, extension: str) -> str:
@@ -102,20 +102,50 @@ def test_an_unknown_table_or_format_is_not_found(client, officer, address):
     assert client.get(address).status_code == 404
 
 
-def test_a_bad_period_gets_the_page_with_its_error(client, officer):
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"from": "2025-01-01", "to": "2020-01-01"}, "The period ends before it starts."),
+        ({"from": "garbage"}, "Enter a valid date."),
+        ({"faculty": "no-such-faculty"}, "Select a valid choice."),
+    ],
+)
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_a_bad_filter_gets_400_and_the_page_with_its_error_not_a_file(
+    client, officer, query, message, extension
+):
+    login(client, officer)
+    response = client.get(url("events_by_year", extension), query)
+    # A download link saves whatever a 200 brings as the table's file: an error is not a 200.
+    assert response.status_code == 400
+    assert "Content-Disposition" not in response
+    assert response["Content-Type"].startswith("text/html")
+    assert message in response.content.decode()
+
+
+def test_a_bad_filter_is_explained_in_the_users_language(client, officer):
+    officer.language = "ru"
+    officer.save(update_fields=["language"])
+    login(client, officer)
+    response = client.get(url("events_by_year", "csv"), {"from": "garbage"})
+    assert response.status_code == 400
+    assert "Введите корректную дату." in response.content.decode()
+
+
+def test_a_download_with_the_old_period_names_is_redirected(client, officer):
     login(client, officer)
     response = client.get(
-        url("events_by_year", "csv"), {"start": "2025-01-01", "end": "2020-01-01"}
+        url("events_by_year", "csv"), {"start": "2022-01-01", "end": "2025-12-31"}
     )
-    assert response.status_code == 200
-    assert "The period ends before it starts." in response.content.decode()
+    assert response.status_code == 301
+    assert response["Location"] == f"{url('events_by_year', 'csv')}?from=2022-01-01&to=2025-12-31"
 
 
 def test_the_page_links_each_table_to_its_downloads(client, officer, faculty_a):
     year_of_work(faculty_a, 2023)
     login(client, officer)
     html = client.get("/staff/reports/dashboard/", PERIOD).content.decode()
-    query = "start=2022-01-01&amp;end=2025-12-31"
+    query = "from=2022-01-01&amp;to=2025-12-31"
     for function in series.CHARTS:
         for extension in ("csv", "xlsx"):
             assert f'href="{url(function.__name__, extension)}?{query}"' in html
