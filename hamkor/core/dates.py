@@ -15,7 +15,7 @@ from django.utils import formats, timezone, translation
 
 from hamkor.core.countries import locale_of
 
-__all__ = ["format_datetime", "format_long_date"]
+__all__ = ["format_datetime", "format_long_date", "format_long_datetime"]
 
 
 def format_long_date(value: datetime.date | None, language: str | None = None) -> str:
@@ -27,6 +27,18 @@ def format_long_date(value: datetime.date | None, language: str | None = None) -
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return babel_format_date(value, "d MMMM y", locale=locale_of(language))
+
+
+def format_long_datetime(value: datetime.datetime | None, language: str | None = None) -> str:
+    """``value`` in the office's time zone as its long date and the time on the 24-hour
+    clock: ``4 December 1975, 09:05``, ``4 dekabr 1975, 09:05``, ``4 декабря 1975, 09:05``.
+    For pages whose other dates are long ones (the reports), so that a page keeps one style.
+    """
+    if value is None:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{format_long_date(value.date(), language)}, {value:%H:%M}"
 
 
 def format_datetime(value: datetime.datetime | None, language: str | None = None) -> str:

@@ -9,7 +9,7 @@ from django.utils.html import json_script
 from django.utils.translation import gettext
 
 from hamkor.core.countries import country_name as _country_name
-from hamkor.core.dates import format_datetime, format_long_date
+from hamkor.core.dates import format_datetime, format_long_date, format_long_datetime
 from hamkor.core.reasons import reason_label as _reason_label
 
 register = template.Library()
@@ -28,6 +28,15 @@ def long_date(value) -> str:
     if not isinstance(value, datetime.date):
         return ""
     return format_long_date(value)
+
+
+@register.filter(expects_localtime=False)
+def long_datetime(value) -> str:
+    """A stored time in the office's time zone, its date in words (``4 December 1975,
+    09:05``): on pages whose dates are long ones, one style."""
+    if not isinstance(value, datetime.datetime):
+        return ""
+    return format_long_datetime(value)
 
 
 @register.filter

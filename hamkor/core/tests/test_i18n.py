@@ -12,7 +12,7 @@ from django.utils import translation
 from conftest import login
 from hamkor.accounts.tests.factories import UserFactory
 from hamkor.core.countries import collation_key, countries, country_name
-from hamkor.core.dates import format_datetime, format_long_date
+from hamkor.core.dates import format_datetime, format_long_date, format_long_datetime
 from hamkor.core.reasons import reason_label
 from hamkor.core.services import object_save
 from hamkor.core.tests.exports import content_of
@@ -107,6 +107,20 @@ def test_long_dates_write_the_month_in_words(language, text):
 def test_long_date_of_a_time_is_its_date_in_tashkent():
     late_evening_utc = datetime.datetime(2026, 12, 6, 23, 4, tzinfo=datetime.UTC)
     assert format_long_date(late_evening_utc, "en") == "7 December 2026"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "7 December 2026, 04:04"),
+        ("uz", "7 dekabr 2026, 04:04"),
+        ("uz-cyrl", "7 декабр 2026, 04:04"),
+        ("ru", "7 декабря 2026, 04:04"),
+    ],
+)
+def test_long_times_write_the_month_in_words_in_tashkent(language, text):
+    moment = datetime.datetime(2026, 12, 6, 23, 4, 13, tzinfo=datetime.UTC)
+    assert format_long_datetime(moment, language) == text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

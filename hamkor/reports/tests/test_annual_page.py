@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import openpyxl
@@ -102,3 +103,27 @@ def test_annual_report_of_a_faculty_gone_meanwhile_fails_with_a_reason(officer):
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED and not job.result
     assert "no longer exists" in job.reason
+
+
+# The reports pages write a date one way per language, the month in words.
+ONE_STYLE = {
+    "uz": "7 dekabr 2026, 15:42",
+    "uz-cyrl": "7 декабр 2026, 15:42",
+    "ru": "7 декабря 2026, 15:42",
+    "en": "7 December 2026, 15:42",
+}
+
+
+@pytest.mark.parametrize("language", ONE_STYLE)
+def test_the_report_and_its_job_give_their_time_with_the_month_in_words(
+    officer, settings, language
+):
+    _response, job = ask(officer, year=1990)
+    started = datetime.datetime(2026, 12, 7, 10, 42, tzinfo=datetime.UTC)  # 15:42 in Tashkent
+    Job.objects.filter(pk=job.pk).update(created_at=started, finished_at=started)
+    client = client_of(officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for address in (PAGE, job.get_absolute_url()):
+        html = client.get(address).content.decode()
+        assert ONE_STYLE[language] in html, address
+        assert "07.12.2026" not in html and "7 Dec 2026" not in html, address
