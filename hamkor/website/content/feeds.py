@@ -1,4 +1,5 @@
-"""RSS and Atom feeds of the published news, one per language (``/<lang>/news/rss.xml``).
+"""RSS and Atom feeds of the published news, one per language (``/<lang>/news/rss.xml``),
+each with the items written in its language only (in Uzbek, every item).
 
 Feed readers fetch them from elsewhere, so every link is absolute on the site's public
 address (``HAMKOR_BASE_URL``), pictures in the texts included.
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from hamkor.core.urls_helpers import absolute_url
 from hamkor.website.content.richtext import sanitise
-from hamkor.website.content.selectors import news_public
+from hamkor.website.content.selectors import news_public_written_in
 from hamkor.website.selectors import department_profile_get
 
 FEED_ITEMS = 20
@@ -54,7 +55,8 @@ class NewsRssFeed(Feed):
         return feed
 
     def items(self):
-        return news_public()[:FEED_ITEMS]
+        # A feed is one language's: only the items written in it.
+        return news_public_written_in(translation.get_language())[:FEED_ITEMS]
 
     def item_title(self, item):
         return item.title

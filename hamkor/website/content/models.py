@@ -10,7 +10,7 @@ import uuid
 
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
@@ -157,6 +157,15 @@ class NewsItem(PublishingMixin, BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def only_in_uzbek(self) -> bool:
+        """Whether the active language's page shows this item's Uzbek text for want of its
+        own version (no title in Russian or English): the page says so."""
+        language = (translation.get_language() or "uz").lower()
+        if language.startswith("uz"):
+            return False  # Uzbek Cyrillic is the Latin text transliterated
+        return not getattr(self, f"title_{language.split('-')[0]}", "")
 
     @property
     def state(self) -> str:

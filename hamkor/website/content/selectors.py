@@ -23,6 +23,18 @@ def news_public() -> QuerySet[NewsItem]:
     )
 
 
+def news_public_written_in(language: str) -> QuerySet[NewsItem]:
+    """The public news that have a version in ``language`` (an interface language): every
+    item in Uzbek (Latin, or Cyrillic transliterated), in Russian or English those with a
+    title in it. The feeds carry these only: a reader subscribed in English does not want
+    texts in Uzbek. (The list pages show every item, those in Uzbek only marked so.)"""
+    code = language.lower().split("-")[0]
+    found = news_public()
+    if code in CONTENT_LANGUAGES and code != "uz":
+        found = found.exclude(**{f"title_{code}": ""})
+    return found
+
+
 def news_public_get(key: str) -> NewsItem | None:
     """A published news item by its address or, when ``key`` is a number, its id."""
     found = news_public()

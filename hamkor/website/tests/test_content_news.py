@@ -92,6 +92,38 @@ def test_a_language_without_its_version_falls_back_to_uzbek(client, news):
     assert "Faqat oʻzbekcha" in client.get(f"/en/news/{item.slug}/").text
 
 
+def test_an_item_in_uzbek_only_is_listed_with_a_note_on_other_languages(client, news):
+    item = NewsItemFactory(status="published", title_uz="Faqat oʻzbekcha", title_ru="", title_en="")
+    notes = {"en": "In Uzbek only", "ru": "Только на узбекском"}
+    for language, note in notes.items():
+        page = client.get(f"/{language}/news/").text
+        assert page.count(note) == 1  # the translated item has no note
+        assert 'lang="uz">Faqat oʻzbekcha</a>' in page
+        detail = client.get(f"/{language}/news/{item.slug}/").text
+        assert (
+            "only-in-uzbek" in detail
+            and '<article class="news-article mx-auto" lang="uz">' in detail
+        )
+    for language in ("uz", "uz-cyrl"):
+        assert "only-in-uzbek" not in client.get(f"/{language}/news/").text
+
+
+def test_a_languages_feed_carries_only_the_items_written_in_it(client, news):
+    NewsItemFactory(status="published", title_uz="Faqat oʻzbekcha", title_ru="", title_en="")
+    NewsItemFactory(status="published", title_uz="Ruscha ham", title_ru="И по-русски", title_en="")
+
+    def rss_titles(language):
+        channel = _feed(client, f"/{language}/news/rss.xml").find("channel")
+        return {item.findtext("title") for item in channel.findall("item")}
+
+    assert rss_titles("en") == {"Partners visit"}
+    assert rss_titles("ru") == {"Визит партнёров", "И по-русски"}
+    assert rss_titles("uz") == {"Hamkorlar tashrifi", "Faqat oʻzbekcha", "Ruscha ham"}
+    assert len(rss_titles("uz-cyrl")) == 3
+    atom = _feed(client, "/en/news/atom.xml").findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in atom] == ["Partners visit"]
+
+
 def test_uzbek_cyrillic_pages_show_the_latin_text_transliterated(client, news):
     item = news["published"]
     page = client.get(f"/uz-cyrl/news/{item.slug}/").text
