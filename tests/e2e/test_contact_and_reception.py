@@ -97,6 +97,10 @@ def test_booking_and_its_cancellation_through_the_emails_link(new_page, departme
     # 1. The visitor books 10:00 in Uzbek, on a phone.
     visitor = new_page(viewport=PHONE)
     visitor.goto("/uz/reception/")
+    # One day is open, the others folded: the visitor opens the day they want.
+    chosen_day = visitor.locator(f'details.reception-day:has(input[id="slot-{value}"])')
+    if chosen_day.get_attribute("open") is None:
+        chosen_day.locator("summary").click()
     visitor.locator(f'label[for="slot-{value}"]').click()
     form = visitor.locator("main form")
     form.locator("input[name=name]").fill("Jamshid Tursunov")
@@ -129,3 +133,33 @@ def test_booking_and_its_cancellation_through_the_emails_link(new_page, departme
     assert booking.status == Booking.Status.CANCELLED
     visitor.goto("/uz/reception/")
     expect(visitor.locator(f'input[id="slot-{value}"]')).to_be_enabled()
+
+
+def test_the_reception_page_fits_a_phone_with_weeks_of_times(new_page, department):
+    import datetime
+
+    from hamkor.website.tests.reception_factories import ReceptionHoursFactory
+
+    # Reception every working day, 09:00-17:00 in quarter hours: weeks of times.
+    for weekday in range(5):
+        ReceptionHoursFactory(
+            weekday=weekday,
+            starts_at=datetime.time(9, 0),
+            ends_at=datetime.time(17, 0),
+            slot_minutes=15,
+        )
+    visitor = new_page(viewport=PHONE)
+    visitor.goto("/en/reception/")
+    days = visitor.locator("details.reception-day")
+    assert days.count() >= 15
+    expect(visitor.locator("details.reception-day[open]")).to_have_count(1)
+    # The booking form is within a few screens, not below weeks of buttons.
+    form_top = visitor.locator("input[name=name]").evaluate(
+        "element => element.getBoundingClientRect().top + window.scrollY"
+    )
+    assert form_top < 6 * PHONE["height"]
+    assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # Another day opens with a tap, without any script of ours.
+    third = days.nth(2)
+    third.locator("summary").click()
+    expect(third.locator("label.btn").first).to_be_visible()

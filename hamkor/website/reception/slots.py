@@ -57,6 +57,11 @@ class Day:
     def free(self) -> bool:
         return any(slot.left for slot in self.slots)
 
+    @property
+    def free_count(self) -> int:
+        """The slots with a place left."""
+        return sum(1 for slot in self.slots if slot.left)
+
 
 def _taken(start: datetime.datetime, end: datetime.datetime) -> Counter:
     rows = (
@@ -115,6 +120,16 @@ def reception_days(*, now: datetime.datetime | None = None) -> list[Day]:
                 days.append(found)
         day += datetime.timedelta(days=1)
     return days
+
+
+def open_day(days: list[Day], chosen: str = "") -> datetime.date | None:
+    """The day the booking page shows open (the others folded, so that a phone does not
+    scroll through weeks of times): the day of the time ``chosen`` (``YYYY-MM-DDTHH:MM``, a
+    form sent back with an error), else the first with a free time."""
+    for day in days:
+        if chosen[:10] == day.date.isoformat():
+            return day.date
+    return next((day.date for day in days if day.free), None)
 
 
 def slot_hours(starts_at: datetime.datetime) -> ReceptionHours | None:

@@ -26,7 +26,7 @@ from hamkor.website.reception.services import (
     booking_transition,
     cancel_refusal,
 )
-from hamkor.website.reception.slots import bookings_on, reception_days
+from hamkor.website.reception.slots import bookings_on, open_day, reception_days
 from hamkor.website.reception.tables import (
     BookingTable,
     HolidayTable,
@@ -64,13 +64,16 @@ def reception(request):
         )
         if sent is not None:
             return sent
+    days = reception_days()
+    chosen = form.data.get("slot", "")
     return render(
         request,
         "website/public/reception.html",
         {
             "form": form,
-            "days": reception_days(),
-            "chosen": form.data.get("slot", ""),
+            "days": days,
+            "chosen": chosen,
+            "open_day": open_day(days, chosen),
             "profile": department_profile_get(),
         },
         status=status,

@@ -253,6 +253,25 @@ def test_public_page_books_and_a_full_slot_keeps_what_was_typed(client):
     assert Booking.objects.count() == 1
 
 
+def test_public_page_opens_one_day_and_folds_the_others(client):
+    import re
+
+    ReceptionHoursFactory()
+    with translation.override("en"):
+        url = reverse("public:reception")
+    page = client.get(url).text
+    days = re.findall(r"<details class=\"reception-day[^>]*>", page)
+    assert len(days) >= 4  # four weeks of one reception day a week
+    assert sum(" open" in tag for tag in days) == 1
+    assert re.search(r"day-summary\">·\s*6 free times\s*</span>", page)
+    # A form sent back with an error opens the day of the time chosen.
+    later = reception_day(21)
+    value = f"{later:%Y-%m-%d}T10:00"
+    again = client.post(url, public_form(value, email="not an address")).text
+    opened = re.search(r"<details class=\"reception-day[^>]* open>(.*?)</details>", again, re.S)
+    assert f'id="slot-{value}"' in opened.group(1)
+
+
 def test_public_page_refuses_a_missing_or_malformed_time(client):
     ReceptionHoursFactory()
     with translation.override("en"):
