@@ -39,7 +39,8 @@ TOTALS = {
     2026: (15600, None, 835, 19),
 }
 CLOSED_YEAR = 2024
-NOTE = "From the university's annual statistics report (headcount on 1 October)."
+# The office writes its notes in Uzbek.
+NOTE = "Universitetning yillik statistik hisobotidan olingan (1-oktabr holatidagi soni)."
 
 # (key, year, value): fixed targets; the demo's figures make them reached or behind.
 TARGETS = (

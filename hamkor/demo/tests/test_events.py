@@ -51,3 +51,22 @@ def test_demo_records_went_through_the_services(demo):
 
 def test_an_event_is_open_for_registration(demo):
     assert open_events().exists()
+
+
+# Words that give away an English text where the office writes Uzbek.
+ENGLISH = {"the", "of", "and", "for", "to", "University", "English", "Russian", "Uzbek"}
+
+
+def test_the_offices_own_texts_are_in_uzbek(demo):
+    from hamkor.grants.models import Project
+    from hamkor.reports.models import UniversityYear
+
+    texts = [
+        *Event.objects.values_list("venue", flat=True).filter(country="UZ"),
+        *Event.objects.values_list("description", flat=True),
+        *Event.objects.values_list("languages", flat=True),
+        *UniversityYear.objects.values_list("notes", flat=True),
+        *Project.objects.filter(programme__code="national").values_list("title", flat=True),
+    ]
+    english = [text for text in texts if ENGLISH & set(text.replace(",", " ").split())]
+    assert texts and english == []
