@@ -59,3 +59,17 @@ def test_annual_pdf_of_a_year_without_records_states_it(db):
 
     assert "Annual report 1990" in pages[0]
     assert "Nothing was recorded for this year." in flat(" ".join(pages))
+
+
+def test_annexes_are_laid_out_from_given_column_widths(annual_world):
+    """WeasyPrint measured every cell of the annexes to size their columns (most of the PDF's
+    time, see bench/annual_report.py); each annex now states its columns' widths."""
+    from hamkor.reports.annual_files import report_html
+
+    html = report_html(annual_report(year=YEAR, language="en"))
+    annexes = re.findall(r'<table class="[^"]*annex">\s*<colgroup>(.*?)</colgroup>', html, re.S)
+    assert annexes and len(annexes) == html.count(' annex">')
+    for columns in annexes:
+        widths = [float(w) for w in re.findall(r"width: ([\d.]+)%", columns)]
+        assert len(widths) >= 3 and abs(sum(widths) - 100) < 1
+    assert "table-layout: fixed" in html
