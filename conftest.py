@@ -35,19 +35,20 @@ def _settings_for_tests(settings, tmp_path):
 def django_db_modify_db_settings(
     request, django_db_blocker, django_db_modify_db_settings_parallel_suffix
 ):
-    """On PostgreSQL, the test databases' commits do not wait for the disk (a crash would lose
-    a test database, never a result), and the workers of one run copy one migrated database
-    instead of each running every migration."""
+    """The workers of one run copy one migrated database instead of each running every
+    migration (``hamkor/core/tests/template_db.py``); on PostgreSQL, the test databases' commits
+    do not wait for the disk (a crash would lose a test database, never a result)."""
     from django.db import connections
 
     from hamkor.core.tests.template_db import clone_from_template, drop_clone
 
     clones = []
     for connection in connections.all():
-        if connection.vendor != "postgresql":
-            continue
-        options = connection.settings_dict.setdefault("OPTIONS", {})
-        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+        if connection.vendor == "postgresql":
+            options = connection.settings_dict.setdefault("OPTIONS", {})
+            options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+        elif connection.vendor != "sqlite" or connection.settings_dict["TEST"].get("NAME"):
+            continue  # a SQLite test database in a file of one's choosing is left as it is
         worker = getattr(request.config, "workerinput", None)
         if worker is not None and not request.config.getvalue("reuse_db"):
             with django_db_blocker.unblock():

@@ -315,13 +315,30 @@ def set_language(page, user, language: str, site: str) -> None:
     )
 
 
+# What the measuring needs of a page at one width, in one call: its width, and whether it has
+# folding filters and a deadlines table.
+PAGE_FACTS_JS = """() => [
+  document.documentElement.scrollWidth,
+  document.querySelector('#more-filters') !== null,
+  document.querySelector('.deadlines-table') !== null,
+]"""
+
+
 def measure(page, label: str, address: str) -> list[str]:
-    """What sticks out of ``address`` at each width, as messages naming page and element."""
+    """What sticks out of ``address`` at each width, as messages naming page and element.
+
+    The page is loaded at 375 px and measured there first; the laptop width is then a resize of
+    the same page (no second load), and the viewport goes back to 375 px for the next page.
+    """
     problems = []
     for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": PHONE["height"]})
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        problems += filters_folded(page, label, width)
+        if page.viewport_size["width"] != width:
+            page.set_viewport_size({"width": width, "height": PHONE["height"]})
+        scroll_width, has_filters, has_deadlines = page.evaluate(PAGE_FACTS_JS)
+        if has_filters:
+            problems += filters_folded(page, label, width)
+        if has_deadlines and width == PHONE["width"]:
+            problems += deadline_columns_shown(page, label)
         if scroll_width > width:
             widest = page.evaluate(WIDEST_ELEMENT_JS)
             problems.append(
@@ -331,22 +348,39 @@ def measure(page, label: str, address: str) -> list[str]:
     return problems
 
 
+def may_open(page, address: str) -> bool:
+    """Whether ``address`` may be a page for this role, asked without drawing it in the browser:
+    most addresses answer a role 403 or 404, or send it elsewhere (the login page), and
+    drawing those costs the browser as much as a page. An error answer (5xx), or a redirect to
+    the same path, goes to the browser, which judges and reports it as before."""
+    response = page.request.get(address, max_redirects=0)
+    try:
+        status = response.status
+        if 300 <= status < 400:
+            location = response.headers.get("location", "")
+            return urlsplit(location).path == urlsplit(address).path
+        if status == 200:
+            return response.headers.get("content-type", "").startswith("text/html")
+        return status >= 500
+    finally:
+        response.dispose()
+
+
 def walk(page, role: str, language: str, addresses, screenshots: bool) -> tuple[list, list]:
     """Open each address the role may open; return (opened labels, problems)."""
     opened, problems = [], []
     for label, address in addresses:
-        response = page.goto(address)
+        if not may_open(page, address):
+            continue
+        response = page.goto(address)  # waits for the page's "load": styles, fonts, images
         if response is None or response.status != 200:
             continue
         if not response.headers.get("content-type", "").startswith("text/html"):
             continue
         if urlsplit(page.url).path != urlsplit(address).path:
             continue  # sent elsewhere: the page it lands on has its own entry
-        page.wait_for_load_state("load")
         opened.append(label)
         found = measure(page, label, address)
-        if page.locator(".deadlines-table").count():
-            found += deadline_columns_shown(page, label)
         problems += found
         if screenshots or found:
             screenshot(page, f"phone-{role}-{language}-{slug(label)}")
@@ -355,10 +389,9 @@ def walk(page, role: str, language: str, addresses, screenshots: bool) -> tuple[
 
 def filters_folded(page, label: str, width: int) -> list[str]:
     """A list's filters other than the search fold away on a phone and show on a laptop."""
-    more = page.locator("#more-filters")
-    if not more.count() or page.url.find("?") != -1:
+    if page.url.find("?") != -1:
         return []
-    shown = more.locator("select, input").first.is_visible()
+    shown = page.locator("#more-filters").locator("select, input").first.is_visible()
     if shown == (width > PHONE["width"]):
         return []
     state = "shown" if shown else "hidden"
