@@ -7,10 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from hamkor.agreements.models import Agreement
-from hamkor.agreements.tests.factories import AgreementFactory, PartnerFactory, put_in_status
-from hamkor.partners.models import Institution
 from hamkor.website.models import DepartmentProfile
+from hamkor.website.tests.department_factories import signed_with
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +25,6 @@ SIGNED = {
     "ru": "2 соглашения",
     "en": "2 cooperation agreements and memorandums were signed",
 }
-
-
-def signed_with(country: str) -> Agreement:
-    """An agreement in force with a university of ``country``, signed within the page's
-    period (the four calendar years before this one)."""
-    partner = PartnerFactory(country=country, kind=Institution.Kind.UNIVERSITY)
-    agreement = AgreementFactory(partners=[partner])
-    put_in_status(agreement, Agreement.Status.ACTIVE)
-    return agreement
 
 
 @pytest.fixture
