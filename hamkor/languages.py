@@ -25,7 +25,8 @@ LANGUAGES = [
     ("en", "English"),
 ]
 
-# Content columns exist for these; uz-cyrl content is transliterated from uz.
+# Content columns exist for these; uz-cyrl content is transliterated from uz, unless the model
+# has an optional ``_uz_cyrl`` column and it is filled (``core.models.translated``).
 CONTENT_LANGUAGES = ("uz", "ru", "en")
 
 LANG_INFO["uz-cyrl"] = {

@@ -242,6 +242,9 @@ HAMKOR_PUBLIC_SENDS_WINDOW = _read("HAMKOR_PUBLIC_SENDS_MINUTES", env.int, defau
 HAMKOR_PUBLIC_FORM_MIN_SECONDS = _read("HAMKOR_PUBLIC_FORM_MIN_SECONDS", env.int, default=3)
 # How far ahead visitors may book a reception slot.
 HAMKOR_RECEPTION_WEEKS = _read("HAMKOR_RECEPTION_WEEKS", env.int, default=4)
+# Who may show the public widgets (/<lang>/embed/...) in an <iframe>: CSP frame-ancestors
+# sources, comma-separated. Every other page may be framed by nobody (hamkor/website/embed.py).
+HAMKOR_EMBED_ANCESTORS = _read("HAMKOR_EMBED_ANCESTORS", env.list, default=["'self'", "https:"])
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True

@@ -52,6 +52,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "healthz": EVERYONE,
     "public:home": EVERYONE,
     "public:letter_verify": (404, 404, 404, 404, 404, 404, 404),  # an unknown code
+    # The achievements widget another site frames: public, like the page it comes from.
+    "public:embed_achievements": EVERYONE,
     "workbench:home": (200, 200, 200, 200, 200, 302, 302),
     "core:autocomplete": STAFF_READ,
     "core:outboxmessage_list": ADMIN_ONLY,

@@ -80,13 +80,18 @@ class BaseModel(models.Model):
 def translated(field: str):
     """A property answering ``<field>_<language>`` for the active language.
 
-    Content has a column per language (uz, ru, en); Uzbek Cyrillic is the Latin column
-    transliterated, and an empty column falls back to Uzbek, then English, then Russian.
+    Content has a column per language (uz, ru, en). Uzbek Cyrillic reads the model's
+    ``<field>_uz_cyrl`` column when it has one and it is filled, else the Latin column
+    transliterated. An empty column falls back to Uzbek, then English, then Russian.
     """
 
     def getter(self) -> str:
         language = (get_language() or settings.LANGUAGE_CODE).lower()
         if language == "uz-cyrl":
+            # Written by hand: shown as typed (a Latin name such as Erasmus+ stays Latin).
+            own = getattr(self, f"{field}_uz_cyrl", "")
+            if own:
+                return own
             value = getattr(self, f"{field}_uz", "")
             return latin_to_cyrillic(value) if value else _fallback(self, field)
         value = getattr(self, f"{field}_{language.split('-')[0]}", "")

@@ -13,6 +13,8 @@ app_name = "public"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # The widgets another site may frame (hamkor/website/embed.py, static/website/embed.js).
+    path("embed/achievements/", views.embed_achievements, name="embed_achievements"),
     path("letters/<str:token>/", views.letter_verify, name="letter_verify"),
     path("events/", events.event_list, name="event_list"),
     path("events/<int:pk>/", events.event_detail, name="event_detail"),

@@ -7,15 +7,30 @@ from django.shortcuts import redirect, render
 
 from hamkor.core.views import generic
 from hamkor.mobility.selectors import invitation_by_token
+from hamkor.website.content.selectors import missing_translations
+from hamkor.website.embed import embeddable
 from hamkor.website.forms import DepartmentProfileForm
 from hamkor.website.models import DepartmentProfile
-from hamkor.website.selectors import department_profile_get
-from hamkor.website.services import department_profile_create
+from hamkor.website.selectors import (
+    achievements_public,
+    department_name_public,
+    department_profile_get,
+)
+from hamkor.website.services import department_profile_create, department_profile_save
 
 
 def home(request):
-    profile = department_profile_get()
-    return render(request, "website/home.html", {"profile": profile})
+    """The department's page: its profile and its achievements, computed from the records."""
+    context = {"profile": department_profile_get(), "achievements": achievements_public()}
+    return render(request, "website/home.html", context)
+
+
+@embeddable
+def embed_achievements(request):
+    """The achievements alone, for another site's ``<iframe>`` (see ``static/website/embed.js``):
+    no header or menu; the department's name only, for the link back to its page."""
+    context = {"department_name": department_name_public(), "achievements": achievements_public()}
+    return render(request, "website/embed/achievements.html", context)
 
 
 def letter_verify(request, token):
@@ -54,12 +69,27 @@ def department_profile_current(request):
 
 
 class DepartmentProfileDetailView(generic.ObjectDetailView):
-    queryset = PROFILES
+    queryset = PROFILES.select_related("head_photo")
+
+    def get_extra_context(self, obj):
+        return {"missing": missing_translations(obj)}
 
 
 class DepartmentProfileEditView(generic.ObjectEditView):
     queryset = PROFILES
     form_class = DepartmentProfileForm
+    template_name = "website/departmentprofile_edit.html"
+
+    def get_extra_context(self, obj):
+        return {"missing": missing_translations(obj) if obj is not None and obj.pk else []}
+
+    def save(self, form, *, expected_version):
+        return department_profile_save(
+            profile=form.save(commit=False),
+            actor=self.request.user,
+            head_photo_upload=form.cleaned_data.get("head_photo_upload"),
+            expected_version=expected_version,
+        )
 
 
 class DepartmentProfileHistoryView(generic.ObjectHistoryView):

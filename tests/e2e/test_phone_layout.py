@@ -276,6 +276,8 @@ def public_addresses(records: dict) -> list[tuple[str, str]]:
     for language in PUBLIC_LANGUAGES:
         with translation.override(language):
             addresses.append((f"public:home:{language}", reverse("public:home")))
+            widget = reverse("public:embed_achievements")
+            addresses.append((f"public:embed_achievements:{language}", widget))
             verify = reverse("public:letter_verify", kwargs={"token": records["token"]})
             addresses.append((f"public:letter_verify:{language}", verify))
             addresses.append((f"public:event_list:{language}", reverse("public:event_list")))
