@@ -272,6 +272,11 @@ def content_records(officer) -> dict:
 
 
 def kwargs_for(name: str, objects: dict) -> dict:
+    from tests.authorization_opportunities import opportunity_kwargs
+
+    special = opportunity_kwargs(name, objects)
+    if special is not None:
+        return special
     if name == "website:inquiry_transition":
         return {"pk": objects["inquiry"], "name": "assign"}
     if name == "website:booking_transition":

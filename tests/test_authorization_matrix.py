@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
+from tests.authorization_opportunities import OPPORTUNITIES_MATRIX, opportunity_records
 from tests.authorization_records import (
     RECEPTION_MATRIX,
     REPORTS_INDICATORS_MATRIX,
@@ -368,6 +369,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "reports:achievement_records": STAFF_READ,
     **REPORTS_INDICATORS_MATRIX,
     **RECEPTION_MATRIX,
+    **OPPORTUNITIES_MATRIX,
 }
 
 
@@ -443,6 +445,7 @@ def objects(faculty_a, officer, applicant):
         **indicator_records(faculty_a, officer),
         **reception_records(),
         **content_records(officer),
+        **opportunity_records(),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,

@@ -106,6 +106,12 @@ MENU: tuple[Group, ...] = (
         (
             Item(_("News"), "website:newsitem_list", "website.view_newsitem", "newspaper"),
             Item(_("Pages"), "website:page_list", "website.view_page", "file-earmark-text"),
+            Item(
+                _("Opportunities"),
+                "website:opportunity_list",
+                "website.view_opportunity",
+                "mortarboard",
+            ),
             Item(_("Site images"), "website:siteimage_list", "website.view_siteimage", "image"),
         ),
     ),

@@ -311,6 +311,7 @@ def load(stdout) -> None:
                 parent=parent,
                 slug=slug,
                 position=position,
+                checklist=slug == "visiting-professors",
                 **_columns("title", titles),
                 **_columns("body", bodies),
             ),

@@ -128,4 +128,5 @@ class DepartmentProfile(BaseModel):
 # The site's content (news, pages, images) lives in its own package.
 from hamkor.website.content.models import NewsItem, Page, SiteImage  # noqa: E402, F401
 from hamkor.website.inquiries.models import Inquiry  # noqa: E402, F401
+from hamkor.website.opportunities.models import Opportunity  # noqa: E402, F401
 from hamkor.website.reception.models import Booking, Holiday, ReceptionHours  # noqa: E402, F401

@@ -7,6 +7,7 @@ from hamkor.website import views
 from hamkor.website.content import views_public as content_public
 from hamkor.website.content import views_staff as content_staff
 from hamkor.website.inquiries import views as inquiries
+from hamkor.website.opportunities import views_staff as opportunities
 from hamkor.website.reception import views as reception
 
 app_name = "website"
@@ -121,5 +122,29 @@ urlpatterns += [
         edit=content_staff.SiteImageEditView,
         delete=content_staff.SiteImageDeleteView,
         history=content_staff.SiteImageHistoryView,
+    ),
+]
+
+# Opportunities, edited like the news.
+urlpatterns += [
+    path(
+        "staff/opportunities/<int:pk>/step/<str:name>/",
+        opportunities.OpportunityStepView.as_view(),
+        name="opportunity_transition",
+    ),
+    path(
+        "staff/opportunities/<int:pk>/preview/<str:language>/",
+        opportunities.OpportunityPreviewView.as_view(),
+        name="opportunity_preview",
+    ),
+    *model_paths(
+        "staff/opportunities",
+        "opportunity",
+        list=opportunities.OpportunityListView,
+        add=opportunities.OpportunityEditView,
+        detail=opportunities.OpportunityDetailView,
+        edit=opportunities.OpportunityEditView,
+        delete=opportunities.OpportunityDeleteView,
+        history=opportunities.OpportunityHistoryView,
     ),
 ]

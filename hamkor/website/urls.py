@@ -7,6 +7,7 @@ from hamkor.website import views
 from hamkor.website.content import views_public as content_public
 from hamkor.website.content.feeds import NewsAtomFeed, NewsRssFeed
 from hamkor.website.inquiries import views as inquiries
+from hamkor.website.opportunities import views_public as opportunities
 from hamkor.website.reception import views as reception
 
 app_name = "public"
@@ -39,4 +40,10 @@ urlpatterns += [
     path("news/<str:key>/", content_public.news_detail, name="news_detail"),
     path("pages/", content_public.page_index, name="page_index"),
     path("pages/<path:path>/", content_public.page_detail, name="page_detail"),
+]
+
+# Opportunities: the open ones, and each one's page (open or closed).
+urlpatterns += [
+    path("opportunities/", opportunities.opportunity_list, name="opportunity_list"),
+    path("opportunities/<str:key>/", opportunities.opportunity_detail, name="opportunity_detail"),
 ]

@@ -62,6 +62,7 @@ STEPS = {
     "website:booking": "cancel",
     "website:newsitem": "withdraw",
     "website:page": "withdraw",
+    "website:opportunity": "withdraw",
 }
 # Addresses answered with a query: the global search shows results for one.
 QUERIES = {"workbench:search": "?q=Uni"}
@@ -292,12 +293,17 @@ def public_addresses(records: dict) -> list[tuple[str, str]]:
             cancel = reverse("public:reception_cancel", kwargs={"token": records["booking_token"]})
             addresses.append((f"public:reception_cancel:{language}", cancel))
             news = reverse("public:news_detail", kwargs={"key": records["news_key"]})
+            opportunity = reverse(
+                "public:opportunity_detail", kwargs={"key": records["opportunity_key"]}
+            )
             page = reverse("public:page_detail", kwargs={"path": records["page_path"]})
             addresses += [
                 (f"public:news_list:{language}", reverse("public:news_list")),
                 (f"public:news_detail:{language}", news),
                 (f"public:page_index:{language}", reverse("public:page_index")),
                 (f"public:page_detail:{language}", page),
+                (f"public:opportunity_list:{language}", reverse("public:opportunity_list")),
+                (f"public:opportunity_detail:{language}", opportunity),
             ]
     return addresses
 

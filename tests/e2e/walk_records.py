@@ -135,9 +135,28 @@ def _content_records(officer) -> dict:
         body_uz=long_text + f'<p><img src="{image.url}" alt="x"></p>',
         image=image,
     )
+    from hamkor.partners.tests.factories import InstitutionFactory
+    from hamkor.website.tests.opportunity_factories import OpportunityFactory
+
     top = PageFactory(status="published", title_uz=unbroken(200), body_uz=long_text)
-    page = PageFactory(status="published", parent=top, title_uz=unbroken(200), body_uz=long_text)
+    page = PageFactory(
+        status="published",
+        parent=top,
+        title_uz=unbroken(200),
+        body_uz=long_text + f"<ul><li>{unbroken(300)}</li></ul>",
+        checklist=True,
+    )
+    opportunity = OpportunityFactory(
+        status="published",
+        title_uz=unbroken(300),
+        summary_uz=unbroken(600),
+        body_uz=long_text,
+        url=f"https://example.org/{unbroken(300)}",
+        partner=InstitutionFactory(name=unbroken(300), name_uz=unbroken(300), country="KR"),
+    )
     return {
+        "opportunity": opportunity.pk,
+        "opportunity_key": opportunity.slug,
         "newsitem": item.pk,
         "news_key": item.slug,
         "page": page.pk,

@@ -186,5 +186,32 @@
       if (event.key === "Escape") { close(); }
     });
   }
+  // A checklist page: every item of its lists gets a checkbox, ticked boxes kept in this
+  // browser only (localStorage, per page), and a button prints the page.
+  document.querySelectorAll("[data-checklist]").forEach(function (list) {
+    var key = "hamkor-checklist:" + list.dataset.checklist;
+    var ticked = {};
+    try { ticked = JSON.parse(window.localStorage.getItem(key) || "{}"); } catch (error) { ticked = {}; }
+    list.querySelectorAll("li").forEach(function (item, index) {
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.className = "form-check-input";
+      box.checked = Boolean(ticked[index]);
+      box.addEventListener("change", function () {
+        ticked[index] = box.checked;
+        try { window.localStorage.setItem(key, JSON.stringify(ticked)); } catch (error) { /* private mode */ }
+      });
+      var label = document.createElement("label");
+      label.append(box);
+      var text = document.createElement("span");
+      while (item.firstChild) { text.append(item.firstChild); }
+      label.append(text);
+      item.append(label);
+    });
+    list.classList.add("checklist-ready");
+  });
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
   document.body.addEventListener("htmx:afterSwap", function (event) { pickers(event.target); });
 })();

@@ -26,7 +26,8 @@ HELP_TEXTS = {
 }
 
 
-def _body_widgets(model) -> dict:
+def body_widgets() -> dict:
+    """Monospaced text areas for the HTML of each language's text."""
     widgets = {}
     for language in ("uz", "ru", "en"):
         widgets[f"body_{language}"] = forms.Textarea(
@@ -43,7 +44,7 @@ class NewsItemForm(ModelForm):
             "body_uz", "body_ru", "body_en", "image", "publish_at", "slug",
         ]  # fmt: skip
         widgets = {
-            **_body_widgets(NewsItem),
+            **body_widgets(),
             "publish_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
@@ -59,9 +60,9 @@ class PageForm(ModelForm):
         model = Page
         fields = [
             "parent", "position", "slug", "title_uz", "title_ru", "title_en",
-            "body_uz", "body_ru", "body_en",
+            "body_uz", "body_ru", "body_en", "checklist",
         ]  # fmt: skip
-        widgets = _body_widgets(Page)
+        widgets = body_widgets()
         help_texts = HELP_TEXTS
 
     def __init__(self, *args, **kwargs):

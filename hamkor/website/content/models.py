@@ -215,6 +215,14 @@ class Page(PublishingMixin, BaseModel):
     body_uz = models.TextField(_("text in Uzbek"), blank=True)
     body_ru = models.TextField(_("text in Russian"), blank=True)
     body_en = models.TextField(_("text in English"), blank=True)
+    checklist = models.BooleanField(
+        _("checklist"),
+        default=False,
+        help_text=_(
+            "The page's lists are shown with boxes to tick, and the page offers to be printed "
+            "(a checklist for visiting professors)."
+        ),
+    )
 
     title = translated("title")
     body = translated("body")

@@ -78,6 +78,18 @@ def page_public_get(path: str) -> tuple[Page, list[Page], list[MenuEntry]] | Non
     return None
 
 
+def page_children_public(menu: list[MenuEntry], page: Page) -> list[MenuEntry]:
+    """The published pages right under ``page`` in ``menu`` (a section's landing page lists
+    them)."""
+    for entry in menu:
+        if entry.page.pk == page.pk:
+            return entry.children
+        found = page_children_public(entry.children, page)
+        if found:
+            return found
+    return []
+
+
 def _trail(entry: MenuEntry, path: str) -> list[MenuEntry]:
     if entry.page.path == path:
         return [entry]

@@ -55,13 +55,15 @@ def site_image_delete(*, image: SiteImage, actor) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
-def _sanitise_bodies(record) -> None:
+def sanitise_bodies(record) -> None:
+    """Every language's ``body`` of ``record`` through nh3 (news, pages, opportunities)."""
     for language in CONTENT_LANGUAGES:
         field = f"body_{language}"
         setattr(record, field, sanitise(getattr(record, field)))
 
 
-def _slug_from_title(record, max_length: int) -> str:
+def slug_from_title(record, max_length: int) -> str:
+    """An address from the English title, else the Uzbek, else the Russian one."""
     for language in ("en", "uz", "ru"):
         title = getattr(record, f"title_{language}", "")
         if title:
@@ -72,7 +74,8 @@ def _slug_from_title(record, max_length: int) -> str:
     return ""
 
 
-def _unique_slug(queryset, base: str, max_length: int) -> str:
+def unique_slug(queryset, base: str, max_length: int) -> str:
+    """``base``, or ``base-2``, ``base-3``... when ``queryset`` already has it."""
     candidate, number = base, 2
     while queryset.filter(slug=candidate).exists():
         suffix = f"-{number}"
@@ -86,11 +89,11 @@ def news_item_save(
     *, item: NewsItem, actor, expected_version: int | None = None, reason: str | None = None
 ) -> NewsItem:
     """Create or edit a news item: its texts sanitised, an address made when none is given."""
-    _sanitise_bodies(item)
+    sanitise_bodies(item)
     max_length = NewsItem._meta.get_field("slug").max_length
     if not item.slug:
-        base = _slug_from_title(item, max_length) or "news"
-        item.slug = _unique_slug(NewsItem.objects.exclude(pk=item.pk), base, max_length)
+        base = slug_from_title(item, max_length) or "news"
+        item.slug = unique_slug(NewsItem.objects.exclude(pk=item.pk), base, max_length)
     if item.slug.isdigit():
         # A number is read as the item's id in the public address.
         raise ValidationError({"slug": _("The address cannot be a number only.")})
@@ -153,12 +156,12 @@ def page_save(
 ) -> Page:
     """Create, edit or move a page: text sanitised, address made when none is given, the full
     addresses of the pages under it following it."""
-    _sanitise_bodies(page)
+    sanitise_bodies(page)
     max_length = Page._meta.get_field("slug").max_length
     if not page.slug:
-        base = _slug_from_title(page, max_length) or "page"
+        base = slug_from_title(page, max_length) or "page"
         siblings = Page.objects.filter(parent=page.parent).exclude(pk=page.pk)
-        page.slug = _unique_slug(siblings, base, max_length)
+        page.slug = unique_slug(siblings, base, max_length)
     _page_check(page)
     page.path = _page_path(page)
     if Page.objects.filter(path=page.path).exclude(pk=page.pk).exists():

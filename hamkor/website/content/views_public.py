@@ -15,6 +15,7 @@ from hamkor.website.content.models import SiteImage
 from hamkor.website.content.selectors import (
     news_public,
     news_public_get,
+    page_children_public,
     page_menu,
     page_public_get,
 )
@@ -63,7 +64,13 @@ def page_detail(request, path):
     return render(
         request,
         "website/content_page.html",
-        {"page": page, "ancestors": ancestors, "menu": menu, "profile": department_profile_get()},
+        {
+            "page": page,
+            "ancestors": ancestors,
+            "menu": menu,
+            "children": page_children_public(menu, page),
+            "profile": department_profile_get(),
+        },
     )
 
 

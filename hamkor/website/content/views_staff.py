@@ -16,7 +16,12 @@ from hamkor.website.content import services
 from hamkor.website.content.filters import NewsItemFilterSet, PageFilterSet, SiteImageFilterSet
 from hamkor.website.content.forms import NewsItemForm, PageForm, SiteImageForm
 from hamkor.website.content.models import NewsItem, Page, SiteImage
-from hamkor.website.content.selectors import missing_translations, page_menu, site_images_recent
+from hamkor.website.content.selectors import (
+    missing_translations,
+    page_children_public,
+    page_menu,
+    site_images_recent,
+)
 from hamkor.website.content.tables import NewsItemTable, PageTable, SiteImageTable, state_badge
 from hamkor.website.selectors import department_profile_get
 
@@ -26,7 +31,7 @@ IMAGES = SiteImage.objects.all()
 PREVIEW_LANGUAGES = ("uz", "uz-cyrl", "ru", "en")
 
 
-def _language_names() -> list[tuple[str, str]]:
+def language_names() -> list[tuple[str, str]]:
     names = dict(settings.LANGUAGES)
     return [(code, names.get(code, code)) for code in PREVIEW_LANGUAGES]
 
@@ -39,7 +44,7 @@ class ContentDetailMixin:
             "status_badge": state_badge(obj),
             "steps": transitions.steps_available(obj, self.request.user),
             "missing": missing_translations(obj),
-            "preview_languages": _language_names(),
+            "preview_languages": language_names(),
         }
 
 
@@ -180,7 +185,7 @@ class PreviewView(generic.ObjectDetailView):
                 "preview": {
                     "object": obj,
                     "language": language,
-                    "languages": _language_names(),
+                    "languages": language_names(),
                     "missing": missing_translations(obj),
                     "url_name": f"website:{obj._meta.model_name}_preview",
                 },
@@ -210,7 +215,13 @@ class PagePreviewView(PreviewView):
         while ancestor is not None:
             ancestors.insert(0, ancestor)
             ancestor = ancestor.parent
-        return {"page": obj, "ancestors": ancestors, "menu": page_menu()}
+        menu = page_menu()
+        return {
+            "page": obj,
+            "ancestors": ancestors,
+            "menu": menu,
+            "children": page_children_public(menu, obj),
+        }
 
 
 # --- Pictures --------------------------------------------------------------------------------

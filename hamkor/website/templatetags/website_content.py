@@ -34,3 +34,9 @@ def site_menu(context):
     """The public menu: the news and the top pages of the tree with their children."""
     request = context.get("request")
     return {"menu": page_menu(), "path": request.path if request else ""}
+
+
+@register.filter
+def days_left(opportunity) -> int | None:
+    """The calendar days (Tashkent) until an opportunity's deadline; None once closed."""
+    return opportunity.days_left()

@@ -17,6 +17,8 @@ STEPS = (
     "hamkor.demo.website.load",
     "hamkor.demo.website_content.load",
     "hamkor.demo.partners.load",
+    # After the partners: two opportunities name a partner institution.
+    "hamkor.demo.website_opportunities.load",
     "hamkor.demo.agreements.load",
     "hamkor.demo.mobility.load",
     "hamkor.demo.grants.load",
