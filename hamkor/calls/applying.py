@@ -125,15 +125,16 @@ def applicant_confirm(token: str):
 
 
 @transaction.atomic
-def application_start(*, call: Call, actor) -> Application:
-    """A new draft of ``actor`` for ``call`` (their existing one when they have one)."""
+def application_start(*, call: Call, actor, now: datetime.datetime | None = None) -> Application:
+    """A new draft of ``actor`` for ``call`` (their existing one when they have one), while
+    the call takes applications at ``now``."""
     existing = Application.objects.filter(call=call, applicant=actor).first()
     if existing is not None:
         return existing
     person = Person.objects.filter(user=actor).first()
     if person is None:
         raise ValidationError(_("Your account is not linked to a person: ask the office."))
-    refusal = rules.submission_refusal(call)
+    refusal = rules.submission_refusal(call, now=now)
     if refusal:
         raise ValidationError(refusal)
     application = Application(
