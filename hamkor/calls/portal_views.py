@@ -65,7 +65,9 @@ def _save_and_maybe_submit(request, application, form, expected_version):
         applying.application_submit(application=application, actor=request.user)
     except ValidationError as exc:
         application.refresh_from_db()
-        form = ApplicationForm(instance=application, call=application.call)
+        # The typed values, saved as the draft, shown again with the reason.
+        form = ApplicationForm(request.POST, instance=application, call=application.call)
+        form.is_valid()
         form.add_error(None, " ".join(exc.messages))
         messages.warning(request, _("Your draft is saved, but it was not submitted."))
         return _page(request, application, form, status=400)
