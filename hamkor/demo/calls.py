@@ -95,9 +95,9 @@ def load(stdout) -> None:
     closed = _call(BILATERAL, now - datetime.timedelta(days=40), now - datetime.timedelta(days=10))
     if closed.status == Call.Status.DRAFT:
         _parts(closed, partners[3:6], seats=(1, 2, 0), officer=officer)
-        services.call_transition(call=closed, name="open", actor=officer)
+        closed = services.call_transition(call=closed, name="open", actor=officer)
         _applications(closed, at=closed.opens_at + datetime.timedelta(days=7))
-        services.call_transition(call=closed, name="close", actor=officer)
+        closed = services.call_transition(call=closed, name="close", actor=officer)
     stdout.write(
         f"calls: {Call.objects.count()}, applications to the closed call: "
         f"{closed.applications.count()}"
