@@ -277,6 +277,11 @@ def kwargs_for(name: str, objects: dict) -> dict:
     special = opportunity_kwargs(name, objects)
     if special is not None:
         return special
+    from tests.authorization_calls import calls_kwargs
+
+    calls = calls_kwargs(name, objects)
+    if calls is not None:
+        return calls
     if name == "website:inquiry_transition":
         return {"pk": objects["inquiry"], "name": "assign"}
     if name == "website:booking_transition":

@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
+from tests.authorization_calls import CALLS_MATRIX, calls_records
 from tests.authorization_opportunities import OPPORTUNITIES_MATRIX, opportunity_records
 from tests.authorization_records import (
     RECEPTION_MATRIX,
@@ -370,6 +371,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     **REPORTS_INDICATORS_MATRIX,
     **RECEPTION_MATRIX,
     **OPPORTUNITIES_MATRIX,
+    **CALLS_MATRIX,
 }
 
 
@@ -444,6 +446,7 @@ def objects(faculty_a, officer, applicant):
         **event_records(faculty_a, officer),
         **indicator_records(faculty_a, officer),
         **reception_records(),
+        **calls_records(faculty_a, applicant, officer),
         **content_records(officer),
         **opportunity_records(),
         "institution": partner.pk,

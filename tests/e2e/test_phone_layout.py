@@ -30,6 +30,7 @@ from tests.e2e.walk_records import (
     _event_records,
     _grant_records,
     _student_records,
+    calls_walk_records,
     unbroken,
 )
 
@@ -63,6 +64,7 @@ STEPS = {
     "website:newsitem": "withdraw",
     "website:page": "withdraw",
     "website:opportunity": "withdraw",
+    "calls:call": "close",
 }
 # Addresses answered with a query: the global search shows results for one.
 QUERIES = {"workbench:search": "?q=Uni"}
@@ -219,6 +221,7 @@ def records(home, faculty_a, officer, applicant, department):
         **students,
         **report_records(faculty_a, officer, note=unbroken(2000)),
         **reception_walk_records(unbroken),
+        **calls_walk_records(faculty_a),
     }
 
 

@@ -163,3 +163,26 @@ def _content_records(officer) -> dict:
         "page_path": page.path,
         "siteimage": image.pk,
     }
+
+
+def calls_walk_records(faculty_a) -> dict:
+    """An open call with long titles, a place, a criterion and a submitted application."""
+    from hamkor.accounts.tests.factories import UserFactory
+    from hamkor.calls.models import Application
+    from hamkor.calls.tests.factories import open_call, person_for
+
+    call = open_call(places=1, title_uz=unbroken(300), title_en=unbroken(300))
+    user = UserFactory(roles=["applicant"], email="walk.applicant@example.org")
+    application = Application.objects.create(
+        call=call,
+        applicant=user,
+        person=person_for(user, faculty_a),
+        motivation=unbroken(2000),
+    )
+    Application.objects.filter(pk=application.pk).update(status="submitted", eligible=False)
+    return {
+        "call": call.pk,
+        "place": call.places.get().pk,
+        "criterion": call.criteria.first().pk,
+        "application": application.pk,
+    }
