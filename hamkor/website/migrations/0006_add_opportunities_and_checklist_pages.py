@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partners', '0006_add_institution_search_text_trigram_index'),
-        ('website', '0004_add_news_and_pages'),
+        ('website', '0005_department_page_texts_photo_map'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
