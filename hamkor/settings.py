@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "hamkor.grants",
     "hamkor.students",
     "hamkor.events",
+    "hamkor.calls",
     "hamkor.reports",
     "hamkor.workbench",
     "hamkor.api",

@@ -19,7 +19,7 @@ ALL = (*EDIT, "import", "export")
 # The apps whose every permission the administrator holds.
 HAMKOR_APPS = (
     "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "students",
-    "events", "reports",
+    "events", "reports", "calls",
     "auth",
 )  # fmt: skip
 
@@ -30,6 +30,7 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Faculty coordinator")
     LEADERSHIP = "leadership", _("Leadership")
     APPLICANT = "applicant", _("Applicant")
+    REVIEWER = "reviewer", _("Selection committee member")
 
 
 STAFF_ROLES = (Role.ADMINISTRATOR, Role.OFFICER, Role.COORDINATOR, Role.LEADERSHIP)
@@ -83,6 +84,13 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "events.publication": ALL,
         "reports.universityyear": (*ALL, "close"),
         "reports.target": ALL,
+        "calls.call": (*ALL, "transition"),
+        "calls.place": EDIT,
+        "calls.criterion": EDIT,
+        "calls.application": (*READ, "change", "transition", "override"),
+        "calls.reviewer": EDIT,
+        "calls.score": READ,
+        "calls.conflictofinterest": READ,
     },
     Role.COORDINATOR: {
         "": ("accounts.staff_area",),
@@ -133,6 +141,11 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         # coordinator's targets are their faculty's (TargetQuerySet.scope).
         "reports.universityyear": READ,
         "reports.target": READ,
+        "calls.call": READ,
+        "calls.place": READ,
+        "calls.criterion": READ,
+        # Scoped to the applications of the coordinator's faculty (ApplicationQuerySet).
+        "calls.application": (*READ, "change", "override"),
     },
     Role.LEADERSHIP: {
         "": ("accounts.staff_area",),
@@ -176,8 +189,26 @@ PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "events.publication": READ,
         "reports.universityyear": READ,
         "reports.target": READ,
+        "calls.call": READ,
+        "calls.place": READ,
+        "calls.criterion": READ,
+        "calls.application": READ,
+        "calls.score": READ,
     },
+    # Applicants hold no model permission: their own applications are reached through
+    # ApplicationQuerySet.of_applicant, never through restrict().
     Role.APPLICANT: {},
+    # Scoped to the applications of the calls they review (ApplicationQuerySet.scope); their
+    # own scores are the committee service's.
+    Role.REVIEWER: {
+        "": ("accounts.staff_area",),
+        "calls.call": VIEW,
+        "calls.place": VIEW,
+        "calls.criterion": VIEW,
+        "calls.application": VIEW,
+        "calls.score": ("view", "add", "change"),
+        "calls.conflictofinterest": ("view", "add"),
+    },
 }
 
 
