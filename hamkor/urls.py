@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("hamkor.students.urls")),
     path("", include("hamkor.events.urls")),
     path("", include("hamkor.reports.urls")),
+    path("", include("hamkor.calls.urls")),
     path("", include("hamkor.workbench.urls")),
     path("api/", include("hamkor.api.urls")),
     path("django-admin/", admin.site.urls),

@@ -272,6 +272,11 @@ def content_records(officer) -> dict:
 
 
 def kwargs_for(name: str, objects: dict) -> dict:
+    from tests.authorization_calls import selection_kwargs
+
+    selection = selection_kwargs(name, objects)
+    if selection is not None:
+        return selection
     if name == "website:inquiry_transition":
         return {"pk": objects["inquiry"], "name": "assign"}
     if name == "website:booking_transition":

@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
+from tests.authorization_calls import SELECTION_MATRIX, selection_records
 from tests.authorization_records import (
     RECEPTION_MATRIX,
     REPORTS_INDICATORS_MATRIX,
@@ -366,6 +367,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "reports:achievement_records": STAFF_READ,
     **REPORTS_INDICATORS_MATRIX,
     **RECEPTION_MATRIX,
+    **SELECTION_MATRIX,
 }
 
 
@@ -441,6 +443,7 @@ def objects(faculty_a, officer, applicant):
         **indicator_records(faculty_a, officer),
         **reception_records(),
         **content_records(officer),
+        **selection_records(officer),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from hamkor.calls.applications import committee_only
-from hamkor.calls.committee_services import in_selection
 from hamkor.calls.models import Application, Call, ConflictOfInterest, Criterion, Reviewer, Score
 
 CENT = Decimal("0.01")
@@ -39,15 +38,25 @@ def reviewer_of(call: Call, user) -> Reviewer | None:
     return Reviewer.objects.filter(call=call, user=user).select_related("call").first()
 
 
+# Submitted, then answered once the results are out: the applications the selection was
+# made of, for the pages and the minutes after publication too.
+RANKED_STATUSES = (
+    Application.Status.SUBMITTED,
+    Application.Status.ACCEPTED,
+    Application.Status.DECLINED,
+)
+
+
 def selection_applications(call: Call):
-    """The applications the committee scores and the selection ranks (see ``in_selection``)."""
+    """The applications the committee scores and the selection ranks: admitted (eligible,
+    or by the office's override) and submitted, or answered since the results."""
     rows = (
-        Application.objects.filter(call=call, status=Application.Status.SUBMITTED)
+        Application.objects.filter(call=call, status__in=RANKED_STATUSES)
         .select_related("person", "allocated_place__institution")
         .prefetch_related("preferences")
         .order_by("rank", "submitted_at", "pk")
     )
-    return [application for application in rows if in_selection(application)]
+    return [application for application in rows if application.admitted]
 
 
 @dataclass
