@@ -9,36 +9,45 @@ from django.utils.translation import gettext_lazy as _
 from hamkor.accounts.models import User
 from hamkor.accounts.roles import Role
 from hamkor.calls.models import Application, Call, Criterion, Place, Reviewer
+from hamkor.core.forms import Form
 
 
 def score_field_name(criterion: Criterion) -> str:
     return f"criterion_{criterion.pk}"
 
 
-class ScoresForm(forms.Form):
+class ScoresForm(Form):
     """One field per criterion of the call (0 to 100, two decimals); an empty field
-    clears the reviewer's score on it."""
+    clears the reviewer's score on it. Made for a call by :func:`scores_form`."""
 
-    def __init__(self, *args, criteria: list[Criterion], initial_scores: dict, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.criteria = criteria
-        for criterion in criteria:
-            self.fields[score_field_name(criterion)] = forms.DecimalField(
-                label=f"{criterion.name} ({criterion.weight} %)",
-                min_value=0,
-                max_value=100,
-                max_digits=5,
-                decimal_places=2,
-                required=False,
-                initial=initial_scores.get(criterion.pk),
-                widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-            )
+    criteria: list[Criterion] = []
 
     def values(self) -> dict[int, object]:
         return {c.pk: self.cleaned_data[score_field_name(c)] for c in self.criteria}
 
 
-class ConflictForm(forms.Form):
+def scores_form(criteria: list[Criterion], data=None, *, initial_scores: dict) -> ScoresForm:
+    """The scores form of these criteria (heaviest first), showing ``initial_scores``
+    (criterion id to value). The fields are declared on a class of their own so that the
+    base form styles them like every field."""
+    fields = {
+        score_field_name(criterion): forms.DecimalField(
+            label=f"{criterion.name} ({criterion.weight} %)",
+            min_value=0,
+            max_value=100,
+            max_digits=5,
+            decimal_places=2,
+            required=False,
+            initial=initial_scores.get(criterion.pk),
+            widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+        )
+        for criterion in criteria
+    }
+    form_class = type("ScoresForm", (ScoresForm,), {**fields, "criteria": list(criteria)})
+    return form_class(data)
+
+
+class ConflictForm(Form):
     reason = forms.CharField(
         label=_("What is the conflict of interest?"),
         max_length=2000,
@@ -47,7 +56,7 @@ class ConflictForm(forms.Form):
     )
 
 
-class ReviewerForm(forms.Form):
+class ReviewerForm(Form):
     """A committee member for the call: a user holding the selection committee's role."""
 
     user = forms.ModelChoiceField(label=_("Committee member"), queryset=User.objects.none())
@@ -62,7 +71,7 @@ class ReviewerForm(forms.Form):
         )
 
 
-class SelectionChangeForm(forms.Form):
+class SelectionChangeForm(Form):
     """The office's change of one application's result; the reason is recorded."""
 
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Application.Outcome.choices)

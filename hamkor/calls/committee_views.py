@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from hamkor.calls.committee_forms import ConflictForm, ReviewerForm, ScoresForm
+from hamkor.calls.committee_forms import ConflictForm, ReviewerForm, ScoresForm, scores_form
 from hamkor.calls.committee_selectors import criteria_heaviest_first, reviewer_queue
 from hamkor.calls.committee_services import (
     conflict_declare,
@@ -173,9 +173,9 @@ class ScoreEditView(ReviewerPageMixin):
 
     def make_form(self, reviewer, application, data=None) -> ScoresForm:
         own = Score.objects.filter(application=application, reviewer=self.request.user)
-        return ScoresForm(
+        return scores_form(
+            criteria_heaviest_first(reviewer.call),
             data,
-            criteria=criteria_heaviest_first(reviewer.call),
             initial_scores={s.criterion_id: s.value for s in own},
         )
 
