@@ -272,7 +272,7 @@ def content_records(officer) -> dict:
 
 
 def kwargs_for(name: str, objects: dict) -> dict:
-    from tests.authorization_calls import selection_kwargs
+    from tests.authorization_selection import selection_kwargs
 
     selection = selection_kwargs(name, objects)
     if selection is not None:

@@ -11,7 +11,6 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
-from tests.authorization_calls import SELECTION_MATRIX, selection_records
 from tests.authorization_records import (
     RECEPTION_MATRIX,
     REPORTS_INDICATORS_MATRIX,
@@ -26,6 +25,7 @@ from tests.authorization_records import (
     reception_records,
     student_records,
 )
+from tests.authorization_selection import SELECTION_MATRIX, selection_records
 
 # Expected status for GET, per persona, in PERSONAS order:
 #            admin officer coord coord_b leader applicant anonymous

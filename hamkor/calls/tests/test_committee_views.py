@@ -177,3 +177,46 @@ def test_a_ranking_with_a_missing_score_is_refused_with_a_message(client, call, 
     answer = client.post(reverse("calls:call_rank", args=[call.pk]), follow=True)
     assert "has no score on" in answer.content.decode()
     assert not Application.objects.filter(rank__isnull=False).exists()
+
+
+def test_the_scores_pages_queries_do_not_grow_with_the_applications(client, call, officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    one = reviewer(call, "one")
+    login(client, officer)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("calls:call_scores", args=[call.pk])).status_code == 200
+        return len(captured)
+
+    application = submitted(call, *places(call), name="First")
+    score(application, one, gpa=50, language=50, motivation=50)
+    client.post(reverse("calls:call_rank", args=[call.pk]))
+    few = queries()
+    for n in range(5):
+        application = submitted(call, *places(call), name=f"More{n}")
+        score(application, one, gpa=60, language=60, motivation=60)
+    client.post(reverse("calls:call_rank", args=[call.pk]))
+    assert queries() == few
+
+
+def test_the_reviewers_queue_queries_do_not_grow_with_the_applications(client, call):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = reviewer(call)
+    membership = Reviewer.objects.get(user=user)
+    login(client, user)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("calls:reviewer_queue", args=[membership.pk]))
+        return len(captured)
+
+    submitted(call, *places(call))
+    few = queries()
+    for _ in range(5):
+        submitted(call, *places(call))
+    assert queries() == few

@@ -46,7 +46,11 @@ def selection_records(officer) -> dict:
     score(application, user, gpa=80, language=70, motivation=60)
     selection_compute(call=call, actor=officer)
     membership = Reviewer.objects.get(user=user)
-    return {"selection_call": call.pk, "application": application.pk, "reviewer": membership.pk}
+    return {
+        "selection_call": call.pk,
+        "selection_application": application.pk,
+        "selection_reviewer": membership.pk,
+    }
 
 
 def selection_kwargs(name: str, objects: dict) -> dict | None:
@@ -54,13 +58,16 @@ def selection_kwargs(name: str, objects: dict) -> dict | None:
     if name not in SELECTION_MATRIX:
         return None
     if name in ("calls:reviewer_queue",):
-        return {"reviewer_pk": objects["reviewer"]}
+        return {"reviewer_pk": objects["selection_reviewer"]}
     if name in ("calls:score_edit", "calls:conflict_add"):
-        return {"reviewer_pk": objects["reviewer"], "pk": objects["application"]}
+        return {
+            "reviewer_pk": objects["selection_reviewer"],
+            "pk": objects["selection_application"],
+        }
     if name == "calls:reviewer_delete":
-        return {"pk": objects["reviewer"]}
+        return {"pk": objects["selection_reviewer"]}
     if name == "calls:application_selection":
-        return {"pk": objects["application"]}
+        return {"pk": objects["selection_application"]}
     if name == "calls:reviewer_calls":
         return {}
     return {"pk": objects["selection_call"]}
