@@ -272,6 +272,11 @@ def content_records(officer) -> dict:
 
 
 def kwargs_for(name: str, objects: dict) -> dict:
+    from tests.authorization_calls import calls_kwargs
+
+    calls = calls_kwargs(name, objects)
+    if calls is not None:
+        return calls
     from tests.authorization_selection import selection_kwargs
 
     selection = selection_kwargs(name, objects)

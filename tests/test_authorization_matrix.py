@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
+from tests.authorization_calls import CALLS_MATRIX, calls_records
 from tests.authorization_records import (
     RECEPTION_MATRIX,
     REPORTS_INDICATORS_MATRIX,
@@ -367,6 +368,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "reports:achievement_records": STAFF_READ,
     **REPORTS_INDICATORS_MATRIX,
     **RECEPTION_MATRIX,
+    **CALLS_MATRIX,
     **SELECTION_MATRIX,
 }
 
@@ -442,6 +444,7 @@ def objects(faculty_a, officer, applicant):
         **event_records(faculty_a, officer),
         **indicator_records(faculty_a, officer),
         **reception_records(),
+        **calls_records(faculty_a, applicant, officer),
         **content_records(officer),
         **selection_records(officer),
         "institution": partner.pk,

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
@@ -62,9 +63,9 @@ class Application(ProtectedStatusMixin, BaseModel):
     """
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        DRAFT = "draft", pgettext_lazy("application", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("application", "Submitted")
+        WITHDRAWN = "withdrawn", pgettext_lazy("application", "Withdrawn")
         ACCEPTED = "accepted", _("Place accepted")
         DECLINED = "declined", _("Place declined")
 

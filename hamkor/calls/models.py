@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
@@ -75,12 +76,12 @@ class Call(ProtectedStatusMixin, BaseModel):
         STAFF = "staff", _("Staff")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        DRAFT = "draft", pgettext_lazy("call", "Draft")
+        OPEN = "open", pgettext_lazy("call", "Open")
+        CLOSED = "closed", pgettext_lazy("call", "Closed")
         EVALUATION = "evaluation", _("Under evaluation")
         PUBLISHED = "published", _("Results published")
-        ARCHIVED = "archived", _("Archived")
+        ARCHIVED = "archived", pgettext_lazy("call", "Archived")
 
     title_uz = models.CharField(_("title in Uzbek"), max_length=300)
     title_ru = models.CharField(_("title in Russian"), max_length=300, blank=True)

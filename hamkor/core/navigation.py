@@ -147,6 +147,13 @@ MENU: tuple[Group, ...] = (
             Item(_("People"), "mobility:person_list", "mobility.view_person", "person-vcard"),
             Item(_("Mobilities"), "mobility:mobility_list", "mobility.view_mobility", "airplane"),
             Item(_("Deadlines"), "mobility:deadlines", "mobility.view_mobility", "alarm"),
+            Item(_("Calls"), "calls:call_list", "calls.view_call", "megaphone"),
+            Item(
+                _("Applications"),
+                "calls:application_list",
+                "calls.view_application",
+                "file-earmark-person",
+            ),
         ),
     ),
     Group(

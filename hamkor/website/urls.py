@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from hamkor.calls import public_views as calls
 from hamkor.events.views import public as events
 from hamkor.website import views
 from hamkor.website.content import views_public as content_public
@@ -24,6 +25,9 @@ urlpatterns = [
         events.certificate_download,
         name="certificate_download",
     ),
+    path("calls/<int:pk>/", calls.call_detail, name="call_detail"),
+    path("apply/register/", calls.applicant_register, name="applicant_register"),
+    path("apply/confirm/<str:token>/", calls.applicant_confirm, name="applicant_confirm"),
     path("contact/", inquiries.contact, name="contact"),
     path("reception/", reception.reception, name="reception"),
     path("reception/cancel/<str:token>/", reception.reception_cancel, name="reception_cancel"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from hamkor.calls.selectors import own_applications
 from hamkor.core.documents import document_response, documents_for
 from hamkor.core.models import DocumentVersion
 from hamkor.mobility.reminders import person_for_user
@@ -86,6 +87,7 @@ class UniversityView(LoginRequiredMixin, View):
             "student": student,
             "form": form,
             "mobilities": own_mobilities(user).order_by("-planned_start", "-id"),
+            "applications": own_applications(user),
         }
         if student is not None:
             requests = list(own_requests(user).order_by("-created_at"))

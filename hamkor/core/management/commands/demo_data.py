@@ -27,6 +27,7 @@ STEPS = (
     "hamkor.demo.mail.load",
     "hamkor.demo.events.load",
     "hamkor.demo.reception.load",
+    "hamkor.demo.calls.load",
     # Last: the indicators and targets read every other app's records.
     "hamkor.demo.indicators.load",
 )
