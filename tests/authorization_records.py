@@ -282,6 +282,11 @@ def kwargs_for(name: str, objects: dict) -> dict:
     calls = calls_kwargs(name, objects)
     if calls is not None:
         return calls
+    from tests.authorization_selection import selection_kwargs
+
+    selection = selection_kwargs(name, objects)
+    if selection is not None:
+        return selection
     if name == "website:inquiry_transition":
         return {"pk": objects["inquiry"], "name": "assign"}
     if name == "website:booking_transition":

@@ -27,6 +27,7 @@ from tests.authorization_records import (
     reception_records,
     student_records,
 )
+from tests.authorization_selection import SELECTION_MATRIX, selection_records
 
 # Expected status for GET, per persona, in PERSONAS order:
 #            admin officer coord coord_b leader applicant anonymous
@@ -372,6 +373,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     **RECEPTION_MATRIX,
     **OPPORTUNITIES_MATRIX,
     **CALLS_MATRIX,
+    **SELECTION_MATRIX,
 }
 
 
@@ -449,6 +451,7 @@ def objects(faculty_a, officer, applicant):
         **calls_records(faculty_a, applicant, officer),
         **content_records(officer),
         **opportunity_records(),
+        **selection_records(officer),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,

@@ -1,13 +1,17 @@
-"""Staff and applicant addresses of the calls (the public ones are in ``public_urls.py``)."""
+"""Staff and applicant addresses of the calls (the public ones are in ``public_urls.py``; the
+committee's and the selection's in ``selection_urls.py``)."""
 
 from django.urls import path
 
 from hamkor.calls import portal_views, views
+from hamkor.calls.selection_urls import urlpatterns as selection_urlpatterns
 from hamkor.core.urls_helpers import model_paths
 
 app_name = "calls"
 
 urlpatterns = [
+    # The committee and the selection (selection_urls.py).
+    *selection_urlpatterns,
     *model_paths(
         "staff/calls",
         "call",

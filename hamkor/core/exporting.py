@@ -203,22 +203,29 @@ class _Line:
 
 def xlsx_file(headers: list[str], rows: Iterable[list], *, title: str):
     """A temporary file holding the workbook; openpyxl keeps written rows on disk."""
+    return xlsx_sheets_file([(title, headers, rows)])
+
+
+def xlsx_sheets_file(sheets: Iterable[tuple[str, list[str], Iterable[list]]]):
+    """A workbook of several sheets, each ``(title, headers, rows)``, written like
+    :func:`xlsx_file`'s one (bold headers, plain values, formulas neutralised)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31] or "export")
     bold = Font(bold=True)
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font = bold
-        cell.data_type = "s"
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append([_xlsx_value(sheet, value, WriteOnlyCell) for value in row])
+    for title, headers, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31] or "export")
+        header_cells = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, value=header)
+            cell.font = bold
+            cell.data_type = "s"
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in rows:
+            sheet.append([_xlsx_value(sheet, value, WriteOnlyCell) for value in row])
     output = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it)
     workbook.save(output)
     output.seek(0)

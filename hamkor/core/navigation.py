@@ -160,6 +160,7 @@ MENU: tuple[Group, ...] = (
                 "calls.view_application",
                 "file-earmark-person",
             ),
+            Item(_("My reviews"), "calls:reviewer_calls", "calls.add_score", "clipboard-check"),
         ),
     ),
     Group(

@@ -24,7 +24,7 @@ class UniversityYearFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = UniversityYear
 
-    year = factory.Sequence(lambda n: 2000 + n)
+    year = factory.Sequence(lambda n: 2000 + n % 100)
     students_total = 10000
     faculty_total = 500
     international_faculty = 25
@@ -35,7 +35,7 @@ class TargetFactory(factory.django.DjangoModelFactory):
         model = Target
 
     key = "outbound_exchange"
-    year = factory.Sequence(lambda n: 2000 + n)
+    year = factory.Sequence(lambda n: 2000 + n % 100)
     value = Decimal(100)
 
 
