@@ -9,6 +9,7 @@ A setting that cannot be read stops start-up with :class:`ImproperlyConfigured` 
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 
@@ -376,6 +377,14 @@ COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 HAMKOR_SITE_NAME = _("Hamkor")
 # The address of this installation, for links in e-mails sent by background tasks.
 HAMKOR_BASE_URL = _read("HAMKOR_BASE_URL", env.str, default="http://127.0.0.1:8000")
+# The sites that may show the public widgets (/<lang>/embed/...) in a frame, as origins
+# ("https://www.example.uz"); every other page, and these without origins, refuse framing.
+HAMKOR_EMBED_ANCESTORS = _read("HAMKOR_EMBED_ANCESTORS", env.list, default=[])
+for _origin in HAMKOR_EMBED_ANCESTORS:
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?", _origin):
+        raise ImproperlyConfigured(
+            f"HAMKOR_EMBED_ANCESTORS: {_origin!r} is not an origin such as https://www.example.uz"
+        )
 # An active partner with no interaction, agreement or exchange in this many months is dormant.
 HAMKOR_DORMANT_AFTER_MONTHS = _read("HAMKOR_DORMANT_AFTER_MONTHS", env.int, default=12)
 # The Central Bank of Uzbekistan's daily rates (JSON); `hamkor rates fetch --date D` asks

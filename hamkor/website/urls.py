@@ -3,7 +3,7 @@
 from django.urls import path
 
 from hamkor.events.views import public as events
-from hamkor.website import views
+from hamkor.website import views, views_partners
 from hamkor.website.content import views_public as content_public
 from hamkor.website.content.feeds import NewsAtomFeed, NewsRssFeed
 from hamkor.website.inquiries import views as inquiries
@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("letters/<str:token>/", views.letter_verify, name="letter_verify"),
     path("events/", events.event_list, name="event_list"),
+    path("events.ics", events.events_ics, name="events_ics"),
     path("events/<int:pk>/", events.event_detail, name="event_detail"),
     path("events/confirm/<str:token>/", events.event_confirm, name="event_confirm"),
     path("events/cancel/<str:token>/", events.event_cancel, name="event_cancel"),
@@ -37,4 +38,10 @@ urlpatterns += [
     path("news/<str:key>/", content_public.news_detail, name="news_detail"),
     path("pages/", content_public.page_index, name="page_index"),
     path("pages/<path:path>/", content_public.page_detail, name="page_detail"),
+]
+
+# The partners on a world map, and the map as a widget other sites may frame.
+urlpatterns += [
+    path("partners/", views_partners.partners, name="partners"),
+    path("embed/partners/", views_partners.partners_embed, name="partners_embed"),
 ]
