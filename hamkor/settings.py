@@ -9,6 +9,7 @@ A setting that cannot be read stops start-up with :class:`ImproperlyConfigured` 
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 
@@ -246,6 +247,14 @@ HAMKOR_RECEPTION_WEEKS = _read("HAMKOR_RECEPTION_WEEKS", env.int, default=4)
 # Who may show the public widgets (/<lang>/embed/...) in an <iframe>: CSP frame-ancestors
 # sources, comma-separated. Every other page may be framed by nobody (hamkor/website/embed.py).
 HAMKOR_EMBED_ANCESTORS = _read("HAMKOR_EMBED_ANCESTORS", env.list, default=["'self'", "https:"])
+# Sources only ('self', a scheme such as https:, an origin such as https://www.example.uz or
+# https://*.example.uz): anything else (a keyword like 'unsafe-inline') is refused.
+for _source in HAMKOR_EMBED_ANCESTORS:
+    if not re.fullmatch(r"'self'|https?:|https?://(\*\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?", _source):
+        raise ImproperlyConfigured(
+            f"HAMKOR_EMBED_ANCESTORS: {_source!r} is not 'self', https: or an origin such as "
+            "https://www.example.uz"
+        )
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True

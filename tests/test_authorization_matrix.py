@@ -361,6 +361,10 @@ MATRIX: dict[str, tuple[int, ...]] = {
     # The public pages of our open events; unknown codes and links find nothing.
     "public:event_list": EVERYONE,
     "public:event_detail": EVERYONE,
+    "public:events_ics": EVERYONE,
+    # The public partners on a map, and the map as a widget for the university's site.
+    "public:partners": EVERYONE,
+    "public:partners_embed": EVERYONE,
     "public:event_cancel": (404, 404, 404, 404, 404, 404, 404),
     # A link that is not valid says so (and registers nobody).
     "public:event_confirm": (400, 400, 400, 400, 400, 400, 400),

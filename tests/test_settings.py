@@ -81,6 +81,8 @@ def redis_is_running() -> bool:
         ("check", "DATABASE_URL", "nonsense://"),
         ("check", "AXES_FAILURE_LIMIT", "many"),
         ("check", "LANGUAGE_CODE", "fr"),
+        # An origin only: anything else would open the widget's policy to other sources.
+        ("check", "HAMKOR_EMBED_ANCESTORS", "https://ksu.uz 'unsafe-inline'"),
         ("sync-roles", "AXES_FAILURE_LIMIT", "many"),
     ],
 )

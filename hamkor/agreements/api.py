@@ -51,6 +51,7 @@ class AgreementSerializer(serializers.ModelSerializer):
             "valid_to",
             "auto_renewal",
             "notice_period_days",
+            "public",
             "responsible",
             "predecessor",
             "terminated_on",

@@ -14,6 +14,7 @@ from hamkor.agreements.models import Agreement, CooperationArea
 from hamkor.core.countries import countries
 from hamkor.core.filters import SearchFilterSet
 from hamkor.core.forms import DateInput
+from hamkor.core.widgets import AnyYesNoSelect
 from hamkor.partners.models import Institution
 
 # Statuses in which an agreement has been (or is) in force.
@@ -87,6 +88,7 @@ class AgreementFilterSet(SearchFilterSet):
         min_value=0,
         max_value=36500,
     )
+    public = django_filters.BooleanFilter(label=_("On the public website"), widget=AnyYesNoSelect)
 
     class Meta:
         model = Agreement
@@ -101,6 +103,7 @@ class AgreementFilterSet(SearchFilterSet):
             "signed_year",
             "valid_on",
             "expiring_within",
+            "public",
         ]
 
     def filter_country(self, queryset, name, value):

@@ -161,8 +161,15 @@ class AgreementForm(ModelForm):
             "notice_period_days",
             "home_signatory",
             "responsible",
+            "public",
             "notes",
         ]
+        help_texts = {
+            "public": _(
+                "Names its partners and its kind on the website's partners page and map while"
+                " it is in force."
+            ),
+        }
         widgets = {
             "signed_on": DateInput,
             "valid_from": DateInput,

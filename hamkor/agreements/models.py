@@ -191,6 +191,8 @@ class Agreement(ProtectedStatusMixin, SearchableModel, BaseModel):
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
     termination_reason = models.TextField(_("reason for termination"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # Opt-in: an agreement may be confidential while its partner is not (decision 0009).
+    public = models.BooleanField(_("shown on the public website"), default=False)
 
     new_title = _("New agreement")  # the add page's title, in the gender of each language
     history = HistoricalRecords(excluded_fields=["search_text"])

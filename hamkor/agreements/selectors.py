@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from hamkor.agreements.models import Agreement, MobilityQuota
+from hamkor.agreements.models import Agreement, AgreementParty, MobilityQuota
 from hamkor.core.transitions import steps
 
 # Quotas are counted against the mobilities carried out: the mobility app answers.
 from hamkor.mobility.selectors import mobility_counts_by_agreement
+from hamkor.partners.models import Institution
 
 
 @dataclass(frozen=True)
@@ -125,3 +126,42 @@ def agreements_expiring(
         valid_to__gte=today,
         valid_to__lte=today + datetime.timedelta(days=within_days),
     ).order_by("valid_to")
+
+
+@dataclass(frozen=True)
+class PublicPartner:
+    """A partner institution the website may name, with the kinds of its public agreements
+    (in the order of ``Agreement.Kind``)."""
+
+    institution: Institution
+    kinds: tuple[str, ...]
+
+
+def public_partners(*, on: datetime.date | None = None) -> list[PublicPartner]:
+    """Partner institutions of the agreements in force on ``on`` (today) that the office
+    shows on the website (``Agreement.public``): one query, whatever their number.
+
+    Only the public agreements count, for the institution and for its kinds: a partner of a
+    confidential agreement alone is not named, and a confidential agreement's kind is not
+    told beside a public one.
+    """
+    on = on or timezone.localdate()
+    parties = (
+        AgreementParty.objects.filter(
+            agreement__in=Agreement.objects.in_force_on(on).filter(public=True),
+            institution__is_home=False,
+        )
+        .select_related("institution")
+        .annotate(kind=F("agreement__kind"))
+        .order_by("institution_id", "id")
+    )
+    kinds: dict[int, set[str]] = {}
+    institutions: dict[int, Institution] = {}
+    for party in parties:
+        institutions[party.institution_id] = party.institution
+        kinds.setdefault(party.institution_id, set()).add(party.kind)
+    order = list(Agreement.Kind.values)
+    return [
+        PublicPartner(institution, tuple(sorted(kinds[pk], key=order.index)))
+        for pk, institution in institutions.items()
+    ]

@@ -102,6 +102,20 @@ def agreement_save(
     return agreement
 
 
+@transaction.atomic
+def agreement_publish(*, agreement: Agreement, public: bool, actor) -> Agreement:
+    """Show the agreement on the public website's partners page, or hide it (recorded in the
+    history as a change of its own)."""
+    if agreement.public == public:
+        return agreement
+    agreement.public = public
+    return agreement_save(
+        agreement=agreement,
+        actor=actor,
+        reason="agreements.agreement.shown" if public else "agreements.agreement.hidden",
+    )
+
+
 def agreement_partners_follow(*, agreement: Agreement, actor) -> list[Institution]:
     """Bring the relationship status of the agreement's partners in line with it.
 

@@ -54,7 +54,13 @@ class AgreementListView(generic.ObjectListView):
         "transition:activate",
         "transition:terminate",
         "assign_faculty",
+        "set:public",
+        "set:not_public",
     )
+    bulk_set_labels = {
+        "public": gettext_lazy("Show on the public website"),
+        "not_public": gettext_lazy("Hide from the public website"),
+    }
     bulk_transition_labels = {
         name: step.label for name, step in transitions.steps(Agreement).items()
     }
@@ -63,6 +69,9 @@ class AgreementListView(generic.ObjectListView):
         services.agreement_transition(
             agreement=row, name=name, actor=request.user, reason=request.POST.get("reason", "")
         )
+
+    def bulk_set(self, row, *, name, request):
+        services.agreement_publish(agreement=row, public=name == "public", actor=request.user)
 
     def bulk_assign_faculty(self, row, *, unit, request):
         """Adds ``unit`` to the agreement's scope (the units it had stay)."""

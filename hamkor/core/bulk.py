@@ -2,10 +2,12 @@
 
 A list view declares what its toolbar offers::
 
-    bulk_actions = ("export", "transition:activate", "assign_faculty", "email", "job:letters")
+    bulk_actions = ("export", "transition:activate", "assign_faculty", "email", "job:letters",
+                    "set:public")
 
 and, for the actions that change rows, the hooks that call its domain's services
-(:meth:`bulk_transition`, :meth:`bulk_assign_faculty`, :meth:`bulk_recipient`); a
+(:meth:`bulk_transition`, :meth:`bulk_assign_faculty`, :meth:`bulk_recipient`, and
+:meth:`bulk_set` for a ``set:<name>`` action labelled by ``bulk_set_labels``); a
 ``job:<name>`` action starts a background job over the rows the user may see
 (:meth:`bulk_job`, labelled by ``bulk_job_labels``) and opens its progress page. The user
 selects rows by their checkboxes, or every row matching the list's filters; the rows are
@@ -80,6 +82,8 @@ def bulk_choices(view) -> list[BulkChoice]:
             choices.append(BulkChoice(action, gettext_lazy("Send an e-mail from a template")))
         elif kind == "job":
             choices.append(BulkChoice(action, view.bulk_job_labels.get(name, name)))
+        elif kind == "set":
+            choices.append(BulkChoice(action, view.bulk_set_labels.get(name, name)))
     return choices
 
 
@@ -181,6 +185,8 @@ def bulk_apply(view, request, filtered: models.QuerySet):
     try:
         if kind == "transition":
             outcome = _each(rows, lambda row: view.bulk_transition(row, name=name, request=request))
+        elif kind == "set":
+            outcome = _each(rows, lambda row: view.bulk_set(row, name=name, request=request))
         elif kind == "assign_faculty":
             unit = _faculty(request.POST.get("faculty"))
             outcome = _each(

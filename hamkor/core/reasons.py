@@ -44,6 +44,8 @@ ACTIONS = {
     "renewed": pgettext_lazy("history", "Carried over to the renewal"),
     "auto_renewed": pgettext_lazy("history", "Renewed automatically"),
     "amended": pgettext_lazy("history", "Amendment"),
+    "shown": pgettext_lazy("history", "Shown on the public website"),
+    "hidden": pgettext_lazy("history", "Hidden from the public website"),
     # Mobilities' status steps.
     "nominate": pgettext_lazy("history", "Nomination"),
     "accept": pgettext_lazy("history", "Acceptance"),

@@ -3,6 +3,8 @@ participants who receive a certificate."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.utils import timezone
 
 from hamkor.events.models import Event, Participant
@@ -19,13 +21,29 @@ def places_left(event: Event) -> int | None:
     return max(0, event.capacity - places_taken(event))
 
 
-def open_events():
-    """Our events taking registrations from the website, soonest first."""
+def public_events(*, since: datetime.date):
+    """Our events the website shows (each has its public page) that end on ``since`` or
+    later, soonest first."""
     return (
         Event.objects.organised()
-        .filter(registration_open=True, end__gte=timezone.localdate())
+        .filter(registration_open=True, end__gte=since)
         .order_by("start", "id")
     )
+
+
+def open_events():
+    """Our events taking registrations from the website, soonest first."""
+    return public_events(since=timezone.localdate())
+
+
+# The feed keeps the events of the last half year, so that a subscribed calendar keeps them.
+FEED_DAYS_BACK = 183
+
+
+def feed_events():
+    """The events of the public calendar feed: upcoming ones and those of the last half
+    year, soonest first."""
+    return public_events(since=timezone.localdate() - datetime.timedelta(days=FEED_DAYS_BACK))
 
 
 def certificates_pending(event_ids) -> list[Participant]:

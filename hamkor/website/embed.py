@@ -16,23 +16,23 @@ from __future__ import annotations
 from functools import wraps
 
 from django.conf import settings
-from django.views.decorators.clickjacking import xframe_options_exempt
-
-
-def frame_ancestors() -> list[str]:
-    """The CSP ``frame-ancestors`` sources of a widget page, from the setting."""
-    return list(settings.HAMKOR_EMBED_ANCESTORS) or ["'none'"]
 
 
 def embeddable(view):
     """Let the page of ``view`` be framed by the configured origins (read at each request,
-    so a changed setting applies without a restart); every other page stays unframeable."""
+    so a changed setting applies without a restart); every other page stays unframeable,
+    and so does this one while the setting is empty."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        # django-csp reads this when it writes the header: only this directive changes.
-        response._csp_replace = {"frame-ancestors": frame_ancestors()}
+        sources = list(settings.HAMKOR_EMBED_ANCESTORS)
+        if sources:
+            # django-csp reads this when it writes the header: only this directive changes;
+            # Django's clickjacking middleware then leaves out X-Frame-Options, which cannot
+            # name an origin.
+            response._csp_replace = {"frame-ancestors": sources}
+            response.xframe_options_exempt = True
         return response
 
-    return xframe_options_exempt(wrapped)
+    return wrapped

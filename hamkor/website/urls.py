@@ -4,7 +4,7 @@ from django.urls import path
 
 from hamkor.calls import public_views as calls
 from hamkor.events.views import public as events
-from hamkor.website import views
+from hamkor.website import views, views_partners
 from hamkor.website.content import views_public as content_public
 from hamkor.website.content.feeds import NewsAtomFeed, NewsRssFeed
 from hamkor.website.inquiries import views as inquiries
@@ -19,6 +19,7 @@ urlpatterns = [
     path("embed/achievements/", views.embed_achievements, name="embed_achievements"),
     path("letters/<str:token>/", views.letter_verify, name="letter_verify"),
     path("events/", events.event_list, name="event_list"),
+    path("events.ics", events.events_ics, name="events_ics"),
     path("events/<int:pk>/", events.event_detail, name="event_detail"),
     path("events/confirm/<str:token>/", events.event_confirm, name="event_confirm"),
     path("events/cancel/<str:token>/", events.event_cancel, name="event_cancel"),
@@ -50,4 +51,10 @@ urlpatterns += [
 urlpatterns += [
     path("opportunities/", opportunities.opportunity_list, name="opportunity_list"),
     path("opportunities/<str:key>/", opportunities.opportunity_detail, name="opportunity_detail"),
+]
+
+# The partners on a world map, and the map as a widget other sites may frame.
+urlpatterns += [
+    path("partners/", views_partners.partners, name="partners"),
+    path("embed/partners/", views_partners.partners_embed, name="partners_embed"),
 ]

@@ -72,6 +72,16 @@ def test_demo_agreements_match_the_seed_page(demo):
     assert Institution.objects.filter(agreements__in=in_force).distinct().count() > 40
 
 
+def test_demo_shows_most_agreements_on_the_website_and_keeps_some_confidential(demo):
+    from hamkor.agreements.selectors import public_partners
+
+    signed = Agreement.objects.exclude(signed_on=None)
+    assert signed.filter(public=True).count() > signed.count() * 3 // 4
+    assert signed.filter(public=False).exists()
+    shown = public_partners()
+    assert len({partner.institution.country.code for partner in shown}) >= 10
+
+
 # Words no Uzbek text holds; the demo's free texts (which have no column per language) are
 # written in Uzbek, the office's language, not in English.
 ENGLISH_WORDS = {"the", "of", "and", "on", "for", "agreement", "memorandum", "school", "faculty"}

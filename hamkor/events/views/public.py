@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from hamkor.core import ratelimit
 from hamkor.core.views.generic.base import _add_errors
+from hamkor.events.calendar import events_feed_ics
 from hamkor.events.certificates import (
     certificate_by_token,
     certificate_filename,
@@ -30,7 +31,7 @@ from hamkor.events.registration import (
     registration_refusal,
     registration_request,
 )
-from hamkor.events.selectors import open_events, places_left
+from hamkor.events.selectors import feed_events, open_events, places_left
 from hamkor.events.services import participant_cancel
 from hamkor.website.selectors import department_profile_get
 
@@ -43,6 +44,15 @@ def event_list(request):
         "events/public/event_list.html",
         {"events": open_events(), "profile": department_profile_get()},
     )
+
+
+def events_ics(request):
+    """The public events as an iCalendar feed in the language of the address."""
+    response = HttpResponse(
+        events_feed_ics(feed_events()), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="events.ics"'
+    return response
 
 
 def _wait_message(seconds: int) -> str:

@@ -23,11 +23,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hamkor.core import transitions
+from hamkor.core.ical import CalendarEntry, calendar_text
 from hamkor.core.references import reference_next
 from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_save
 from hamkor.core.urls_helpers import absolute_url
-from hamkor.events.calendar import appointment_ics
 from hamkor.website.reception.models import Booking, ReceptionHours
 from hamkor.website.reception.slots import slot_hours, slot_refusal
 from hamkor.website.selectors import department_profile_get
@@ -156,13 +156,18 @@ def confirmation_send(booking: Booking) -> None:
     message.secrets = (cancel_token(booking),)
     message.attach(
         "visit.ics",
-        appointment_ics(
-            uid=f"booking-{booking.pk}@{urlsplit(settings.HAMKOR_BASE_URL).hostname}",
-            starts_at=booking.starts_at,
-            ends_at=booking.ends_at,
-            title=title,
-            location=address,
-            description=f"{booking.reference}\n{cancel_url}",
+        calendar_text(
+            [
+                CalendarEntry(
+                    uid=f"booking-{booking.pk}@{urlsplit(settings.HAMKOR_BASE_URL).hostname}",
+                    summary=title,
+                    start=booking.starts_at,
+                    end=booking.ends_at,
+                    location=address,
+                    description=f"{booking.reference}\n{cancel_url}",
+                )
+            ],
+            product="Reception",
         ),
         "text/calendar",
     )
