@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "django_filters",
     "django_tables2",
@@ -121,6 +122,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost: a page served from the cache still passes every header-setting layer above.
+    "hamkor.website.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "hamkor.urls"
