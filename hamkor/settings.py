@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After the language and the user are known: its 404 and 400 pages speak the visitor's.
+    "hamkor.core.middleware.NulAddressMiddleware",
     "hamkor.accounts.middleware.UserLanguageMiddleware",
     "hamkor.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
