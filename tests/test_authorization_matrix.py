@@ -50,6 +50,8 @@ API_FACULTY_READ = (200, 200, 200, 404, 200, 403, 403)
 
 MATRIX: dict[str, tuple[int, ...]] = {
     "healthz": EVERYONE,
+    "sitemap": EVERYONE,
+    "robots_txt": EVERYONE,
     "public:home": EVERYONE,
     "public:letter_verify": (404, 404, 404, 404, 404, 404, 404),  # an unknown code
     "workbench:home": (200, 200, 200, 200, 200, 302, 302),
