@@ -38,3 +38,10 @@ LANG_INFO["uz-cyrl"] = {
     "name_translated": gettext_noop("Uzbek (Cyrillic)"),
     "name_local": "Ўзбекча",
 }
+
+# The languages' tags as BCP 47 writes them (``<html lang>``, ``hreflang``): the script
+# subtag is title-case.
+BCP47 = {"uz": "uz", "uz-cyrl": "uz-Cyrl", "ru": "ru", "en": "en"}
+
+# Open Graph's ``og:locale`` (language_TERRITORY; Uzbek Cyrillic with its script).
+OG_LOCALES = {"uz": "uz_UZ", "uz-cyrl": "uz_Cyrl_UZ", "ru": "ru_RU", "en": "en_US"}

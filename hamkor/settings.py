@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "django_filters",
     "django_tables2",
@@ -113,6 +114,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After the language and the user are known: its 404 and 400 pages speak the visitor's.
+    "hamkor.core.middleware.NulAddressMiddleware",
     "hamkor.accounts.middleware.UserLanguageMiddleware",
     "hamkor.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -123,6 +126,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost: a page served from the cache still passes every header-setting layer above.
+    "hamkor.website.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "hamkor.urls"

@@ -2,12 +2,16 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from hamkor.core.views.pages import healthz
+from hamkor.website.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("hamkor.core.urls")),
     path("", include("hamkor.accounts.urls")),
     path("", include("hamkor.partners.urls")),
@@ -31,5 +35,5 @@ urlpatterns += i18n_patterns(
 
 handler400 = "hamkor.core.views.errors.bad_request"
 handler403 = "hamkor.core.views.errors.permission_denied"
-handler404 = "hamkor.core.views.errors.page_not_found"
+handler404 = "hamkor.website.not_found.page_not_found"
 handler500 = "hamkor.core.views.errors.server_error"

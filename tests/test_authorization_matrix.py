@@ -53,6 +53,8 @@ API_FACULTY_READ = (200, 200, 200, 404, 200, 403, 403)
 
 MATRIX: dict[str, tuple[int, ...]] = {
     "healthz": EVERYONE,
+    "sitemap": EVERYONE,
+    "robots_txt": EVERYONE,
     "public:home": EVERYONE,
     "public:letter_verify": (404, 404, 404, 404, 404, 404, 404),  # an unknown code
     # The achievements widget another site frames: public, like the page it comes from.

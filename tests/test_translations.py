@@ -16,6 +16,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from hamkor import languages
 from hamkor.core.tests.exports import content_of
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hamkor"
@@ -91,7 +92,7 @@ def test_makemessages_finds_no_string_missing_from_the_catalogues(tmp_path):
 )
 def test_login_page_speaks_the_visitors_language(db, language, word):
     response = Client(headers={"accept-language": language}).get("/account/login/")
-    assert f'lang="{language}"' in response.text
+    assert f'<html lang="{languages.BCP47[language]}">' in response.text
     assert word in response.text
 
 
@@ -116,7 +117,7 @@ def test_login_reached_from_a_public_page_speaks_that_pages_language(db, languag
 
     response = visitor.get("/account/login/")
 
-    assert f'lang="{language}"' in response.text
+    assert f'<html lang="{languages.BCP47[language]}">' in response.text
     assert word in response.text
 
 

@@ -3,7 +3,10 @@ gets a page."""
 
 from __future__ import annotations
 
-from django.http import HttpResponseNotAllowed
+from urllib.parse import unquote
+
+from django.core.exceptions import BadRequest
+from django.http import Http404, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 
 from hamkor.core.views.errors import method_not_allowed
@@ -29,6 +32,22 @@ class PrivateCacheControlMiddleware:
         if private and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class NulAddressMiddleware:
+    """No address of ours holds a NUL character (``%00``), and PostgreSQL refuses to compare
+    text with one: such a path is a page not found, such a query a bad request, answered
+    before any view reads the database (a 500 otherwise)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            raise Http404
+        if "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            raise BadRequest
+        return self.get_response(request)
 
 
 class MethodNotAllowedPageMiddleware:

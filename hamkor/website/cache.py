@@ -9,6 +9,7 @@ agreement expires, a mobility ends).
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 
@@ -40,6 +41,13 @@ def bump() -> None:
 def cached(key: str, compute: Callable[[], object]) -> object:
     """``compute()``, kept under ``key`` until the site's records change or an hour passes."""
     return cache.get_or_set(f"website:{generation()}:{key}", compute, TIMEOUT)
+
+
+def page_key(path: str) -> str:
+    """The key of a whole public page under the current generation. Taken before the page is
+    made: a change committed meanwhile leaves that page under a generation nobody reads."""
+    digest = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"website:{generation()}:page:{digest}"
 
 
 def _on_change(sender, **kwargs) -> None:

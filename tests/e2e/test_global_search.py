@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from hamkor import languages
 from tests.e2e.conftest import PHONE, expect, log_in
 
 BOX = "[data-global-search] input[name=q]"
@@ -74,7 +75,7 @@ def test_top_bar_search_placeholder_is_whole_in_every_language(new_page, officer
         for width in (PHONE["width"], 1366):
             page.set_viewport_size({"width": width, "height": PHONE["height"]})
             page.goto("/staff/")
-            expect(page.locator("html")).to_have_attribute("lang", language)
+            expect(page.locator("html")).to_have_attribute("lang", languages.BCP47[language])
             box = page.locator(BOX)
             expect(box).to_be_visible()
             fit = box.evaluate(PLACEHOLDER_FIT_JS)

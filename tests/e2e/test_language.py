@@ -12,10 +12,21 @@ import re
 from tests.e2e.conftest import DEPARTMENT_NAMES, expect, log_in, screenshot
 
 LANGUAGES = ("uz", "uz-cyrl", "ru", "en")
+HTML_LANG = {"uz": "uz", "uz-cyrl": "uz-Cyrl", "ru": "ru", "en": "en"}
+
+
+def switch_public_language(page, code: str) -> None:
+    """Open the public site's language menu (links to the same page) and pick ``code``."""
+    switcher = page.locator(".language-switcher")
+    switcher.locator("button.dropdown-toggle").click()
+    choice = switcher.locator(f"a[hreflang={HTML_LANG[code]}]")
+    choice.wait_for(state="visible")
+    with page.expect_navigation():
+        choice.click()
 
 
 def switch_language(page, code: str) -> None:
-    """Open the language menu and pick ``code``, as a user does."""
+    """Open the staff language menu and pick ``code``, as a user does."""
     switcher = page.locator("form.language-switcher")
     switcher.locator("button.dropdown-toggle").click()
     choice = switcher.locator(f"button[name=language][value={code}]")
@@ -29,14 +40,28 @@ def test_public_page_switches_to_each_language(page, department):
     page.goto("/en/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     for code in LANGUAGES:
-        switch_language(page, code)
+        switch_public_language(page, code)
         assert page.url.endswith(f"/{code}/"), f"{code}: landed on {page.url}"
-        expect(page.locator("html")).to_have_attribute("lang", code)
-        active = page.locator("form.language-switcher button[name=language].active")
-        expect(active).to_have_attribute("value", code)
+        expect(page.locator("html")).to_have_attribute("lang", HTML_LANG[code])
+        active = page.locator(".language-switcher a.active")
+        expect(active).to_have_attribute("hreflang", HTML_LANG[code])
         if code in DEPARTMENT_NAMES:
             expect(page.locator("main h1")).to_have_text(DEPARTMENT_NAMES[code])
         screenshot(page, f"public-{code}")
+
+
+def test_public_switch_keeps_the_news_item(page, officer, department):
+    """On a news item in Russian, English leads to the same item in English."""
+    from hamkor.website.tests.content_factories import NewsItemFactory
+
+    item = NewsItemFactory(
+        status="published", title_ru="Визит партнёров", title_en="Partners visit"
+    )
+    page.goto(f"/ru/news/{item.slug}/")
+    expect(page.locator("main h1")).to_have_text("Визит партнёров")
+    switch_public_language(page, "en")
+    assert page.url.endswith(f"/en/news/{item.slug}/"), page.url
+    expect(page.locator("main h1")).to_have_text("Partners visit")
 
 
 def test_staff_language_is_saved_on_the_user(page, new_page, officer):

@@ -8,11 +8,18 @@ from django import template
 from django.utils.html import json_script
 from django.utils.translation import gettext
 
+from hamkor import languages
 from hamkor.core.countries import country_name as _country_name
 from hamkor.core.dates import format_datetime, format_long_date, format_long_datetime
 from hamkor.core.reasons import reason_label as _reason_label
 
 register = template.Library()
+
+
+@register.filter
+def language_tag(code: str) -> str:
+    """A language code as ``lang`` and ``hreflang`` attributes write it (``uz-Cyrl``)."""
+    return languages.BCP47.get(code, code)
 
 
 @register.filter(expects_localtime=False)

@@ -14,6 +14,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from hamkor import languages
 from hamkor.events.models import Participant
 from hamkor.events.registration import cancel_token
 from hamkor.events.services import participant_cancel
@@ -229,7 +230,7 @@ def test_the_public_pages_answer_in_each_language(client, open_event, language):
     page = client.get(register_url(open_event, language))
 
     assert listing.status_code == 200 and page.status_code == 200
-    assert f'lang="{language}"' in page.content.decode()
+    assert f'<html lang="{languages.BCP47[language]}">' in page.content.decode()
 
 
 def test_the_participants_export_lists_the_registrations(as_user, open_event):
