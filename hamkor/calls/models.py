@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
@@ -154,6 +155,10 @@ class Call(ProtectedStatusMixin, BaseModel):
 
     title = translated("title")
     description = translated("description")
+
+    def get_public_url(self) -> str:
+        """The call's page on the public site, in the active language."""
+        return reverse("public:call_detail", kwargs={"pk": self.pk})
 
     class Meta(BaseModel.Meta):
         verbose_name = _("call")

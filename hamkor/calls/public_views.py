@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 
 from hamkor.calls import applying
 from hamkor.calls.forms import RegistrationForm
-from hamkor.calls.selectors import open_calls, public_calls
-from hamkor.calls.views import eligibility_lines
+from hamkor.calls.selectors import eligibility_lines, open_calls, public_calls
 from hamkor.core import ratelimit
 from hamkor.core.views.generic.base import _add_errors
 

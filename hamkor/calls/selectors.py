@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from hamkor.calls.models import Application, Call, Place, Preference
+from hamkor.calls import rules
+from hamkor.calls.models import Application, Call, DocumentKind, Place, Preference, StudyLevel
 
 
 def open_calls(*, now=None) -> QuerySet[Call]:
@@ -45,3 +47,25 @@ def own_applications(user) -> QuerySet[Application]:
         )
         .order_by("-created_at", "-id")
     )
+
+
+def eligibility_lines(call: Call) -> list[tuple[str, str]]:
+    """The call's conditions as (label, value) lines for its pages."""
+    lines = []
+    if call.faculties.all():
+        lines.append((_("Faculties"), ", ".join(str(u) for u in call.faculties.all())))
+    if call.study_levels:
+        levels = ", ".join(str(StudyLevel(level).label) for level in call.study_levels)
+        lines.append((_("Study levels"), levels))
+    if call.years_of_study:
+        lines.append((_("Years of study"), ", ".join(str(y) for y in call.years_of_study)))
+    if call.min_gpa is not None:
+        lines.append((_("Minimum GPA"), f"{call.min_gpa} / {call.gpa_scale}"))
+    if call.language:
+        lines.append((_("Language"), f"{rules.language_name(call.language)} {call.min_cefr}"))
+    if call.citizenships:
+        lines.append((_("Citizenships"), ", ".join(str(c.name) for c in call.citizenships)))
+    if call.required_documents:
+        documents = ", ".join(str(DocumentKind(kind).label) for kind in call.required_documents)
+        lines.append((_("Required documents"), documents))
+    return lines

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from hamkor.calls import forms, rules, services
 from hamkor.calls.filters import ApplicationFilterSet, CallFilterSet
 from hamkor.calls.models import Application, Call, Criterion, Place, Preference
+from hamkor.calls.selectors import eligibility_lines
 from hamkor.calls.tables import (
     ApplicationTable,
     CallTable,
@@ -63,32 +64,6 @@ class CallDetailView(generic.ObjectDetailView):
             ),
             "can_view_applications": user.has_perm("calls.view_application"),
         }
-
-
-def eligibility_lines(call: Call) -> list[tuple[str, str]]:
-    """The call's conditions as (label, value) lines for its pages."""
-    from django.utils.translation import gettext as _
-
-    from hamkor.calls.models import DocumentKind, StudyLevel
-
-    lines = []
-    if call.faculties.all():
-        lines.append((_("Faculties"), ", ".join(str(u) for u in call.faculties.all())))
-    if call.study_levels:
-        levels = ", ".join(str(StudyLevel(level).label) for level in call.study_levels)
-        lines.append((_("Study levels"), levels))
-    if call.years_of_study:
-        lines.append((_("Years of study"), ", ".join(str(y) for y in call.years_of_study)))
-    if call.min_gpa is not None:
-        lines.append((_("Minimum GPA"), f"{call.min_gpa} / {call.gpa_scale}"))
-    if call.language:
-        lines.append((_("Language"), f"{rules.language_name(call.language)} {call.min_cefr}"))
-    if call.citizenships:
-        lines.append((_("Citizenships"), ", ".join(str(c.name) for c in call.citizenships)))
-    if call.required_documents:
-        documents = ", ".join(str(DocumentKind(kind).label) for kind in call.required_documents)
-        lines.append((_("Required documents"), documents))
-    return lines
 
 
 class CallHistoryView(generic.ObjectHistoryView):

@@ -16,8 +16,10 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from hamkor.calls.selectors import open_calls
 from hamkor.events.selectors import open_events
 from hamkor.website.content.selectors import news_public, page_menu
+from hamkor.website.opportunities.selectors import opportunities_open
 
 # The public pages without arguments, under every language prefix.
 PUBLIC_PAGES = [
@@ -27,6 +29,8 @@ PUBLIC_PAGES = [
     "public:event_list",
     "public:contact",
     "public:reception",
+    "public:partners",
+    "public:opportunity_list",
 ]
 
 # Served from the cache like the sitemap's pages, but not listed in it: the news feeds,
@@ -36,6 +40,9 @@ CACHED_UNLISTED = [
     "public:news_atom",
     "sitemap",
     "robots_txt",
+    "public:events_ics",
+    "public:embed_achievements",
+    "public:partners_embed",
 ]
 
 # What robots may not visit: the office's and the applicants' areas, the API.
@@ -101,11 +108,29 @@ class EventsSitemap(PublicSitemap):
         return reverse("public:event_detail", kwargs={"pk": item.pk})
 
 
+class OpportunitiesSitemap(PublicSitemap):
+    def items(self):
+        return opportunities_open()
+
+    def location(self, item):
+        return item.get_public_url()
+
+
+class CallsSitemap(PublicSitemap):
+    def items(self):
+        return open_calls()
+
+    def location(self, item):
+        return reverse("public:call_detail", kwargs={"pk": item.pk})
+
+
 SITEMAPS = {
     "pages": PageNamesSitemap,
     "news": NewsSitemap,
     "content": PagesSitemap,
     "events": EventsSitemap,
+    "opportunities": OpportunitiesSitemap,
+    "calls": CallsSitemap,
 }
 
 

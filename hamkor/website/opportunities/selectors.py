@@ -7,6 +7,7 @@ import datetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from hamkor.calls.selectors import eligibility_lines, open_calls
 from hamkor.website.opportunities.models import Opportunity
 
 # A public filter by audience: "students" also finds what students and staff may both apply to.
@@ -46,13 +47,10 @@ def opportunity_public_get(key: str) -> Opportunity | None:
 
 
 def calls_open_public() -> list:
-    """The university's own open calls for applications, to list beside the opportunities.
-
-    Empty until the calls app lands (issue 11, "Calls and online applications", the
-    ``calls`` app of DESIGN.md): it should answer, through the calls app's own selector,
-    the calls open to the public, soonest closing first, each with ``title``,
-    ``closes_at`` (an aware datetime), ``audience`` (``students``/``staff``/``both``) and
-    ``get_public_url()``. The template
-    ``website/opportunity_list.html`` already shows them when there are any.
-    """
-    return []
+    """The university's own open calls for applications (the calls app's ``open_calls``),
+    soonest closing first, each with its places and its conditions as ``eligibility``
+    lines: what the opportunities page lists beside the opportunities."""
+    found = list(open_calls())
+    for call in found:
+        call.eligibility = eligibility_lines(call)
+    return found

@@ -125,9 +125,29 @@ def test_filters_by_kind_and_by_who_may_apply():
     assert set(opportunities_open(kind="nonsense", audience="x")) == {exchange, scholarship, grant}
 
 
-def test_no_open_call_until_the_calls_app_lands():
-    # The seam of issue 11: the list shows the university's own calls once this answers them.
-    assert calls_open_public() == []
+def test_the_open_calls_are_listed_with_places_conditions_and_deadline(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hamkor.calls.tests.factories import CallFactory, PlaceFactory
+
+    now = timezone.now()
+    call = CallFactory(
+        status="open",
+        title_en="Exchange to Ankara",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=9),
+        min_gpa="3.5",
+    )
+    place = PlaceFactory(call=call, seats=3)
+    CallFactory(status="open", title_en="Closed yesterday", closes_at=now - timedelta(days=1))
+
+    assert calls_open_public() == [call]
+    page = client.get("/en/opportunities/").text
+    assert "Exchange to Ankara" in page and "Closed yesterday" not in page
+    assert f"{place.institution}" in page
+    assert "Minimum GPA: 3.5" in page
 
 
 # --- Languages -------------------------------------------------------------------------------
