@@ -72,6 +72,7 @@ USERS = [
         "coordinator-demo-2026",
     ),
     (Role.LEADERSHIP, "rector@hamkor.demo", "Malika Yusupova", None, "leadership-demo-2026"),
+    (Role.REVIEWER, "reviewer@hamkor.demo", "Shahnoza Aliyeva", "philology", "reviewer-demo-2026"),
     (
         Role.APPLICANT,
         "student@hamkor.demo",

@@ -18,7 +18,7 @@ from django.utils import timezone
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.roles import Role
 from hamkor.agreements.models import Agreement
-from hamkor.calls import applying, services
+from hamkor.calls import applying, committee_services, services
 from hamkor.calls.models import Call, Criterion, Place
 from hamkor.core.services import object_save
 from hamkor.demo.mobility.setup import STUDENT_DOMAIN
@@ -81,6 +81,9 @@ APPLICANTS = (
 )
 
 
+REVIEWER = "reviewer@hamkor.demo"
+
+
 def load(stdout) -> None:
     officer = User.objects.get(email=OFFICE)
     partners = demo_partners()
@@ -98,6 +101,10 @@ def load(stdout) -> None:
         closed = services.call_transition(call=closed, name="open", actor=officer)
         _applications(closed, at=closed.opens_at + datetime.timedelta(days=7))
         closed = services.call_transition(call=closed, name="close", actor=officer)
+        # The committee's demo member scores the closed call's applications.
+        committee_services.reviewer_assign(
+            call=closed, user=User.objects.get(email=REVIEWER), actor=officer
+        )
     stdout.write(
         f"calls: {Call.objects.count()}, applications to the closed call: "
         f"{closed.applications.count()}"
@@ -142,6 +149,19 @@ def _parts(call: Call, partners, *, seats, officer) -> None:
         )
 
 
+# Their names as their passports write them (Cyrillic), surname first as in people.py.
+ORIGINAL_NAMES = {
+    "Ergasheva": "Эргашева Дилноза",
+    "Qodirov": "Қодиров Сардор",
+    "Kim": "Ким Анна",
+    "Xolmatov": "Холматов Бекзод",
+    "Yusupova": "Юсупова Мадина",
+    "Abdullaev": "Абдуллаев Тимур",
+    "Rahimova": "Раҳимова Гулноза",
+    "Mirzaev": "Мирзаев Жавоҳир",
+}
+
+
 def _applications(call: Call, *, at: datetime.datetime) -> None:
     places = list(call.places.order_by("id"))
     applicant_group = Group.objects.get(name=Role.APPLICANT)
@@ -159,6 +179,7 @@ def _applications(call: Call, *, at: datetime.datetime) -> None:
                 category=Person.Category.STUDENT,
                 last_name=last,
                 first_name=first,
+                name_original=ORIGINAL_NAMES[last],
                 citizenship="UZ",
                 org_unit=unit,
                 study_level=Person.StudyLevel.BACHELOR,

@@ -24,7 +24,10 @@ def language_tag(code: str) -> str:
 
 @register.filter(expects_localtime=False)
 def local_datetime(value) -> str:
-    """A stored time in the office's time zone and the language's short format."""
+    """A stored time in the office's time zone and the language's short format; nothing for
+    a missing time (as Django's ``date`` filter)."""
+    if not isinstance(value, datetime.datetime):
+        return ""
     return format_datetime(value)
 
 

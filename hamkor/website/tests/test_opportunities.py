@@ -141,7 +141,12 @@ def test_the_open_calls_are_listed_with_places_conditions_and_deadline(client):
         min_gpa="3.5",
     )
     place = PlaceFactory(call=call, seats=3)
-    CallFactory(status="open", title_en="Closed yesterday", closes_at=now - timedelta(days=1))
+    CallFactory(
+        status="open",
+        title_en="Closed yesterday",
+        opens_at=now - timedelta(days=10),
+        closes_at=now - timedelta(days=1),
+    )
 
     assert calls_open_public() == [call]
     page = client.get("/en/opportunities/").text

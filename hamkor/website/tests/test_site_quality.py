@@ -74,6 +74,8 @@ def test_sitemap_lists_every_public_page_in_every_language_with_its_alternates(s
         "events/",
         "contact/",
         "reception/",
+        "partners/",
+        "opportunities/",
         f"news/{site['news'].slug}/",
         f"pages/{site['top'].path}/",
         f"pages/{site['page'].path}/",
