@@ -227,7 +227,7 @@ def records(home, faculty_a, officer, applicant, department):
 
 def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
     """The arguments of a named URL, from the records; None when no record fits it."""
-    model = name.split(":")[1].rsplit("_", 1)[0]
+    model = name.split(":")[-1].rsplit("_", 1)[0]
     kwargs = {}
     for key in pattern_keys:
         if key == "pk":
@@ -241,7 +241,7 @@ def url_kwargs(name: str, pattern_keys: set[str], records: dict) -> dict | None:
                 kwargs[key] = records[model]
             else:
                 return None
-        elif key.endswith("_pk"):
+        elif key.endswith("_pk") and key.removesuffix("_pk") in records:
             kwargs[key] = records[key.removesuffix("_pk")]
         elif key == "language":  # a preview
             kwargs[key] = "uz-cyrl"

@@ -168,7 +168,7 @@ def _content_records(officer) -> dict:
 def calls_walk_records(faculty_a) -> dict:
     """An open call with long titles, a place, a criterion and a submitted application."""
     from hamkor.accounts.tests.factories import UserFactory
-    from hamkor.calls.models import Application
+    from hamkor.calls.models import Application, Reviewer
     from hamkor.calls.tests.factories import open_call, person_for
 
     call = open_call(places=1, title_uz=unbroken(300), title_en=unbroken(300))
@@ -180,7 +180,9 @@ def calls_walk_records(faculty_a) -> dict:
         motivation=unbroken(2000),
     )
     Application.objects.filter(pk=application.pk).update(status="submitted", eligible=False)
+    reviewer = Reviewer.objects.create(call=call, user=UserFactory(roles=["reviewer"]))
     return {
+        "reviewer": reviewer.pk,
         "call": call.pk,
         "place": call.places.get().pk,
         "criterion": call.criteria.first().pk,
