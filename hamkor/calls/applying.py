@@ -59,11 +59,17 @@ def applicant_register(
     User = get_user_model()
     email = User.objects.normalize_email(email.strip()).lower()
     user = User.objects.filter(email=email).first()
-    if user is not None and user.is_active:
+    if user is not None and not _awaiting_confirmation(user):
+        # Active, or deactivated by the office (staff included): never reopened from here.
         raise ValidationError(
             {"email": _("This address already has an account: log in, or reset the password.")}
         )
-    if user is None:
+    if user is not None:
+        # Registered again before confirming: the latest password counts, and the earlier
+        # links stop working (they carry the password they were sent for).
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    else:
         user = User.objects.create_user(
             email,
             password,
@@ -87,8 +93,20 @@ def applicant_register(
     _confirmation_send(user=user, language=language)
 
 
+def _awaiting_confirmation(user) -> bool:
+    """An applicant's account that was registered here and never confirmed nor used."""
+    groups = set(user.groups.values_list("name", flat=True))
+    return not user.is_active and user.last_login is None and groups <= {Role.APPLICANT}
+
+
+def _password_mark(user) -> str:
+    return user.password[-12:]
+
+
 def _confirmation_send(*, user, language: str) -> None:
-    token = signing.dumps({"u": user.pk, "e": user.email}, salt=CONFIRM_SALT)
+    token = signing.dumps(
+        {"u": user.pk, "e": user.email, "p": _password_mark(user)}, salt=CONFIRM_SALT
+    )
     with translation.override(language):
         link = absolute_url(reverse("public:applicant_confirm", kwargs={"token": token}))
         message = EmailMessage(
@@ -112,9 +130,9 @@ def applicant_confirm(token: str):
     except signing.BadSignature:
         return None
     user = get_user_model().objects.filter(pk=data.get("u"), email=data.get("e")).first()
-    if user is None:
+    if user is None or data.get("p") != _password_mark(user):
         return None
-    if not user.is_active:
+    if _awaiting_confirmation(user):
         user.is_active = True
         user._change_reason = "calls.applicant.confirmed"
         user.save(update_fields=["is_active", "updated_at"])

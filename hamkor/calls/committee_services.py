@@ -64,6 +64,9 @@ def _check_reviewer(application: Application, reviewer_user, actor) -> None:
         raise ValidationError(_("Scores are given while the call is under evaluation."))
     if not in_selection(application):
         raise ValidationError(_("This application is not in the selection."))
+    if application.applicant_id == reviewer_user.pk:
+        # The plainest conflict of interest: nobody scores their own application.
+        raise ValidationError(_("You cannot score your own application."))
 
 
 @transaction.atomic

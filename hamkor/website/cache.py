@@ -22,7 +22,16 @@ TIMEOUT = 60 * 60
 GENERATION_KEY = "website:generation"
 
 # The apps whose records the public site shows, directly or through the achievements.
-SHOWN_APPS = ("partners", "agreements", "mobility", "events", "grants", "reports", "website")
+SHOWN_APPS = (
+    "partners",
+    "agreements",
+    "mobility",
+    "events",
+    "grants",
+    "reports",
+    "website",
+    "calls",
+)
 
 
 def generation() -> int:

@@ -246,6 +246,49 @@ def test_registration_confirms_the_address_before_the_account_opens(
     assert applicant_confirm(token + "x") is None
 
 
+def _register(email: str, password: str, faculty) -> None:
+    applicant_register(
+        email=email,
+        password=password,
+        first_name="Aziza",
+        last_name="Karimova",
+        category="student",
+        faculty=faculty,
+        citizenship="UZ",
+        language="uz",
+    )
+
+
+def test_registering_again_before_confirming_keeps_only_the_latest_password_and_link(
+    faculty_a, django_capture_on_commit_callbacks
+):
+    """Someone who registers another person's address first cannot choose their password:
+    the owner's later registration replaces it, and the first link no longer works."""
+    from hamkor.accounts.models import User
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _register("aziza@example.org", "attackers-passphrase-1", faculty_a)
+        _register("aziza@example.org", "owners-passphrase-22", faculty_a)
+
+    first, second = (m.body.split("/confirm/")[1].split("/")[0] for m in mail.outbox)
+    assert applicant_confirm(first) is None
+    user = applicant_confirm(second)
+    assert user.is_active
+    assert user.check_password("owners-passphrase-22")
+    assert not User.objects.get(pk=user.pk).check_password("attackers-passphrase-1")
+
+
+def test_a_deactivated_account_is_not_reopened_by_registering(
+    faculty_a, coordinator, django_capture_on_commit_callbacks
+):
+    coordinator.is_active = False
+    coordinator.save()
+    with pytest.raises(ValidationError, match="already has an account"):
+        _register(coordinator.email, "a-long-passphrase-1", faculty_a)
+    coordinator.refresh_from_db()
+    assert not coordinator.is_active
+
+
 def test_a_confirmed_address_cannot_register_again(student, faculty_a):
     with pytest.raises(ValidationError, match="already has an account"):
         applicant_register(

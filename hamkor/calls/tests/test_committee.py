@@ -15,7 +15,7 @@ from hamkor.calls.committee_services import (
     reviewer_remove,
     scores_save,
 )
-from hamkor.calls.models import Call, Reviewer, Score
+from hamkor.calls.models import Application, Call, Reviewer, Score
 from hamkor.calls.tests.committee_world import (
     call_under_evaluation,
     places,
@@ -96,6 +96,16 @@ def test_a_conflicted_reviewer_loses_their_scores_and_cannot_score_again(call):
         score(application, user, gpa=90)
     [row] = reviewer_queue(reviewer=Reviewer.objects.get(user=user))
     assert row.conflict and row.scored == 0
+
+
+def test_a_reviewer_who_applied_cannot_score_their_own_application(call):
+    user = reviewer(call)
+    application = submitted(call, *places(call))
+    Application.objects.filter(pk=application.pk).update(applicant=user)
+    application.refresh_from_db()
+    with pytest.raises(ValidationError, match="your own application"):
+        score(application, user, gpa=100, language=100, motivation=100)
+    assert not Score.objects.exists()
 
 
 def test_a_conflict_needs_a_reason(call):
