@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-from django.core.exceptions import BadRequest
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.utils.cache import patch_cache_control
 
 from hamkor.core.views.errors import method_not_allowed
@@ -36,8 +35,9 @@ class PrivateCacheControlMiddleware:
 
 class NulAddressMiddleware:
     """No address of ours holds a NUL character (``%00``), and PostgreSQL refuses to compare
-    text with one: such a path is a page not found, such a query a bad request, answered
-    before any view reads the database (a 500 otherwise)."""
+    text with one: such a path is a page not found; in the query the character is dropped,
+    so a search or filter with one answers as without it. Both before any view reads the
+    database (a 500 otherwise)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -45,8 +45,13 @@ class NulAddressMiddleware:
     def __call__(self, request):
         if "\x00" in request.path_info:
             raise Http404
-        if "\x00" in unquote(request.META.get("QUERY_STRING", "")):
-            raise BadRequest
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in unquote(query):
+            cleaned = QueryDict(mutable=True)
+            for key, values in QueryDict(query).lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            request.META["QUERY_STRING"] = cleaned.urlencode()
+            request.GET = QueryDict(request.META["QUERY_STRING"])
         return self.get_response(request)
 
 

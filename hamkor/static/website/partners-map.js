@@ -40,8 +40,20 @@
           " \u2014 " + data.label);
       }
     });
+    // Redrawn once per frame after the window changes size, and only while the box has one:
+    // a box of no height (a full-page screenshot, a collapsing layout) would scale by zero.
+    var pending = false;
     window.addEventListener("resize", function () {
-      container.map.updateSize();
+      if (pending) {
+        return;
+      }
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        if (container.offsetWidth > 0 && container.offsetHeight > 0) {
+          container.map.updateSize();
+        }
+      });
     });
   }
 
