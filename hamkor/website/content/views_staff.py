@@ -39,9 +39,11 @@ def language_names() -> list[tuple[str, str]]:
 class ContentDetailMixin:
     """The detail page of a text: its status and steps, missing translations, previews."""
 
+    status_badge = staticmethod(state_badge)
+
     def get_extra_context(self, obj):
         return {
-            "status_badge": state_badge(obj),
+            "status_badge": self.status_badge(obj),
             "steps": transitions.steps_available(obj, self.request.user),
             "missing": missing_translations(obj),
             "preview_languages": language_names(),
@@ -60,6 +62,19 @@ class ContentEditMixin:
 
 class StepForm(forms.Form):
     """Publishing and withdrawing ask nothing more."""
+
+
+class ContentStepView(generic.ObjectStepView):
+    """A publishing step of a text: nothing more is asked; ``take_step`` calls the app's
+    transition service."""
+
+    status_badge = staticmethod(state_badge)
+
+    def badge(self, obj) -> str:
+        return self.status_badge(obj)
+
+    def make_form(self, obj, data=None):
+        return StepForm(data)
 
 
 # --- News ------------------------------------------------------------------------------------
@@ -97,14 +112,8 @@ class NewsItemDeleteView(generic.ObjectDeleteView):
     queryset = NEWS
 
 
-class NewsItemStepView(generic.ObjectStepView):
+class NewsItemStepView(ContentStepView):
     queryset = NEWS
-
-    def badge(self, obj) -> str:
-        return state_badge(obj)
-
-    def make_form(self, obj, data=None):
-        return StepForm(data)
 
     def take_step(self, obj, form):
         return services.news_item_transition(item=obj, name=self.step.name, actor=self.request.user)
@@ -152,14 +161,8 @@ class PageDeleteView(generic.ObjectDeleteView):
     queryset = PAGES
 
 
-class PageStepView(generic.ObjectStepView):
+class PageStepView(ContentStepView):
     queryset = PAGES
-
-    def badge(self, obj) -> str:
-        return state_badge(obj)
-
-    def make_form(self, obj, data=None):
-        return StepForm(data)
 
     def take_step(self, obj, form):
         return services.page_transition(page=obj, name=self.step.name, actor=self.request.user)

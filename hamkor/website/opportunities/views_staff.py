@@ -3,14 +3,12 @@ each language, as for the news."""
 
 from __future__ import annotations
 
-from hamkor.core import transitions
 from hamkor.core.views import generic
-from hamkor.website.content.selectors import missing_translations
 from hamkor.website.content.views_staff import (
+    ContentDetailMixin,
     ContentEditMixin,
+    ContentStepView,
     PreviewView,
-    StepForm,
-    language_names,
 )
 from hamkor.website.opportunities import services
 from hamkor.website.opportunities.filters import OpportunityFilterSet
@@ -28,16 +26,9 @@ class OpportunityListView(generic.ObjectListView):
     bulk_actions = ("export",)
 
 
-class OpportunityDetailView(generic.ObjectDetailView):
+class OpportunityDetailView(ContentDetailMixin, generic.ObjectDetailView):
     queryset = OPPORTUNITIES
-
-    def get_extra_context(self, obj):
-        return {
-            "status_badge": opportunity_badge(obj),
-            "steps": transitions.steps_available(obj, self.request.user),
-            "missing": missing_translations(obj),
-            "preview_languages": language_names(),
-        }
+    status_badge = staticmethod(opportunity_badge)
 
 
 class OpportunityHistoryView(generic.ObjectHistoryView):
@@ -61,14 +52,9 @@ class OpportunityDeleteView(generic.ObjectDeleteView):
     queryset = OPPORTUNITIES
 
 
-class OpportunityStepView(generic.ObjectStepView):
+class OpportunityStepView(ContentStepView):
     queryset = OPPORTUNITIES
-
-    def badge(self, obj) -> str:
-        return opportunity_badge(obj)
-
-    def make_form(self, obj, data=None):
-        return StepForm(data)
+    status_badge = staticmethod(opportunity_badge)
 
     def take_step(self, obj, form):
         return services.opportunity_transition(
