@@ -37,11 +37,12 @@ demo: install vendor
 	$(HAMKOR) demo-data
 	$(HAMKOR) serve 127.0.0.1:8000
 
-# Two workers: the machine's two cores (each worker has its own test database).
+# Two workers: the machine's two cores (each worker has its own test database); the slowest
+# tests are listed at the end, so that a CI log shows where its time went.
 PYTEST_WORKERS ?= 2
 
 test: install vendor
-	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
