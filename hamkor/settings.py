@@ -205,7 +205,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hamkor.grants.tasks.rates_fetch",
         "schedule": crontab(hour=9, minute=30),
     },
+    # One archive of every record and file each night, the newest HAMKOR_BACKUP_KEEP kept.
+    "nightly-backup": {
+        "task": "hamkor.core.tasks.nightly_backup",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
+# Where the nightly archives go (``hamkor backup``; docs/deployment.md), and how many stay.
+BACKUP_DIR = Path(_read("HAMKOR_BACKUP_DIR", env.str, default=str(VAR_DIR / "backups")))
+BACKUP_KEEP = _read("HAMKOR_BACKUP_KEEP", env.int, default=14)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

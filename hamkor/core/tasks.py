@@ -21,6 +21,16 @@ from hamkor.core.reminders import daily_jobs_run
 
 
 @shared_task
+def nightly_backup() -> str:
+    """Tonight's archive of every record and file (``hamkor backup``), older ones rotated."""
+    from django.conf import settings
+
+    from hamkor.core.backup import nightly_backup as write
+
+    return str(write(settings.BACKUP_DIR, settings.BACKUP_KEEP))
+
+
+@shared_task
 def daily_reminders() -> dict[str, dict[str, int]]:
     """Every app's daily job: expiries, renewal and deadline reminders."""
     return daily_jobs_run()
