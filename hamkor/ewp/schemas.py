@@ -74,7 +74,7 @@ def uri_mapper(uri: str) -> str:
     if uri in XML_XSD and root:
         return (root / "w3c" / "xml.xsd").as_uri()
     if not uri.startswith(RAW):
-        return uri if root else fetched(uri)
+        return uri if root or uri.startswith("file:") else fetched(uri)
     repo, branch, path = uri[len(RAW) :].split("/", 2)
     if root:
         return (root / _stored_path(repo, branch, path)).as_uri()
@@ -83,10 +83,8 @@ def uri_mapper(uri: str) -> str:
 
 def fetched(uri: str) -> str:
     """A local copy of the schema at ``uri``, downloaded once into the cache."""
-    if uri.startswith("file:"):
-        return uri
     parsed = urlparse(uri)
-    target = cache_root() / parsed.netloc / parsed.path.lstrip("/")
+    target = cache_root() / (parsed.netloc or "local") / parsed.path.lstrip("/")
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         with urllib.request.urlopen(uri, timeout=30) as response:
