@@ -11,6 +11,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from hamkor.agreements.models import Agreement
@@ -85,9 +86,11 @@ class IiaImportView(ObjectPermissionMixin, View):
         except ValidationError as error:
             return self.refused(request, [XmlProblem(message) for message in error.messages])
         path.unlink(missing_ok=True)
+        count = len(agreements)
         messages.success(
             request,
-            _("Imported %(count)d agreement(s).") % {"count": len(agreements)},
+            ngettext("Imported %(count)d agreement.", "Imported %(count)d agreements.", count)
+            % {"count": count},
         )
         return redirect(agreements[0].get_absolute_url())
 

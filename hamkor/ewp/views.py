@@ -6,7 +6,6 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.utils.dateparse import parse_datetime
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
@@ -36,7 +35,8 @@ class EwpEndpoint(View):
     def get(self, request):
         found = access.caller(request, self.permission)
         if isinstance(found, int):
-            response = xml(responses.error_response(_("Not allowed.")), status=found)
+            # Developer messages of EWP are read by partners' developers: English.
+            response = xml(responses.error_response("Not allowed."), status=found)
             if found == 401:
                 response["WWW-Authenticate"] = 'Signature realm="EWP"'
             return response
