@@ -22,7 +22,7 @@ from hamkor.core.services import object_delete, object_save
 from hamkor.ewp import conditions, iia_hash, iias, schemas
 from hamkor.ewp.iia_hash import local
 from hamkor.ewp.parsing import XmlProblem, XmlRefused
-from hamkor.partners.models import Institution
+from hamkor.partners.models import Contact, Institution
 
 
 @dataclass
@@ -41,6 +41,8 @@ class IiaPlan:
     in_effect: bool
     specs: list[dict] = field(default_factory=list)
     before: list[str] = field(default_factory=list)
+    # The partner's contacts in the file, (name, e-mail), that the institution lacks.
+    contacts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def after(self) -> list[str]:
@@ -126,6 +128,7 @@ def _plan(iia, ours: Institution) -> IiaPlan:
         in_effect=_text(iia, "in-effect") in ("true", "1"),
     )
     plan.agreement = _existing(plan)
+    plan.contacts = _new_contacts(remote, plan.partner)
     cooperation = _child(iia, "cooperation-conditions")
     for element in cooperation if cooperation is not None else ():
         if isinstance(element.tag, str):
@@ -136,6 +139,29 @@ def _plan(iia, ours: Institution) -> IiaPlan:
             for quota in plan.agreement.quotas.all()
         ]
     return plan
+
+
+def _new_contacts(partner_element, institution: Institution | None) -> list[tuple[str, str]]:
+    found = []
+    for element in partner_element:
+        if not isinstance(element.tag, str) or local(element) not in ("signing-contact", "contact"):
+            continue
+        name = _text(element, "contact-name") or " ".join(
+            filter(
+                None, (_text(element, "person-given-names"), _text(element, "person-family-name"))
+            )
+        )
+        email = _text(element, "email")
+        if name and (name, email) not in found:
+            found.append((name[:200], email))
+    if institution is None:
+        return found
+    known = Contact.objects.filter(institution=institution)
+    return [
+        (name, email)
+        for name, email in found
+        if not known.filter(full_name=name, email=email).exists()
+    ]
 
 
 def _date(value: str) -> datetime.date | None:
@@ -253,6 +279,10 @@ def _apply(plan: IiaPlan, *, actor, new_institutions: dict[str, dict]) -> Agreem
         agreement_save(
             agreement=agreement, actor=actor, parties=[*others, party], reason="ewp.iia.imported"
         )
+    for name, email in plan.contacts:
+        if not partner.contacts.filter(full_name=name, email=email).exists():
+            contact = Contact(institution=partner, full_name=name, email=email)
+            object_save(instance=contact, actor=actor, reason="ewp.contact.imported")
     for quota in agreement.quotas.all():
         object_delete(instance=quota, actor=actor, reason="ewp.iia.imported")
     for spec in plan.specs:

@@ -57,7 +57,7 @@ def test_import_dry_run_writes_nothing_then_import_and_export(ewp_dir, tmp_path,
     call_command("ewp", "import", str(ewp_dir / EXAMPLE), "--dry-run", "--create-institutions")
     out = capsys.readouterr().out
     assert "unknown institution uw.edu.pl" in out and "dry run: nothing written" in out
-    assert out.count("  + ") == 5
+    assert out.count("  + ") == 5 + 2  # the conditions, the two contacts
     assert not Agreement.objects.exists()
 
     with pytest.raises(CommandError, match="not imported"):

@@ -78,6 +78,7 @@ def test_import_again_updates_the_same_agreement_and_shows_the_difference(ewp_di
     assert "× 12" in plan.added[0] and "× 10" in plan.removed[0]
     importing.apply([plan], actor=officer, new_institutions={})
     assert Agreement.objects.count() == 1
+    assert plan.contacts == []  # imported the first time
     places = sorted(agreement.quotas.values_list("places_per_year", flat=True))
     assert places == [2, 2, 2, 2, 12]
 

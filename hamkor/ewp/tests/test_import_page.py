@@ -31,7 +31,8 @@ def test_check_shows_the_changes_then_apply_creates_the_partner(ewp_dir, as_user
     page = preview.content.decode()
     assert preview.status_code == 200
     assert "The institution uw.edu.pl is not known." in page
-    assert page.count('class="text-success"') == 5
+    assert page.count('class="text-success"') == 5 + 2  # the conditions, two contacts
+    assert "Sylwia Nowak &lt;email@example.com&gt;" in page
     assert not Agreement.objects.exists()  # nothing saved by the check
 
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)
@@ -49,6 +50,8 @@ def test_check_shows_the_changes_then_apply_creates_the_partner(ewp_dir, as_user
     partner = Institution.objects.get(schac_code="uw.edu.pl")
     assert (partner.name, partner.country.code) == ("University of Warsaw", "PL")
     assert agreement.quotas.count() == 5
+    contacts = partner.contacts.values_list("full_name", flat=True)
+    assert sorted(contacts) == ["Jadwiga Kowalska", "Sylwia Nowak"]
 
 
 def test_apply_without_creating_the_partner_saves_nothing(ewp_dir, as_user):

@@ -107,6 +107,8 @@ class Command(ScriptCommand):
                         "name": plan.partner_hei,
                         "country": plan.suggested_country,
                     }
+            for name, email in plan.contacts:
+                self.stdout.write(f"  + contact {name} <{email}>")
             for line in plan.removed:
                 self.stdout.write(f"  - {line}")
             for line in plan.added:
