@@ -10,6 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from hamkor.accounts.models import OrgUnit
+from hamkor.agreements.models import Agreement
 from hamkor.ewp.xmlbuild import CONTACT_NS, XML_LANG, E, document, sub
 from hamkor.mobility.models import Mobility, academic_year_of
 from hamkor.partners.models import Institution
@@ -100,12 +101,17 @@ def omobilities_get_response(mobilities, *, sending_hei_id: str) -> bytes:
     for mobility in mobilities:
         element = sub(root, "student-mobility")
         sub(element, "omobility-id", str(mobility.pk))
+        ours, theirs = _iia_ids(mobility)
         sending = sub(element, "sending-hei")
         sub(sending, "hei-id", sending_hei_id)
         if mobility.home_unit_id:
             sub(sending, "ounit-id", str(mobility.home_unit_id))
+        if ours:
+            sub(sending, "iia-id", ours)
         receiving = sub(element, "receiving-hei")
         sub(receiving, "hei-id", mobility.receiving_institution.schac_code)
+        if theirs:
+            sub(receiving, "iia-id", theirs)
         sub(element, "non-standard-mobility-period")
         year = academic_year_of(mobility.planned_start)
         sub(element, "receiving-academic-year-id", f"{year}/{year + 1}")
@@ -127,6 +133,22 @@ def omobilities_get_response(mobilities, *, sending_hei_id: str) -> bytes:
         sub(element, "planned-arrival-date", mobility.planned_start.isoformat())
         sub(element, "planned-departure-date", mobility.planned_end.isoformat())
     return document(root)
+
+
+def _iia_ids(mobility) -> tuple[str, str]:
+    """The IIA a mobility goes under, as each side knows it: (ours, the partner's)."""
+    agreement = mobility.agreement
+    if agreement is None or agreement.kind != Agreement.Kind.ERASMUS:
+        return "", ""
+    party = next(
+        (
+            p
+            for p in agreement.parties.all()
+            if p.institution_id == mobility.receiving_institution_id
+        ),
+        None,
+    )
+    return agreement.iia_id or agreement.reference, party.iia_id if party else ""
 
 
 def error_response(message: str) -> bytes:

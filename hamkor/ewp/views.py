@@ -1,6 +1,8 @@
-"""EWP endpoints (XML, GET or POST as the specifications allow) and the IIA import page."""
+"""EWP endpoints (XML, GET or POST as the specifications allow)."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.db.models import Q
 from django.http import HttpResponse
@@ -65,6 +67,13 @@ class EwpEndpoint(View):
             raise BadRequest("modified_since must be an xs:dateTime with a time zone")
         return moment
 
+    def years(self) -> list[int]:
+        """The ``receiving_academic_year_id`` values (``2024/2025``), as first years."""
+        years = [value.split("/")[0] for value in self.ids("receiving_academic_year_id")]
+        if not all(year.isdigit() for year in years):
+            raise BadRequest("receiving_academic_year_id must read like 2024/2025")
+        return [int(year) for year in years]
+
     def home_hei(self) -> str:
         home = iias.home()
         if home is None:
@@ -94,13 +103,10 @@ class IiasIndexView(EwpEndpoint):
                 | Q(quotas__updated_at__gte=since)
                 | Q(parties__updated_at__gte=since)
             )
-        years = [value.split("/")[0] for value in self.ids("receiving_academic_year_id")]
+        years = self.years()
         if years:
-            if not all(year.isdigit() for year in years):
-                raise BadRequest("receiving_academic_year_id must read like 2024/2025")
             found = found.filter(
-                quotas__first_year__lte=max(map(int, years)),
-                quotas__last_year__gte=min(map(int, years)),
+                quotas__first_year__lte=max(years), quotas__last_year__gte=min(years)
             )
         return iias.index_response(
             iias.our_iia_id(agreement) for agreement in found.distinct().order_by("pk")
@@ -166,6 +172,12 @@ class OmobilitiesIndexView(EwpEndpoint):
         receiving = self.ids("receiving_hei_id")
         if receiving:
             found = found.filter(receiving_institution__schac_code__in=receiving)
+        years = self.years()
+        if years:
+            found = found.filter(
+                planned_start__gte=datetime.date(min(years), 9, 1),
+                planned_start__lt=datetime.date(max(years) + 1, 9, 1),
+            )
         since = self.modified_since()
         if since:
             found = found.filter(updated_at__gte=since)
@@ -185,7 +197,8 @@ class OmobilitiesGetView(EwpEndpoint):
         found = (
             _mobilities(caller)
             .filter(pk__in=ids)
-            .select_related("person", "receiving_institution")
+            .select_related("person", "receiving_institution", "agreement")
+            .prefetch_related("agreement__parties")
             .order_by("pk")
         )
         return responses.omobilities_get_response(found, sending_hei_id=home)

@@ -42,8 +42,12 @@ def records(ewp_dir, settings):
         days=5,
     )
     AgreementFactory(kind=Agreement.Kind.ERASMUS, reference="IIA-2024-002", partners=[other])
+    agreement.parties.update(iia_id="P-77")
     mobility = MobilityFactory(
-        kind=Mobility.Kind.STUDENT_STUDY, receiving_institution=partner, home_unit=unit
+        kind=Mobility.Kind.STUDENT_STUDY,
+        receiving_institution=partner,
+        home_unit=unit,
+        agreement=agreement,
     )
     return {"agreement": agreement, "unit": unit, "mobility": mobility}
 
@@ -146,6 +150,7 @@ def test_outgoing_mobilities_index_and_get_are_valid(records, client):
         schemas.OMOBILITIES_GET,
     )
     assert _texts(got, "status") == ["nomination"]
+    assert _texts(got, "iia-id") == ["IIA-2024-001", "P-77"]  # ours, then the partner's
     assert _texts(got, "family-name") == [mobility.person.last_name]
     # Another partner's key does not reach a mobility sent elsewhere.
     other = client.get(
@@ -154,6 +159,21 @@ def test_outgoing_mobilities_index_and_get_are_valid(records, client):
         HTTP_X_HAMKOR_EWP_KEY="other.eu:x",
     )
     assert _texts(_valid(other, schemas.OMOBILITIES_GET), "omobility-id") == []
+
+
+def test_index_by_receiving_academic_year(records, client):
+    iias_url, mobilities_url = reverse("ewp:iias_index"), reverse("ewp:omobilities_index")
+    # The quotas run from 2024/2025 to 2025/2026; the mobility starts in March 2025.
+    inside = {"receiving_academic_year_id": "2024/2025", "sending_hei_id": "ksu.uz"}
+    outside = {"receiving_academic_year_id": "2026/2027", "sending_hei_id": "ksu.uz"}
+    assert _texts(_valid(client.get(iias_url, inside, **KEY), schemas.IIAS_INDEX), "iia-id")
+    assert not _texts(_valid(client.get(iias_url, outside, **KEY), schemas.IIAS_INDEX), "iia-id")
+    found = client.get(mobilities_url, inside, **KEY)
+    assert _texts(_valid(found, schemas.OMOBILITIES_INDEX), "omobility-id")
+    none = client.get(mobilities_url, outside, **KEY)
+    assert not _texts(_valid(none, schemas.OMOBILITIES_INDEX), "omobility-id")
+    bad = {"receiving_academic_year_id": "next", "sending_hei_id": "ksu.uz"}
+    assert client.get(iias_url, bad, **KEY).status_code == 400
 
 
 def test_too_many_ids_are_refused(records, client):
