@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "hamkor.reports",
     "hamkor.workbench",
     "hamkor.api",
+    "hamkor.ewp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -385,6 +386,12 @@ HAMKOR_PAGE_SIZES = (25, 50, 100, 250)
 # An export of more rows than this runs in the background, with a progress page.
 HAMKOR_EXPORT_INLINE_MAX = _read("HAMKOR_EXPORT_INLINE_MAX", env.int, default=5000)
 HAMKOR_DATA_DIR = _read("HAMKOR_DATA_DIR", env.str, default="")  # the shared data files, if any
+# Erasmus Without Paper (hamkor/ewp, docs/ewp.md): the folder holding the official XSDs
+# (validated offline through it); without it the schemas are fetched from their official
+# addresses into VAR_DIR/ewp-schemas once. The partners allowed to call the EWP endpoints
+# without a staff session: "hei-id=secret hei-id=secret", sent as the X-Hamkor-EWP-Key header.
+HAMKOR_EWP_SCHEMAS = _read("HAMKOR_EWP_SCHEMAS", env.str, default="")
+HAMKOR_EWP_CLIENTS = _read("HAMKOR_EWP_CLIENTS", env.str, default="")
 # Where `hamkor load-directory` (without --from) downloads the lists. The EU publishes the
 # Erasmus charter list under a file name that changes with each edition: set its address.
 HAMKOR_DIRECTORY_SOURCES = {

@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
 from tests.authorization_calls import CALLS_MATRIX, calls_records
+from tests.authorization_ewp import EWP_MATRIX
 from tests.authorization_opportunities import OPPORTUNITIES_MATRIX, opportunity_records
 from tests.authorization_records import (
     RECEPTION_MATRIX,
@@ -380,6 +381,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     **OPPORTUNITIES_MATRIX,
     **CALLS_MATRIX,
     **SELECTION_MATRIX,
+    **EWP_MATRIX,
 }
 
 

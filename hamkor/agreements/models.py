@@ -7,7 +7,6 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -189,6 +188,9 @@ class Agreement(ProtectedStatusMixin, SearchableModel, BaseModel):
         related_name="renewals",
     )
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
+    # Erasmus Without Paper (hamkor/ewp): our iia-id when the agreement came with one of its
+    # own (an IIA of ours restored from an EWP file); otherwise the reference serves as it.
+    iia_id = models.CharField(_("IIA id (EWP)"), max_length=64, blank=True)
     termination_reason = models.TextField(_("reason for termination"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     # Opt-in: an agreement may be confidential while its partner is not (decision 0009).
@@ -337,6 +339,10 @@ class AgreementParty(BaseModel):
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTNER)
     signatory = models.CharField(_("signatory"), max_length=200, blank=True)
     signatory_title = models.CharField(_("signatory's position"), max_length=200, blank=True)
+    # What the partner publishes about this agreement in Erasmus Without Paper (hamkor/ewp).
+    iia_id = models.CharField(_("partner's IIA id (EWP)"), max_length=64, blank=True)
+    iia_code = models.CharField(_("partner's IIA code (EWP)"), max_length=200, blank=True)
+    iia_hash = models.CharField(_("partner's IIA hash (EWP)"), max_length=64, blank=True)
 
     history = HistoricalRecords()
     objects = AgreementPartQuerySet.as_manager()
@@ -385,99 +391,6 @@ class Amendment(BaseModel):
         return f"{self.agreement.get_absolute_url()}#amendment-{self.number}"
 
 
-class MobilityQuota(BaseModel):
-    """Places an agreement offers per academic year for one kind of mobility."""
-
-    class Direction(models.TextChoices):
-        OUTGOING = "outgoing", _("Outgoing")
-        INCOMING = "incoming", _("Incoming")
-
-    class MobilityKind(models.TextChoices):
-        STUDENT_STUDY = "student_study", _("Student study")
-        STUDENT_TRAINEESHIP = "student_traineeship", _("Student traineeship")
-        STAFF_TEACHING = "staff_teaching", _("Staff teaching")
-        STAFF_TRAINING = "staff_training", _("Staff training")
-
-    class Cefr(models.TextChoices):
-        A1 = "A1", "A1"
-        A2 = "A2", "A2"
-        B1 = "B1", "B1"
-        B2 = "B2", "B2"
-        C1 = "C1", "C1"
-        C2 = "C2", "C2"
-
-    agreement = models.ForeignKey(
-        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="quotas"
-    )
-    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
-    mobility_kind = models.CharField(_("mobility"), max_length=20, choices=MobilityKind.choices)
-    isced_code = models.CharField(
-        _("ISCED-F field"),
-        max_length=4,
-        blank=True,
-        validators=[RegexValidator(r"^\d{2,4}$", _("An ISCED-F code has 2 to 4 digits."))],
-        help_text=_("E.g. 0231 (language acquisition) or 04 (business)."),
-    )
-    eqf_level = models.PositiveSmallIntegerField(
-        _("EQF level"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(5), MaxValueValidator(8)],
-        help_text=_("6 bachelor, 7 master, 8 doctorate."),
-    )
-    places_per_year = models.PositiveSmallIntegerField(_("places per year"))
-    months = models.DecimalField(
-        _("months per person"), max_digits=4, decimal_places=1, null=True, blank=True
-    )
-    days = models.PositiveSmallIntegerField(_("days per person"), null=True, blank=True)
-    first_year = models.PositiveSmallIntegerField(
-        _("from academic year"), help_text=_("The year it starts in: 2025 for 2025/26.")
-    )
-    last_year = models.PositiveSmallIntegerField(_("to academic year"))
-    language = models.CharField(
-        _("language of instruction"),
-        max_length=3,
-        blank=True,
-        help_text=_("ISO 639 code, e.g. en, ru, tr."),
-    )
-    cefr_level = models.CharField(
-        _("language level"), max_length=2, choices=Cefr.choices, blank=True
-    )
-
-    new_title = _("New mobility quota")  # the add page's title, in the gender of each language
-    history = HistoricalRecords()
-    objects = AgreementPartQuerySet.as_manager()
-
-    class Meta(BaseModel.Meta):
-        verbose_name = _("mobility quota")
-        verbose_name_plural = _("mobility quotas")
-        ordering = ("agreement", "direction", "mobility_kind")
-
-    def __str__(self) -> str:
-        return f"{self.get_direction_display()}, {self.get_mobility_kind_display()}"
-
-    def get_absolute_url(self) -> str:
-        return f"{self.agreement.get_absolute_url()}#quotas"
-
-    def clean(self):
-        if self.first_year and self.last_year and self.last_year < self.first_year:
-            raise ValidationError(
-                {"last_year": _("The last academic year cannot be before the first.")}
-            )
-        if self.language:
-            import pycountry
-
-            if (
-                pycountry.languages.get(alpha_2=self.language.lower()) is None
-                and pycountry.languages.get(alpha_3=self.language.lower()) is None
-            ):
-                raise ValidationError({"language": _("This is not an ISO 639 language code.")})
-
-    @property
-    def academic_years(self) -> range:
-        return range(self.first_year, self.last_year + 1)
-
-
 class RenewalReminder(models.Model):
     """A renewal reminder that was sent, so that each goes out once per end date."""
 
@@ -497,3 +410,7 @@ class RenewalReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement_id}: {self.days_before} days before {self.valid_to}"
+
+
+# Split by subject (modules stay small); imported here so that Django and callers find it.
+from hamkor.agreements.quotas import MobilityQuota  # noqa: E402, F401

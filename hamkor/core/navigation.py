@@ -145,6 +145,12 @@ MENU: tuple[Group, ...] = (
                 "agreements.view_agreement",
                 "hourglass-split",
             ),
+            Item(
+                _("Import an IIA"),
+                "ewp:iia_import",
+                "agreements.import_agreement",
+                "cloud-arrow-down",
+            ),
         ),
     ),
     Group(
