@@ -60,7 +60,10 @@ def test_api_refuses_applicants_and_anonymous_visitors(as_user, agreements):
     assert as_user("applicant").get(URL).status_code == 403
     from django.test import Client
 
-    assert Client().get(URL).status_code == 403
+    # No credentials: a 401 with the token challenge, as for a bad token.
+    response = Client().get(URL)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
 
 
 def test_api_lists_the_steps_the_status_allows(as_user, agreements):
@@ -78,7 +81,7 @@ def test_api_takes_a_step_through_the_service_with_its_whole_reason(as_user, agr
     active, _draft = agreements
     reason = "The partner closed its international office. " * 5
     response = as_user("coordinator").post(
-        f"{URL}{active.pk}/transition/", {"name": "terminate", "reason": reason}
+        f"{URL}{active.pk}/transitions/terminate/", {"reason": reason}
     )
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "terminated"
@@ -91,10 +94,10 @@ def test_api_takes_a_step_through_the_service_with_its_whole_reason(as_user, agr
 def test_api_refuses_a_step_as_the_service_does(as_user, agreements):
     active, draft = agreements
     client = as_user("officer")
-    response = client.post(f"{URL}{draft.pk}/transition/", {"name": "reopen", "reason": "x"})
+    response = client.post(f"{URL}{draft.pk}/transitions/reopen/", {"reason": "x"})
     assert response.status_code == 400
     assert "cannot take this step" in response.json()["detail"][0]
-    response = client.post(f"{URL}{active.pk}/transition/", {"name": "expire"})
+    response = client.post(f"{URL}{active.pk}/transitions/expire/", {})
     assert response.status_code == 400
     assert response.json()["detail"] == ["Only the daily task takes this step."]
     active.refresh_from_db()
@@ -103,8 +106,8 @@ def test_api_refuses_a_step_as_the_service_does(as_user, agreements):
 
 def test_api_steps_keep_the_faculty_scope_and_the_permission(as_user, agreements):
     active, _draft = agreements
-    url = f"{URL}{active.pk}/transition/"
-    data = {"name": "terminate", "reason": "x"}
+    url = f"{URL}{active.pk}/transitions/terminate/"
+    data = {"reason": "x"}
     assert as_user("coordinator_b").post(url, data).status_code == 404
     assert as_user("leadership").post(url, data).status_code == 403
     active.refresh_from_db()

@@ -1,7 +1,7 @@
 """Status steps through the API: the model's declared transitions, taken by the app's service.
 
-``POST /api/v1/<records>/<id>/transition/`` with ``{"name": ..., "reason": ..., "on": ...}``
-takes the same step as the button on the record's page, through the same service, with the
+``POST /api/v1/<records>/<id>/transitions/<name>/`` with ``{"reason": ..., "on": ...}`` (both
+optional unless the step asks for them) takes the same step as the button on the record's page, through the same service, with the
 same permission (``<app>.transition_<model>``) and scope (the rows the user may change).
 Each record also lists the steps its status allows (``steps``).
 """
@@ -9,7 +9,7 @@ Each record also lists the steps its status allows (``steps``).
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
@@ -31,7 +31,6 @@ class MayTakeSteps(BasePermission):
 
 
 class StepSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=40)
     reason = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
     on = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -55,9 +54,26 @@ class TransitionsMixin:
     step_service = None
     record_name = ""
 
-    @extend_schema(request=StepSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[MayTakeSteps])
-    def transition(self, request, pk=None):
+    @extend_schema(
+        request=StepSerializer,
+        parameters=[
+            OpenApiParameter(
+                "name",
+                str,
+                OpenApiParameter.PATH,
+                description="The step's name, one of the record's ``steps``.",
+                pattern=r"^[a-z_]+$",
+            )
+        ],
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[MayTakeSteps],
+        url_path=r"transitions/(?P<name>[a-z_]+)",
+        url_name="transition",
+    )
+    def transition(self, request, pk=None, name=None):
         record = self.get_object()
         step = StepSerializer(data=request.data)
         step.is_valid(raise_exception=True)
@@ -65,6 +81,7 @@ class TransitionsMixin:
             record = self.step_service(
                 **{self.record_name or self.queryset.model._meta.model_name: record},
                 actor=request.user,
+                name=name,
                 **step.validated_data,
             )
         except ValidationError as exc:
