@@ -369,6 +369,9 @@ SPECTACULAR_SETTINGS = {
         "AgreementPartyRoleEnum": "hamkor.agreements.models.AgreementParty.Role",
         "ProjectRoleEnum": "hamkor.grants.models.projects.Project.Role",
         "ParticipantRoleEnum": "hamkor.events.models.Participant.Role",
+        # A call's and an application's study levels and language levels are one list each.
+        "CallStudyLevelEnum": "hamkor.calls.models.StudyLevel",
+        "CefrEnum": "hamkor.calls.models.Cefr",
     },
 }
 

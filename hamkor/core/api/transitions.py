@@ -1,8 +1,9 @@
 """Status steps through the API: the model's declared transitions, taken by the app's service.
 
 ``POST /api/v1/<records>/<id>/transitions/<name>/`` with ``{"reason": ..., "on": ...}`` (both
-optional unless the step asks for them) takes the same step as the button on the record's page, through the same service, with the
-same permission (``<app>.transition_<model>``) and scope (the rows the user may change).
+optional unless the step asks for them) takes the same step as the button on the record's
+page, through the same service, with the same permission (``<app>.transition_<model>``) and
+scope (the rows the user may change).
 Each record also lists the steps its status allows (``steps``).
 """
 
