@@ -82,8 +82,8 @@ class InstitutionViewSet(ServiceWriteViewSet):
         return institutions_with_list_columns(super().get_queryset())
 
     def filter_queryset(self, queryset):
-        # Any institution can be read by its id, a directory one included.
-        if self.action == "retrieve":
+        # Any institution can be read (and changed) by its id, a directory one included.
+        if self.detail:
             return queryset
         return super().filter_queryset(queryset)
 

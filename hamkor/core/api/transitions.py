@@ -9,7 +9,10 @@ Each record also lists the steps its status allows (``steps``).
 
 from __future__ import annotations
 
+import inspect
+
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import action
@@ -34,6 +37,8 @@ class MayTakeSteps(BasePermission):
 class StepSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
     on = serializers.DateField(required=False, allow_null=True, default=None)
+    # The version the step was decided on: a record changed since is refused (409).
+    version = serializers.IntegerField(required=False, min_value=1)
 
 
 @extend_schema_field(serializers.ListField(child=serializers.CharField()))
@@ -78,12 +83,25 @@ class TransitionsMixin:
         record = self.get_object()
         step = StepSerializer(data=request.data)
         step.is_valid(raise_exception=True)
+        version = step.validated_data.pop("version", None)
+        if version is not None and version != record.version:
+            return Response(
+                {"detail": [_("The record changed after you read it: read it again.")]},
+                status=status.HTTP_409_CONFLICT,
+            )
+        # Some services take no date (a call's steps): one is refused, not passed.
+        accepted = inspect.signature(self.step_service).parameters
+        values = {k: v for k, v in step.validated_data.items() if k in accepted}
+        if step.validated_data["on"] is not None and "on" not in accepted:
+            return Response(
+                {"on": [_("This step takes no date.")]}, status=status.HTTP_400_BAD_REQUEST
+            )
         try:
             record = self.step_service(
                 **{self.record_name or self.queryset.model._meta.model_name: record},
                 actor=request.user,
                 name=name,
-                **step.validated_data,
+                **values,
             )
         except ValidationError as exc:
             return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
