@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
+from tests.authorization_api import API_MATRIX
 from tests.authorization_calls import CALLS_MATRIX, calls_records
 from tests.authorization_opportunities import OPPORTUNITIES_MATRIX, opportunity_records
 from tests.authorization_records import (
@@ -380,6 +381,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     **RECEPTION_MATRIX,
     **OPPORTUNITIES_MATRIX,
     **CALLS_MATRIX,
+    **API_MATRIX,
     **SELECTION_MATRIX,
 }
 

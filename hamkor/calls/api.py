@@ -22,7 +22,15 @@ from rest_framework.response import Response
 
 from hamkor.calls.filters import ApplicationFilterSet, CallFilterSet
 from hamkor.calls.forms import YEARS, CallForm, CriterionForm, PlaceForm
-from hamkor.calls.models import Application, Call, Criterion, DocumentKind, Place, StudyLevel
+from hamkor.calls.models import (
+    Application,
+    Call,
+    Cefr,
+    Criterion,
+    DocumentKind,
+    Place,
+    StudyLevel,
+)
 from hamkor.calls.services import (
     application_override,
     call_delete,
@@ -99,8 +107,16 @@ class CriterionSerializer(serializers.ModelSerializer):
         read_only_fields = ["version"]
 
 
+def _blank_choice(choices):
+    """A read-only choice that may be empty: the schema lists "" among its values."""
+    return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True)
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="person.full_name", read_only=True)
+    study_level = _blank_choice(StudyLevel.choices)
+    cefr_level = _blank_choice(Cefr.choices)
+    outcome = _blank_choice(Application.Outcome.choices)
 
     class Meta:
         model = Application
