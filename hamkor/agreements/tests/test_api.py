@@ -1,4 +1,4 @@
-"""The read-only agreements API: the list page's filters and scoping."""
+"""The agreements API: the list page's filters and scoping, steps, deleting drafts."""
 
 from __future__ import annotations
 
@@ -49,11 +49,15 @@ def test_api_answers_one_agreement(as_user, agreements):
     assert response.json()["reference"] == "MOU-2024-001"
 
 
-def test_api_is_read_only(as_user, agreements):
-    active, _draft = agreements
+def test_api_deletes_drafts_only_and_refuses_a_bad_agreement(as_user, agreements):
+    active, draft = agreements
     client = as_user("officer")
-    assert client.post(URL, {"title": "x"}).status_code == 405
-    assert client.delete(f"{URL}{active.pk}/").status_code == 405
+    assert client.post(URL, {"title": "x"}).status_code == 400
+    refused = client.delete(f"{URL}{active.pk}/")
+    assert refused.status_code == 400
+    assert "Only a draft can be deleted" in refused.json()["detail"][0]
+    assert client.delete(f"{URL}{draft.pk}/").status_code == 204
+    assert list(Agreement.objects.all()) == [active]
 
 
 def test_api_refuses_applicants_and_anonymous_visitors(as_user, agreements):
