@@ -203,3 +203,13 @@ def test_a_bad_filter_or_page_is_a_json_400_or_404(as_user, url, query):
     assert response.status_code in (400, 404)
     assert response["content-type"] == JSON
     assert response.json()
+
+
+def test_a_deletion_may_carry_its_version(as_user):
+    partner = PartnerFactory()
+    client = as_user("officer")
+    url = f"/api/v1/institutions/{partner.pk}/"
+    assert client.delete(f"{url}?version={partner.version + 1}").status_code == 409
+    assert client.delete(f"{url}?version=x").status_code == 400
+    assert client.delete(f"{url}?version={partner.version}").status_code == 204
+    assert not Institution.objects.filter(pk=partner.pk).exists()

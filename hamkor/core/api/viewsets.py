@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
@@ -180,6 +181,32 @@ class ServiceWriteViewSet(viewsets.ModelViewSet):
         return Response(
             answer.data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
         )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "version", int, description="The version read: a changed record is kept (409)."
+            )
+        ]
+    )
+    def destroy(self, request, *args, **kwargs):
+        """A deletion may name the version it was decided on (``?version=``): a record
+        changed since is not deleted (409)."""
+        instance = self.get_object()
+        version = request.query_params.get("version", "")
+        if version:
+            if not version.isdigit():
+                return Response(
+                    {"version": [_("The version is a whole number.")]},
+                    status=status.HTTP_400_BAD_REQUEST,
+                )
+            if int(version) != instance.version:
+                return Response(
+                    {"detail": [_("The record changed after you read it: read it again.")]},
+                    status=status.HTTP_409_CONFLICT,
+                )
+        self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     def perform_destroy(self, instance):
         try:
