@@ -26,6 +26,7 @@ API_MATRIX: dict[str, tuple[int, ...]] = {
     "api:application-list": _API_STAFF,
     "api:application-detail": _API_FACULTY_READ,
     "api:application-override": _API_STEP,
+    "api:participant-transition": _API_STEP,
     "api:achievements": _API_STAFF,
     "api:indicators": _API_STAFF,
     # The profile page's token forms: POST only (the page itself is accounts:profile).
@@ -41,6 +42,7 @@ _STEPS = {
     "foreignstudent": "enrol",
     "studentrequest": "take",
     "call": "close",
+    "participant": "issue",
 }
 
 

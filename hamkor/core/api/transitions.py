@@ -27,10 +27,9 @@ class MayTakeSteps(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         opts = view.queryset.model._meta
+        permission = view.step_permission or f"{opts.app_label}.transition_{opts.model_name}"
         return bool(
-            request.user
-            and request.user.is_authenticated
-            and request.user.has_perm(f"{opts.app_label}.transition_{opts.model_name}")
+            request.user and request.user.is_authenticated and request.user.has_perm(permission)
         )
 
 
@@ -59,6 +58,8 @@ class TransitionsMixin:
 
     step_service = None
     record_name = ""
+    # The permission of the steps when it is not the model's ``transition`` one.
+    step_permission = ""
 
     @extend_schema(
         request=StepSerializer,
