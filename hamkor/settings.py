@@ -352,7 +352,12 @@ CONTENT_SECURITY_POLICY = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # A token first: its challenge makes a request without credentials a 401.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "hamkor.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "EXCEPTION_HANDLER": "hamkor.api.errors.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["hamkor.core.api.permissions.RolePermissions"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -373,6 +378,9 @@ SPECTACULAR_SETTINGS = {
         "AgreementPartyRoleEnum": "hamkor.agreements.models.AgreementParty.Role",
         "ProjectRoleEnum": "hamkor.grants.models.projects.Project.Role",
         "ParticipantRoleEnum": "hamkor.events.models.Participant.Role",
+        # A call's and an application's study levels and language levels are one list each.
+        "CallStudyLevelEnum": "hamkor.calls.models.StudyLevel",
+        "CefrEnum": "hamkor.calls.models.Cefr",
     },
 }
 

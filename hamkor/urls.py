@@ -14,6 +14,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("hamkor.core.urls")),
     path("", include("hamkor.accounts.urls")),
+    path("", include("hamkor.api.token_urls")),
     path("", include("hamkor.partners.urls")),
     path("", include("hamkor.website.staff_urls")),
     path("", include("hamkor.agreements.urls")),

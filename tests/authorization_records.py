@@ -282,6 +282,11 @@ def kwargs_for(name: str, objects: dict) -> dict:
     calls = calls_kwargs(name, objects)
     if calls is not None:
         return calls
+    from tests.authorization_api import api_kwargs
+
+    api = api_kwargs(name, objects)
+    if api is not None:
+        return api
     from tests.authorization_selection import selection_kwargs
 
     selection = selection_kwargs(name, objects)
@@ -376,14 +381,6 @@ def kwargs_for(name: str, objects: dict) -> dict:
         return {"agreement_pk": objects["agreement"]}
     if name in ("agreements:agreement_renew", "agreements:agreement_amend"):
         return {"pk": objects["agreement"]}
-    if name in (
-        "api:agreement-transition",
-        "api:mobility-transition",
-        "api:project-transition",
-        "api:foreignstudent-transition",
-        "api:studentrequest-transition",
-    ):
-        return {"pk": objects[name.split(":")[1].split("-")[0]]}
     if name.endswith(("_detail", "_edit", "_delete", "_history", "_merge", "-detail")):
         model = name.split(":")[1].replace("-detail", "").rsplit("_", 1)[0]
         return {"pk": objects[model]}

@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
+from tests.authorization_api import API_MATRIX
 from tests.authorization_calls import CALLS_MATRIX, calls_records
 from tests.authorization_ewp import EWP_MATRIX
 from tests.authorization_opportunities import OPPORTUNITIES_MATRIX, opportunity_records
@@ -39,10 +40,11 @@ LOGGED_IN = (200, 200, 200, 200, 200, 200, 302)
 EVERYONE = (200, 200, 200, 200, 200, 200, 200)
 POST_ONLY = (405, 405, 405, 405, 405, 405, 405)
 POST_ONLY_LOGGED_IN = (405, 405, 405, 405, 405, 405, 302)
-API_STAFF = (200, 200, 200, 200, 200, 403, 403)
-API_ADMIN = (200, 403, 403, 403, 403, 403, 403)
+# The API answers a request without credentials 401 (its token challenge), not 403.
+API_STAFF = (200, 200, 200, 200, 200, 403, 401)
+API_ADMIN = (200, 403, 403, 403, 403, 403, 401)
 # A status step through the API (POST only): who may take steps gets 405 for a GET.
-API_STEP = (405, 405, 405, 405, 403, 403, 403)
+API_STEP = (405, 405, 405, 405, 403, 403, 401)
 # Records scoped to faculty A: its coordinator may change them, faculty B's finds nothing.
 FACULTY_WRITE = (200, 200, 200, 404, 403, 403, 302)
 # A traveller's own record (the applicant persona's): nobody else finds it, staff included.
@@ -50,7 +52,7 @@ OWN_ONLY = (404, 404, 404, 404, 404, 200, 302)
 # Records scoped to faculty A for reading too (foreign students): faculty B's coordinator
 # finds nothing, leadership reads.
 FACULTY_READ = (200, 200, 200, 404, 200, 403, 302)
-API_FACULTY_READ = (200, 200, 200, 404, 200, 403, 403)
+API_FACULTY_READ = (200, 200, 200, 404, 200, 403, 401)
 
 MATRIX: dict[str, tuple[int, ...]] = {
     "healthz": EVERYONE,
@@ -380,6 +382,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     **RECEPTION_MATRIX,
     **OPPORTUNITIES_MATRIX,
     **CALLS_MATRIX,
+    **API_MATRIX,
     **SELECTION_MATRIX,
     **EWP_MATRIX,
 }

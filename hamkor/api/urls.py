@@ -5,14 +5,16 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
-from hamkor.agreements.api import AgreementViewSet
+from hamkor.agreements.api import AgreementViewSet, MobilityQuotaViewSet
 from hamkor.api.docs import APIDocsView
+from hamkor.calls.api import ApplicationViewSet, CallViewSet, CriterionViewSet, PlaceViewSet
 from hamkor.core.api.permissions import StaffOnly
 from hamkor.events.api import EventViewSet, ParticipantViewSet, PublicationViewSet
 from hamkor.grants.money.api import ExchangeRateViewSet, ExpenseViewSet, ReceiptViewSet
 from hamkor.grants.project_api import ProjectViewSet
 from hamkor.mobility.api import MobilityViewSet, PersonViewSet
 from hamkor.partners.api import ContactViewSet, InstitutionViewSet
+from hamkor.reports.api import AchievementsView, IndicatorsView
 from hamkor.students.api import FeePaymentViewSet, ForeignStudentViewSet, StudentRequestViewSet
 
 app_name = "api"
@@ -27,6 +29,7 @@ router.APIRootView = APIRootView
 router.register("org-units", OrgUnitViewSet, basename="orgunit")
 router.register("users", UserViewSet, basename="user")
 router.register("agreements", AgreementViewSet, basename="agreement")
+router.register("agreement-quotas", MobilityQuotaViewSet, basename="mobilityquota")
 router.register("institutions", InstitutionViewSet, basename="institution")
 router.register("contacts", ContactViewSet, basename="contact")
 router.register("people", PersonViewSet, basename="person")
@@ -41,9 +44,15 @@ router.register("exchange-rates", ExchangeRateViewSet, basename="exchangerate")
 router.register("events", EventViewSet, basename="event")
 router.register("event-participants", ParticipantViewSet, basename="participant")
 router.register("event-publications", PublicationViewSet, basename="publication")
+router.register("calls", CallViewSet, basename="call")
+router.register("call-places", PlaceViewSet, basename="place")
+router.register("call-criteria", CriterionViewSet, basename="criterion")
+router.register("applications", ApplicationViewSet, basename="application")
 
 urlpatterns = [
     path("v1/", include(router.urls)),
+    path("v1/achievements/", AchievementsView.as_view(), name="achievements"),
+    path("v1/indicators/", IndicatorsView.as_view(), name="indicators"),
     path("schema/", SpectacularAPIView.as_view(permission_classes=[StaffOnly]), name="schema"),
     # The split view serves its script as a file, so the CSP needs no inline script.
     path("docs/", APIDocsView.as_view(), name="docs"),

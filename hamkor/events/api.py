@@ -5,14 +5,23 @@ Participants' contact details are in the answer for who may change participants 
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
+from hamkor.core.api.transitions import TransitionsMixin
 from hamkor.core.api.viewsets import ServiceWriteViewSet
+from hamkor.events.certificates import certificate_issue, certificate_send
 from hamkor.events.filters import EventFilterSet, ParticipantFilterSet, PublicationFilterSet
 from hamkor.events.forms import EventForm
 from hamkor.events.models import Event, Participant, Publication
-from hamkor.events.services import event_save, participant_save, publication_save
+from hamkor.events.services import (
+    event_save,
+    participant_cancel,
+    participant_save,
+    publication_save,
+)
 from hamkor.events.tables import events_with_list_columns
 
 
@@ -87,7 +96,26 @@ class EventViewSet(ServiceWriteViewSet):
         return events_with_list_columns(super().get_queryset()).order_by("-start", "-id")
 
 
-class ParticipantViewSet(ServiceWriteViewSet):
+def participant_step(
+    *, participant: Participant, name: str, actor, reason: str = ""
+) -> Participant:
+    """The participant page's steps: issue the certificate, send it, cancel the registration
+    (the first one waiting then takes the place)."""
+    if name == "issue":
+        return certificate_issue(participant=participant, actor=actor)
+    if name == "send":
+        if not certificate_send(participant=participant, actor=actor):
+            raise ValidationError(_("The participant has no e-mail address."))
+    elif name == "cancel":
+        participant_cancel(participant=participant, actor=actor)
+    else:
+        raise ValidationError(_("There is no step “%(name)s”.") % {"name": name})
+    return Participant.objects.get(pk=participant.pk)
+
+
+class ParticipantViewSet(TransitionsMixin, ServiceWriteViewSet):
+    step_service = staticmethod(participant_step)
+    step_permission = "events.change_participant"
     queryset = Participant.objects.select_related("event", "person")
     serializer_class = ParticipantSerializer
     filterset_class = ParticipantFilterSet

@@ -1,4 +1,5 @@
-"""API serializers and viewsets of the mobility app (read-only).
+"""API of the mobility app: people and mobilities, read and written through the same services
+as the pages (``person_save``, ``mobility_save`` with every rule of the edit page).
 
 Personal data fields (date of birth, passport, visa) are in the answer only for users who
 may read personal data; for the others the fields are absent, not empty.
@@ -11,12 +12,12 @@ from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
 from hamkor.core.api.transitions import StepsField, TransitionsMixin
-from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.core.api.viewsets import ServiceWriteViewSet
 from hamkor.mobility.filters import MobilityFilterSet, PersonFilterSet
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.personal import MOBILITY_PERSONAL, PERSON_PERSONAL, hidden_fields
 from hamkor.mobility.selectors import with_host_qs_rank
-from hamkor.mobility.services import mobility_transition
+from hamkor.mobility.services import mobility_save, mobility_transition, person_save
 
 
 class PersonalDataMixin:
@@ -59,6 +60,7 @@ class PersonSerializer(PersonalDataMixin, CountryFieldMixin, serializers.ModelSe
             *PERSON_PERSONAL,
             "version",
         ]
+        read_only_fields = ["version"]
 
     def get_has_account(self, person) -> bool:
         return person.user_id is not None
@@ -103,13 +105,28 @@ class MobilitySerializer(PersonalDataMixin, serializers.ModelSerializer):
             *MOBILITY_PERSONAL,
             "registered_on",
             "registration_valid_to",
+            "funding_project",
+            "official_km",
+            "green_travel",
+            "fewer_opportunities",
+            "notes",
             "host_qs_rank",
             "host_qs_edition",
             "version",
         ]
+        # The status moves by steps; the rest is what the edit page writes.
+        read_only_fields = [
+            "status",
+            "status_changed_at",
+            "status_reason",
+            "cancel_reason",
+            "invitation_reference",
+            "version",
+        ]
 
 
-class PersonViewSet(RestrictedReadOnlyViewSet):
+class PersonViewSet(ServiceWriteViewSet):
+    save_service = staticmethod(person_save)
     queryset = Person.objects.all()
     serializer_class = PersonSerializer
     filterset_class = PersonFilterSet
@@ -123,8 +140,11 @@ class PersonViewSet(RestrictedReadOnlyViewSet):
         )
 
 
-class MobilityViewSet(TransitionsMixin, RestrictedReadOnlyViewSet):
+class MobilityViewSet(TransitionsMixin, ServiceWriteViewSet):
     step_service = staticmethod(mobility_transition)
+    save_service = staticmethod(mobility_save)
+    # A coordinator's mobility moved to another faculty: refused on the field that moved it.
+    reach_field = "home_unit"
     queryset = Mobility.objects.all()
     serializer_class = MobilitySerializer
     filterset_class = MobilityFilterSet

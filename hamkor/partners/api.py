@@ -1,9 +1,14 @@
-"""API serializers and viewsets of the partners app (read-only)."""
+"""API of the partners app: institutions and their contacts, read and written.
+
+Neither has a service of its own: they are saved as their edit pages save them
+(``object_save``, with the version read: a stale one is a 409). Unlike the page, the API does
+not stop a new institution that resembles existing ones: a script checks with ``?q=`` first.
+"""
 
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
-from hamkor.core.api.viewsets import RestrictedReadOnlyViewSet
+from hamkor.core.api.viewsets import ServiceWriteViewSet
 from hamkor.partners.filters import ContactFilterSet, InstitutionFilterSet
 from hamkor.partners.models import Contact, Institution
 from hamkor.partners.tables import institutions_with_list_columns
@@ -42,8 +47,10 @@ class InstitutionSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "latest_qs_rank",
             "latest_qs_edition",
             "agreements_count",
+            "notes",
             "version",
         ]
+        read_only_fields = ["is_home", "version"]
 
 
 class ContactSerializer(serializers.ModelSerializer):
@@ -58,11 +65,13 @@ class ContactSerializer(serializers.ModelSerializer):
             "email",
             "phone",
             "is_primary",
+            "notes",
             "version",
         ]
+        read_only_fields = ["version"]
 
 
-class InstitutionViewSet(RestrictedReadOnlyViewSet):
+class InstitutionViewSet(ServiceWriteViewSet):
     """Partners by default, as on the list page; ``?show=all`` for the whole directory."""
 
     queryset = Institution.objects.all()
@@ -73,13 +82,13 @@ class InstitutionViewSet(RestrictedReadOnlyViewSet):
         return institutions_with_list_columns(super().get_queryset())
 
     def filter_queryset(self, queryset):
-        # Any institution can be read by its id, a directory one included.
-        if self.action == "retrieve":
+        # Any institution can be read (and changed) by its id, a directory one included.
+        if self.detail:
             return queryset
         return super().filter_queryset(queryset)
 
 
-class ContactViewSet(RestrictedReadOnlyViewSet):
+class ContactViewSet(ServiceWriteViewSet):
     queryset = Contact.objects.select_related("institution")
     serializer_class = ContactSerializer
     filterset_class = ContactFilterSet

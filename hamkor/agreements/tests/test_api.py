@@ -1,4 +1,4 @@
-"""The read-only agreements API: the list page's filters and scoping."""
+"""The agreements API: the list page's filters and scoping, steps, deleting drafts."""
 
 from __future__ import annotations
 
@@ -49,18 +49,25 @@ def test_api_answers_one_agreement(as_user, agreements):
     assert response.json()["reference"] == "MOU-2024-001"
 
 
-def test_api_is_read_only(as_user, agreements):
-    active, _draft = agreements
+def test_api_deletes_drafts_only_and_refuses_a_bad_agreement(as_user, agreements):
+    active, draft = agreements
     client = as_user("officer")
-    assert client.post(URL, {"title": "x"}).status_code == 405
-    assert client.delete(f"{URL}{active.pk}/").status_code == 405
+    assert client.post(URL, {"title": "x"}).status_code == 400
+    refused = client.delete(f"{URL}{active.pk}/")
+    assert refused.status_code == 400
+    assert "Only a draft can be deleted" in refused.json()["detail"][0]
+    assert client.delete(f"{URL}{draft.pk}/").status_code == 204
+    assert list(Agreement.objects.all()) == [active]
 
 
 def test_api_refuses_applicants_and_anonymous_visitors(as_user, agreements):
     assert as_user("applicant").get(URL).status_code == 403
     from django.test import Client
 
-    assert Client().get(URL).status_code == 403
+    # No credentials: a 401 with the token challenge, as for a bad token.
+    response = Client().get(URL)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
 
 
 def test_api_lists_the_steps_the_status_allows(as_user, agreements):
@@ -78,7 +85,7 @@ def test_api_takes_a_step_through_the_service_with_its_whole_reason(as_user, agr
     active, _draft = agreements
     reason = "The partner closed its international office. " * 5
     response = as_user("coordinator").post(
-        f"{URL}{active.pk}/transition/", {"name": "terminate", "reason": reason}
+        f"{URL}{active.pk}/transitions/terminate/", {"reason": reason}
     )
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "terminated"
@@ -91,10 +98,10 @@ def test_api_takes_a_step_through_the_service_with_its_whole_reason(as_user, agr
 def test_api_refuses_a_step_as_the_service_does(as_user, agreements):
     active, draft = agreements
     client = as_user("officer")
-    response = client.post(f"{URL}{draft.pk}/transition/", {"name": "reopen", "reason": "x"})
+    response = client.post(f"{URL}{draft.pk}/transitions/reopen/", {"reason": "x"})
     assert response.status_code == 400
     assert "cannot take this step" in response.json()["detail"][0]
-    response = client.post(f"{URL}{active.pk}/transition/", {"name": "expire"})
+    response = client.post(f"{URL}{active.pk}/transitions/expire/", {})
     assert response.status_code == 400
     assert response.json()["detail"] == ["Only the daily task takes this step."]
     active.refresh_from_db()
@@ -103,8 +110,8 @@ def test_api_refuses_a_step_as_the_service_does(as_user, agreements):
 
 def test_api_steps_keep_the_faculty_scope_and_the_permission(as_user, agreements):
     active, _draft = agreements
-    url = f"{URL}{active.pk}/transition/"
-    data = {"name": "terminate", "reason": "x"}
+    url = f"{URL}{active.pk}/transitions/terminate/"
+    data = {"reason": "x"}
     assert as_user("coordinator_b").post(url, data).status_code == 404
     assert as_user("leadership").post(url, data).status_code == 403
     active.refresh_from_db()

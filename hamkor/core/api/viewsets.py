@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
-from hamkor.core.services import StaleObjectError, object_delete
+from hamkor.core.services import StaleObjectError, object_delete, object_save
 
 ACTIONS = {
     "list": "view",
@@ -19,6 +20,7 @@ ACTIONS = {
     "destroy": "delete",
     # A status step changes the record: only the rows the user may change.
     "transition": "change",
+    "override": "change",
 }
 
 # ``http_method_names`` of the write viewsets that do not offer every write.
@@ -43,7 +45,8 @@ class ServiceWriteViewSet(viewsets.ModelViewSet):
     - ``save_service(<record>, actor, expected_version)`` creates and updates, or
     - ``create_service(<record>, actor)`` and ``update_service(<record>, actor,
       expected_version)`` when the app has one for each;
-    - ``delete_service(<record>, actor)``, ``object_delete`` when unset.
+    - ``delete_service(<record>, actor)``, ``object_delete`` when unset;
+    - none of the save services: ``object_save``, as the generic edit page saves.
 
     Values that are not plain columns (many-to-many, nested rows) reach the hooks
     ``create_record`` and ``update_record`` as ``related``; many-to-many ones are set after
@@ -73,14 +76,29 @@ class ServiceWriteViewSet(viewsets.ModelViewSet):
     def create_record(self, record, *, related):
         if self.create_service is not None:
             saved = self.call_service(type(self).create_service, record)
-        else:
+        elif self.save_service is not None:
             saved = self.call_service(type(self).save_service, record, expected_version=None)
+        else:
+            saved = self.plain_save(record, expected_version=None, verb="created")
         return self.set_related(saved, related)
 
     def update_record(self, record, *, expected_version, related):
         service = type(self).update_service or type(self).save_service
-        saved = self.call_service(service, record, expected_version=expected_version)
+        if service is None:
+            saved = self.plain_save(record, expected_version=expected_version, verb="edited")
+        else:
+            saved = self.call_service(service, record, expected_version=expected_version)
         return self.set_related(saved, related)
+
+    def plain_save(self, record, *, expected_version, verb):
+        """A model without a service of its own, saved as its generic edit page saves it."""
+        opts = record._meta
+        return object_save(
+            instance=record,
+            actor=self.request.user,
+            reason=f"{opts.app_label}.{opts.model_name}.{verb}",
+            expected_version=expected_version,
+        )
 
     def delete_record(self, record):
         if self.delete_service is not None:
@@ -163,6 +181,32 @@ class ServiceWriteViewSet(viewsets.ModelViewSet):
         return Response(
             answer.data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
         )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "version", int, description="The version read: a changed record is kept (409)."
+            )
+        ]
+    )
+    def destroy(self, request, *args, **kwargs):
+        """A deletion may name the version it was decided on (``?version=``): a record
+        changed since is not deleted (409)."""
+        instance = self.get_object()
+        version = request.query_params.get("version", "")
+        if version:
+            if not version.isdigit():
+                return Response(
+                    {"version": [_("The version is a whole number.")]},
+                    status=status.HTTP_400_BAD_REQUEST,
+                )
+            if int(version) != instance.version:
+                return Response(
+                    {"detail": [_("The record changed after you read it: read it again.")]},
+                    status=status.HTTP_409_CONFLICT,
+                )
+        self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     def perform_destroy(self, instance):
         try:

@@ -171,3 +171,19 @@ def test_a_coordinator_reads_the_emails_of_their_faculty_participants_only(as_us
     assert "aziza@example.org" not in b"".join(export.streaming_content).decode()
     own_export = as_user("coordinator").get("/staff/participants/", {"export": "csv"})
     assert "aziza@example.org" in b"".join(own_export.streaming_content).decode()
+
+
+def test_a_participants_steps_are_those_of_its_page(as_user, faculty_a):
+    from hamkor.events.tests.factories import EventFactory, ParticipantFactory
+
+    participant = ParticipantFactory(event=EventFactory(home_unit=faculty_a))
+    url = f"/api/v1/event-participants/{participant.pk}/transitions/"
+    assert as_user("leadership").post(f"{url}cancel/", {}).status_code == 403
+    assert as_user("coordinator_b").post(f"{url}cancel/", {}).status_code == 404
+    client = as_user("coordinator")
+    unknown = client.post(f"{url}dance/", {})
+    assert unknown.status_code == 400
+    assert unknown.json()["detail"] == ["There is no step “dance”."]
+    cancelled = client.post(f"{url}cancel/", {})
+    assert cancelled.status_code == 200, cancelled.content
+    assert cancelled.json()["registration"] == "cancelled"

@@ -271,7 +271,7 @@ def test_api_creates_and_edits_a_project_through_the_service(as_user, officer, f
     project.refresh_from_db()
     assert project.our_share == 70000
     step = client.post(
-        f"/api/v1/grant-projects/{project.pk}/transition/", {"name": "prepare"},
+        f"/api/v1/grant-projects/{project.pk}/transitions/prepare/", {},
         content_type="application/json",
     )  # fmt: skip
     assert step.status_code == 200

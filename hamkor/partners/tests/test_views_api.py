@@ -1,4 +1,4 @@
-"""The read-only API of institutions and contacts: the list pages' filters and scoping."""
+"""The API of institutions and contacts: the list pages' filters and scoping."""
 
 from __future__ import annotations
 
@@ -73,7 +73,8 @@ def test_api_lists_contacts_searchable_by_institution(as_user, world):
 
 
 @pytest.mark.parametrize("url", ["/api/v1/institutions/", "/api/v1/contacts/"])
-def test_api_is_read_only_and_closed_to_applicants(as_user, world, url):
-    assert as_user("officer").post(url, {"name": "X"}).status_code == 405
+def test_api_refuses_incomplete_records_and_applicants(as_user, world, url):
+    # Written through the API (hamkor/api/tests/test_writes.py); an incomplete one is a 400.
+    assert as_user("officer").post(url, {"name": "X"}).status_code == 400
     assert as_user("applicant").get(url).status_code == 403
     assert not Institution.objects.filter(name="X").exists()

@@ -1,0 +1,56 @@
+"""Writes about API tokens: issuing, revoking, and noting when one was used."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hamkor.api.models import ApiToken, key_digest, new_key
+
+# ``last_used_at`` is written at most this often, not on every request.
+LAST_USED_STEP = timedelta(minutes=1)
+# A user's active tokens: enough for every tool they run, few enough to review.
+MAX_TOKENS = 20
+
+
+def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
+    """A new token of ``user`` named ``name``, and its plain key (to be shown once)."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name.")})
+    if ApiToken.objects.filter(user=user, revoked_at=None).count() >= MAX_TOKENS:
+        raise ValidationError(
+            {"name": _("You have %(count)s tokens: revoke one first.") % {"count": MAX_TOKENS}}
+        )
+    key = new_key()
+    token = ApiToken(user=user, name=name, hint=key[:8], digest=key_digest(key))
+    token.full_clean()
+    token.save()
+    return token, key
+
+
+def api_token_revoke(*, token: ApiToken) -> ApiToken:
+    """Revoke ``token``: it no longer authenticates; its row stays, for the record."""
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_user(key: str):
+    """The active user of the unrevoked token ``key``, or None. Notes the use, at most once
+    a minute per token (a request is not worth a write)."""
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=key_digest(key), revoked_at=None)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_STEP:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
