@@ -81,6 +81,9 @@ INSTALLED_APPS = [
     "hamkor.calls",
     "hamkor.reports",
     "hamkor.workbench",
+    "hamkor.hemis",
+    "hamkor.feeds",
+    "hamkor.webhooks",
     "hamkor.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -204,6 +207,11 @@ CELERY_BEAT_SCHEDULE = {
     "cbu-rates": {
         "task": "hamkor.grants.tasks.rates_fetch",
         "schedule": crontab(hour=9, minute=30),
+    },
+    # HEMIS's staff and students into the registry, at night (nothing without HEMIS_BASE_URL).
+    "hemis-sync": {
+        "task": "hamkor.hemis.tasks.hemis_sync_nightly",
+        "schedule": crontab(hour=2, minute=30),
     },
 }
 
@@ -412,6 +420,17 @@ HAMKOR_ACHIEVEMENTS_ROUNDING = {
     "grant_income_usd": 50000,
     **_read("HAMKOR_ACHIEVEMENTS_ROUNDING", env.dict, cast={"value": int}, default={}),
 }
+
+# HEMIS, the university's national information system (docs/hemis.md): the data API's
+# address (https://hemis.example.uz) and a token issued by its administrator.
+HEMIS_BASE_URL = _read("HEMIS_BASE_URL", env.str, default="")
+HEMIS_TOKEN = _read("HEMIS_TOKEN", env.str, default="")
+HEMIS_TIMEOUT = _read("HEMIS_TIMEOUT", env.int, default=30)
+
+# Webhooks (docs/webhooks.md): deliveries to private, loopback or link-local addresses are
+# refused unless this is on (a server on the office's own network; the tests).
+HAMKOR_WEBHOOKS_ALLOW_PRIVATE = _read("HAMKOR_WEBHOOKS_ALLOW_PRIVATE", env.bool, default=False)
+HAMKOR_WEBHOOKS_TIMEOUT = _read("HAMKOR_WEBHOOKS_TIMEOUT", env.int, default=10)
 
 LOGGING = {
     "version": 1,

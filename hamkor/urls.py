@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("hamkor.calls.urls")),
     path("", include("hamkor.reports.urls")),
     path("", include("hamkor.workbench.urls")),
+    path("", include("hamkor.feeds.urls")),
+    path("", include("hamkor.webhooks.urls")),
     path("api/", include("hamkor.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -282,6 +282,11 @@ def kwargs_for(name: str, objects: dict) -> dict:
     calls = calls_kwargs(name, objects)
     if calls is not None:
         return calls
+    from tests.authorization_feeds import feeds_kwargs
+
+    feeds = feeds_kwargs(name, objects)
+    if feeds is not None:
+        return feeds
     from tests.authorization_selection import selection_kwargs
 
     selection = selection_kwargs(name, objects)

@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
 from tests.authorization_calls import CALLS_MATRIX, calls_records
+from tests.authorization_feeds import FEEDS_MATRIX, feeds_records
 from tests.authorization_opportunities import OPPORTUNITIES_MATRIX, opportunity_records
 from tests.authorization_records import (
     RECEPTION_MATRIX,
@@ -380,6 +381,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     **OPPORTUNITIES_MATRIX,
     **CALLS_MATRIX,
     **SELECTION_MATRIX,
+    **FEEDS_MATRIX,
 }
 
 
@@ -458,6 +460,7 @@ def objects(faculty_a, officer, applicant):
         **content_records(officer),
         **opportunity_records(),
         **selection_records(officer),
+        **feeds_records(),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,
