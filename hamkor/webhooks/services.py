@@ -13,7 +13,7 @@ from hamkor.core.services import object_delete, object_save
 from hamkor.webhooks import sending
 from hamkor.webhooks.models import Delivery, DeliveryAttempt, Webhook, new_secret
 
-MAX_ATTEMPTS = 8  # the first and seven retries, the last some 4 hours after the first
+MAX_ATTEMPTS = 8  # the first and seven retries, the last some 2 hours after the first
 BACKOFF_SECONDS = 60  # before the first retry; doubled before each next one
 
 
