@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamkor.core.forms import ModelForm
 from hamkor.webhooks.events import event_choices
@@ -12,7 +13,7 @@ from hamkor.webhooks.sending import address_check
 
 class WebhookForm(ModelForm):
     events = forms.MultipleChoiceField(
-        label=_("Events"),
+        label=pgettext_lazy("webhook", "Events"),
         choices=event_choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Hamkor sends each of these to the address as it happens."),

@@ -7,6 +7,7 @@ import secrets
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from hamkor.core.models import BaseModel
@@ -23,7 +24,7 @@ class Webhook(BaseModel):
 
     name = models.CharField(_("name"), max_length=100)
     url = models.URLField(_("address"), max_length=500)
-    events = models.JSONField(_("events"), default=list, blank=True)
+    events = models.JSONField(pgettext_lazy("webhook", "events"), default=list, blank=True)
     secret = models.CharField(_("signing secret"), max_length=64, default=new_secret)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -49,7 +50,7 @@ class Delivery(models.Model):
     webhook = models.ForeignKey(
         Webhook, verbose_name=_("webhook"), on_delete=models.CASCADE, related_name="deliveries"
     )
-    event = models.CharField(_("event"), max_length=60)
+    event = models.CharField(pgettext_lazy("webhook", "event"), max_length=60)
     payload = models.JSONField(_("payload"))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING

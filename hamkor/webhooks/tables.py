@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamkor.core import exporting
 from hamkor.core.tables import BaseTable
@@ -14,7 +15,7 @@ class WebhookExport(exporting.Export):
         exporting.Column(_("Name"), "name"),
         exporting.Column(_("Address"), "url"),
         exporting.Column(
-            _("Events"),
+            pgettext_lazy("webhook", "Events"),
             fields=("events",),
             compute=lambda row: ", ".join(str(EVENTS.get(e, e)) for e in row["events"] or []),
         ),
@@ -26,7 +27,7 @@ class WebhookExport(exporting.Export):
 class WebhookTable(BaseTable):
     export_class = WebhookExport
     name = tables.Column(verbose_name=_("Name"), linkify=True)
-    events = tables.Column(verbose_name=_("Events"), orderable=False)
+    events = tables.Column(verbose_name=pgettext_lazy("webhook", "Events"), orderable=False)
 
     class Meta(BaseTable.Meta):
         model = Webhook
