@@ -177,3 +177,11 @@ def test_nightly_task_without_hemis_does_nothing(settings):
 )
 def test_proper_name(typed, kept):
     assert proper_name(typed) == kept
+
+
+def test_nightly_sync_is_scheduled(settings):
+    from celery import current_app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["hemis-sync"]
+    assert entry["task"] in current_app.tasks
+    assert (entry["schedule"].hour, entry["schedule"].minute) == ({2}, {30})
