@@ -426,6 +426,10 @@ HAMKOR_ACHIEVEMENTS_ROUNDING = {
 HEMIS_BASE_URL = _read("HEMIS_BASE_URL", env.str, default="")
 HEMIS_TOKEN = _read("HEMIS_TOKEN", env.str, default="")
 HEMIS_TIMEOUT = _read("HEMIS_TIMEOUT", env.int, default=30)
+# Signing in with HEMIS (OAuth2), off unless the client's id and secret are set.
+HEMIS_OAUTH_URL = _read("HEMIS_OAUTH_URL", env.str, default="") or HEMIS_BASE_URL
+HEMIS_OAUTH_CLIENT_ID = _read("HEMIS_OAUTH_CLIENT_ID", env.str, default="")
+HEMIS_OAUTH_CLIENT_SECRET = _read("HEMIS_OAUTH_CLIENT_SECRET", env.str, default="")
 
 # Webhooks (docs/webhooks.md): deliveries to private, loopback or link-local addresses are
 # refused unless this is on (a server on the office's own network; the tests).

@@ -14,6 +14,9 @@ FEEDS_MATRIX = {
     "feeds:token_create": _POST_ONLY,
     "feeds:token_revoke": _POST_ONLY,
     "feeds:deadlines": (404, 404, 404, 404, 404, 404, 404),
+    # Signing in with HEMIS: absent unless configured (it is not, in the matrix).
+    "hemis:oauth_start": (404, 404, 404, 404, 404, 404, 404),
+    "hemis:oauth_callback": (404, 404, 404, 404, 404, 404, 404),
     "webhooks:webhook_list": _ADMIN_ONLY,
     "webhooks:webhook_add": _ADMIN_ONLY,
     "webhooks:webhook_detail": _ADMIN_ONLY,
