@@ -81,6 +81,9 @@ INSTALLED_APPS = [
     "hamkor.calls",
     "hamkor.reports",
     "hamkor.workbench",
+    "hamkor.hemis",
+    "hamkor.feeds",
+    "hamkor.webhooks",
     "hamkor.api",
     "hamkor.ewp",
     "django.contrib.admin",
@@ -209,6 +212,11 @@ CELERY_BEAT_SCHEDULE = {
     # One archive of every record and file each night, the newest HAMKOR_BACKUP_KEEP kept.
     "nightly-backup": {
         "task": "hamkor.core.tasks.nightly_backup",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    # HEMIS's staff and students into the registry, at night (nothing without HEMIS_BASE_URL).
+    "hemis-sync": {
+        "task": "hamkor.hemis.tasks.hemis_sync_nightly",
         "schedule": crontab(hour=2, minute=30),
     },
 }
@@ -435,6 +443,21 @@ HAMKOR_ACHIEVEMENTS_ROUNDING = {
     "grant_income_usd": 50000,
     **_read("HAMKOR_ACHIEVEMENTS_ROUNDING", env.dict, cast={"value": int}, default={}),
 }
+
+# HEMIS, the university's national information system (docs/hemis.md): the data API's
+# address (https://hemis.example.uz) and a token issued by its administrator.
+HEMIS_BASE_URL = _read("HEMIS_BASE_URL", env.str, default="")
+HEMIS_TOKEN = _read("HEMIS_TOKEN", env.str, default="")
+HEMIS_TIMEOUT = _read("HEMIS_TIMEOUT", env.int, default=30)
+# Signing in with HEMIS (OAuth2), off unless the client's id and secret are set.
+HEMIS_OAUTH_URL = _read("HEMIS_OAUTH_URL", env.str, default="") or HEMIS_BASE_URL
+HEMIS_OAUTH_CLIENT_ID = _read("HEMIS_OAUTH_CLIENT_ID", env.str, default="")
+HEMIS_OAUTH_CLIENT_SECRET = _read("HEMIS_OAUTH_CLIENT_SECRET", env.str, default="")
+
+# Webhooks (docs/webhooks.md): deliveries to private, loopback or link-local addresses are
+# refused unless this is on (a server on the office's own network; the tests).
+HAMKOR_WEBHOOKS_ALLOW_PRIVATE = _read("HAMKOR_WEBHOOKS_ALLOW_PRIVATE", env.bool, default=False)
+HAMKOR_WEBHOOKS_TIMEOUT = _read("HAMKOR_WEBHOOKS_TIMEOUT", env.int, default=10)
 
 LOGGING = {
     "version": 1,

@@ -26,6 +26,9 @@ urlpatterns = [
     path("", include("hamkor.reports.urls")),
     path("", include("hamkor.workbench.urls")),
     path("", include("hamkor.ewp.urls")),
+    path("", include("hamkor.feeds.urls")),
+    path("", include("hamkor.hemis.urls")),
+    path("", include("hamkor.webhooks.urls")),
     path("api/", include("hamkor.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -287,6 +287,11 @@ def kwargs_for(name: str, objects: dict) -> dict:
     api = api_kwargs(name, objects)
     if api is not None:
         return api
+    from tests.authorization_feeds import feeds_kwargs
+
+    feeds = feeds_kwargs(name, objects)
+    if feeds is not None:
+        return feeds
     from tests.authorization_selection import selection_kwargs
 
     selection = selection_kwargs(name, objects)

@@ -14,6 +14,7 @@ from conftest import PERSONAS
 from tests.authorization_api import API_MATRIX
 from tests.authorization_calls import CALLS_MATRIX, calls_records
 from tests.authorization_ewp import EWP_MATRIX
+from tests.authorization_feeds import FEEDS_MATRIX, feeds_records
 from tests.authorization_opportunities import OPPORTUNITIES_MATRIX, opportunity_records
 from tests.authorization_records import (
     RECEPTION_MATRIX,
@@ -385,6 +386,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     **API_MATRIX,
     **SELECTION_MATRIX,
     **EWP_MATRIX,
+    **FEEDS_MATRIX,
 }
 
 
@@ -463,6 +465,7 @@ def objects(faculty_a, officer, applicant):
         **content_records(officer),
         **opportunity_records(),
         **selection_records(officer),
+        **feeds_records(),
         "institution": partner.pk,
         "contact": contact.pk,
         "interaction": interaction.pk,

@@ -29,6 +29,7 @@ from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_delete, object_save
 from hamkor.core.urls_helpers import absolute_url
 from hamkor.partners.models import Institution
+from hamkor.webhooks.events import event_emit
 
 logger = logging.getLogger(__name__)
 
@@ -268,6 +269,8 @@ def agreement_transition(
     agreement = object_save(instance=agreement, actor=actor, reason=f"agreements.agreement.{name}")
     if name == "activate":
         agreement_partners_follow(agreement=agreement, actor=actor)
+    if name in ("activate", "terminate"):
+        event_emit(event=f"agreement.{name}d", record=agreement)
     return agreement
 
 
@@ -386,6 +389,7 @@ def agreements_expire_due(*, today: datetime.date | None = None) -> dict[str, in
             agreement.status_changed_at = timezone.now()
             agreement.status_reason = ""
             object_save(instance=agreement, actor=None, reason="agreements.agreement.expire")
+            event_emit(event="agreement.expired", record=agreement)
             expired += 1
     return {"expired": expired, "renewed": renewed}
 

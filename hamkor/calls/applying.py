@@ -26,6 +26,7 @@ from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_save
 from hamkor.core.urls_helpers import absolute_url
 from hamkor.mobility.models import Person
+from hamkor.webhooks.events import event_emit
 
 CONFIRM_SALT = "calls.applicant.confirm"
 CONFIRM_DAYS = 3
@@ -281,6 +282,7 @@ def application_submit(
         instance=application, actor=actor, reason="calls.application.submitted"
     )
     _receipt_send(application)
+    event_emit(event="application.submitted", record=application)
     return application
 
 

@@ -240,6 +240,7 @@ MENU: tuple[Group, ...] = (
                 "core.change_emailtemplate",
                 "envelope-paper",
             ),
+            Item(_("Webhooks"), "webhooks:webhook_list", "webhooks.view_webhook", "broadcast"),
             Item(_("API"), "api:docs", "accounts.staff_area", "braces"),
         ),
     ),

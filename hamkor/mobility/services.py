@@ -17,6 +17,7 @@ from hamkor.core.references import reference_next
 from hamkor.core.services import object_save
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.rules import letter_refusal
+from hamkor.webhooks.events import event_emit
 
 # Person fields copied from a merged duplicate when the person kept has them blank.
 PERSON_FILL = (
@@ -258,6 +259,14 @@ def mobilities_import(
     return saved
 
 
+# The steps another system may be told of (webhooks), by step name.
+MOBILITY_EVENTS = {
+    "start_trip": "mobility.started",
+    "complete": "mobility.completed",
+    "cancel": "mobility.cancelled",
+}
+
+
 @transaction.atomic
 def mobility_transition(
     *, mobility: Mobility, name: str, actor, reason: str = "", on: datetime.date | None = None
@@ -286,7 +295,10 @@ def mobility_transition(
     if name != "cancel":
         mobility_check(mobility)
     change = f"mobility.mobility.{name}"
-    return object_save(instance=mobility, actor=actor, reason=change)
+    mobility = object_save(instance=mobility, actor=actor, reason=change)
+    if name in MOBILITY_EVENTS:
+        event_emit(event=MOBILITY_EVENTS[name], record=mobility)
+    return mobility
 
 
 def invitation_reference_next(*, year: int) -> str:

@@ -24,6 +24,7 @@ from hamkor.core.urls_helpers import absolute_url
 from hamkor.grants.selectors import ExchangeRateMissing, convert, exchange_rate_on
 from hamkor.mobility.models import Person
 from hamkor.students.models import FeePayment, ForeignStudent, RequestReply, StudentRequest
+from hamkor.webhooks.events import event_emit
 
 BASE_CURRENCY = "UZS"
 
@@ -90,7 +91,10 @@ def foreign_student_transition(
     getattr(student, name)()
     student.status_changed_at = timezone.now()
     student.status_reason = reason.strip()
-    return object_save(instance=student, actor=actor, reason=f"students.foreignstudent.{name}")
+    student = object_save(instance=student, actor=actor, reason=f"students.foreignstudent.{name}")
+    if name == "enrol":
+        event_emit(event="foreign_student.enrolled", record=student)
+    return student
 
 
 # --- Fees ------------------------------------------------------------------------------------
