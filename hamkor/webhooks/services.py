@@ -25,7 +25,9 @@ def backoff(attempt: int) -> int:
 @transaction.atomic
 def webhook_save(*, webhook: Webhook, actor, expected_version: int | None = None) -> Webhook:
     created = webhook.pk is None
-    sending.address_check(webhook.url)
+    # Checked when the webhook may send; every delivery checks the address again.
+    if webhook.is_active:
+        sending.address_check(webhook.url)
     return object_save(
         instance=webhook,
         actor=actor,

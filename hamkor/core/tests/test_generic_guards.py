@@ -223,8 +223,10 @@ def test_api_docs_send_the_anonymous_visitor_to_login(client):
     assert response["Location"].startswith("/account/login/?next=/api/docs/")
 
 
-def test_api_answers_an_anonymous_client_with_403(client):
-    assert client.get("/api/v1/people/").status_code == 403
+def test_api_asks_an_anonymous_client_to_authenticate(client):
+    response = client.get("/api/v1/people/")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Token")
 
 
 @pytest.mark.parametrize("method", ["put", "patch", "post", "delete"])

@@ -30,6 +30,7 @@ STEPS = (
     "hamkor.demo.events.load",
     "hamkor.demo.reception.load",
     "hamkor.demo.calls.load",
+    "hamkor.demo.webhooks.load",
     # Last: the indicators and targets read every other app's records.
     "hamkor.demo.indicators.load",
 )
