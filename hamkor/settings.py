@@ -19,6 +19,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hamkor import languages
+from hamkor.core.client_ip import trusted_proxies_parse
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -233,6 +234,11 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 AXES_FAILURE_LIMIT = _read("AXES_FAILURE_LIMIT", env.int, default=5)
 AXES_COOLOFF_TIME = _read("AXES_COOLOFF_MINUTES", env.int, default=15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+# The proxies in front of Hamkor (nginx, a load balancer): how many, or their addresses and
+# networks, comma-separated; empty: none, REMOTE_ADDR is the client. Every rate limit and
+# axes read the client's address through hamkor.core.client_ip.client_ip.
+HAMKOR_TRUSTED_PROXIES = trusted_proxies_parse(_read("HAMKOR_TRUSTED_PROXIES", env.str, default=""))
+AXES_CLIENT_IP_CALLABLE = "hamkor.core.client_ip.client_ip"
 HAMKOR_LOGIN_FAILURES_PER_IP = _read("HAMKOR_LOGIN_FAILURES_PER_IP", env.int, default=30)
 # Password-reset e-mails: at most so many per address asked for and per client address,
 # per window (counted in the cache, shared by the app servers).
