@@ -253,6 +253,10 @@ HAMKOR_PUBLIC_SENDS_PER_EMAIL = _read("HAMKOR_PUBLIC_SENDS_PER_EMAIL", env.int, 
 HAMKOR_PUBLIC_SENDS_PER_IP = _read("HAMKOR_PUBLIC_SENDS_PER_IP", env.int, default=10)
 HAMKOR_PUBLIC_SENDS_WINDOW = _read("HAMKOR_PUBLIC_SENDS_MINUTES", env.int, default=60) * 60
 HAMKOR_PUBLIC_FORM_MIN_SECONDS = _read("HAMKOR_PUBLIC_FORM_MIN_SECONDS", env.int, default=3)
+# The files an applicant may store on one application: how many (every version counts)
+# and how many megabytes in all.
+HAMKOR_APPLICATION_MAX_FILES = _read("HAMKOR_APPLICATION_MAX_FILES", env.int, default=15)
+HAMKOR_APPLICATION_MAX_MB = _read("HAMKOR_APPLICATION_MAX_MB", env.int, default=60)
 # How far ahead visitors may book a reception slot.
 HAMKOR_RECEPTION_WEEKS = _read("HAMKOR_RECEPTION_WEEKS", env.int, default=4)
 # Who may show the public widgets (/<lang>/embed/...) in an <iframe>: CSP frame-ancestors

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -17,11 +18,17 @@ from django.utils.translation import gettext as _
 
 from hamkor.calls import rules
 from hamkor.calls.models import Application, ApplicationDocument, Call, DocumentKind, Place
+from hamkor.calls.selectors import application_upload_usage
 from hamkor.core.documents import document_add, document_add_version
 from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_save
 from hamkor.core.urls_helpers import absolute_url
 from hamkor.mobility.models import Person
+
+
+class VersionMissing(ValidationError):
+    """A draft's save came without the version its form was opened at: it could overwrite
+    a later save (another window), so it is refused rather than saved blind."""
 
 
 def _language_of(user, person: Person | None = None) -> str:
@@ -80,10 +87,21 @@ def application_save(
     application: Application,
     preferences: list[Place],
     actor,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> Application:
     """Save a draft with its ranked preferences (first choice first), whatever the call's
-    state: what the applicant typed is kept even when the deadline has passed."""
+    state: what the applicant typed is kept even when the deadline has passed.
+
+    ``expected_version`` is the version the applicant's form was opened at: a stale one is
+    refused (:class:`StaleObjectError`), and so is none at all (:class:`VersionMissing`).
+    """
+    if expected_version is None:
+        raise VersionMissing(
+            _(
+                "This form could not be checked against your saved draft, so it was not "
+                "saved. Open the application again: what you typed is kept below."
+            )
+        )
     _check_draft(Application.objects.select_for_update().get(pk=application.pk))
     _check_gpa(application)
     call = application.call
@@ -122,6 +140,7 @@ def application_document_add(
     _check_draft(Application.objects.select_for_update().get(pk=application.pk))
     if kind not in DocumentKind.values:
         raise ValidationError({"kind": _("Choose a kind of document from the list.")})
+    _check_upload_cap(application, upload)
     existing = application.documents.select_related("document").filter(kind=kind).first()
     if existing is not None:
         document_add_version(document=existing.document, upload=upload, actor=actor)
@@ -134,6 +153,34 @@ def application_document_add(
         actor=actor,
     )
     return ApplicationDocument.objects.create(application=application, kind=kind, document=document)
+
+
+def _check_upload_cap(application: Application, upload) -> None:
+    """At most ``HAMKOR_APPLICATION_MAX_FILES`` files (every version counts, since each is
+    kept) and ``HAMKOR_APPLICATION_MAX_MB`` in all on one application."""
+    count, size = application_upload_usage(application)
+    if count + 1 > settings.HAMKOR_APPLICATION_MAX_FILES:
+        raise ValidationError(
+            {
+                "file": _(
+                    "An application holds at most %(n)s files, and this one has them all. "
+                    "Ask the office if a document is missing."
+                )
+                % {"n": settings.HAMKOR_APPLICATION_MAX_FILES}
+            }
+        )
+    limit = settings.HAMKOR_APPLICATION_MAX_MB * 1024 * 1024
+    if size + (upload.size or 0) > limit:
+        left = max(0, limit - size) / (1024 * 1024)
+        raise ValidationError(
+            {
+                "file": _(
+                    "The files of an application may take %(total)s MB in all; %(left)s MB "
+                    "are left. Send a smaller file."
+                )
+                % {"total": settings.HAMKOR_APPLICATION_MAX_MB, "left": f"{left:.1f}"}
+            }
+        )
 
 
 # Submission and withdrawal -----------------------------------------------------------------

@@ -203,6 +203,7 @@ def _applications(call: Call, *, at: datetime.datetime) -> None:
             application=application,
             preferences=[places[index] for index in ranked if index < len(places)],
             actor=user,
+            expected_version=application.version,
         )
         applying.application_document_add(
             application=application,

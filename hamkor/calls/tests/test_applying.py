@@ -66,7 +66,12 @@ def test_a_draft_saved_before_the_deadline_can_still_be_edited_after_it(call, st
     application.refresh_from_db()
     application.motivation = "Edited after the deadline."
 
-    application_save(application=application, preferences=[], actor=student)
+    application_save(
+        application=application,
+        preferences=[],
+        actor=student,
+        expected_version=application.version,
+    )
 
     application.refresh_from_db()
     assert application.motivation == "Edited after the deadline."
@@ -91,7 +96,12 @@ def test_a_gpa_out_of_range_is_refused_at_the_field(call, student):
     application.gpa = Decimal("7.00")
 
     with pytest.raises(ValidationError) as refused:
-        application_save(application=application, preferences=[], actor=student)
+        application_save(
+            application=application,
+            preferences=[],
+            actor=student,
+            expected_version=application.version,
+        )
 
     assert "between 0 and 5" in refused.value.message_dict["gpa"][0]
 
@@ -103,7 +113,10 @@ def test_more_preferences_than_the_call_allows_are_refused(call, student):
 
     with pytest.raises(ValidationError, match="at most 1"):
         application_save(
-            application=application, preferences=list(call.places.all()), actor=student
+            application=application,
+            preferences=list(call.places.all()),
+            actor=student,
+            expected_version=application.version,
         )
 
 
