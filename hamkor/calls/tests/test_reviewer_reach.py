@@ -28,6 +28,10 @@ def test_a_reviewer_reads_only_the_calls_they_review_and_no_draft(client):
     assert theirs.title_en in listing
     for hidden in (other, draft):
         assert client.get(reverse("calls:call_detail", args=[hidden.pk])).status_code == 404
+    # Nor on their own pages of the committee.
+    assert draft.title_en not in client.get(reverse("calls:reviewer_calls")).text
+    membership = Reviewer.objects.get(call=draft, user=user)
+    assert client.get(reverse("calls:reviewer_queue", args=[membership.pk])).status_code == 404
 
 
 def test_a_reviewer_reads_their_call_once_it_opens(client):
