@@ -58,7 +58,8 @@ def client_ip(request) -> str:
     trusted = settings.HAMKOR_TRUSTED_PROXIES
     if not trusted:
         return remote
-    forwarded = ",".join(request.META.get("HTTP_X_FORWARDED_FOR", "").split(","))
+    # Several X-Forwarded-For headers reach WSGI joined by commas, in the order sent.
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     chain = [entry.strip() for entry in forwarded.split(",") if entry.strip()]
     chain.append(remote)
     if isinstance(trusted, int):
