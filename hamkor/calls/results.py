@@ -238,17 +238,41 @@ def offers_expire(*, now: datetime.datetime | None = None, actor=None) -> dict[s
         outcome=Application.Outcome.SELECTED,
         allocated_place__isnull=False,
         offer_deadline__lt=now,
-    ).order_by("offer_deadline", "id")
-    for pk in overdue.values_list("pk", flat=True):
+    )
+    for pk in overdue.order_by("offer_deadline", "id").values_list("pk", flat=True):
         with transaction.atomic():
-            application = Application.objects.select_for_update().get(pk=pk)
-            if answer_refusal(application, now=now) != _("The time to answer has passed."):
-                continue  # answered meanwhile
+            # Locked and asked again: the applicant may have answered meanwhile.
+            application = overdue.select_for_update(of=("self",)).filter(pk=pk).first()
+            if application is None:
+                continue
             place = Place.objects.select_for_update().get(pk=application.allocated_place_id)
             application.decline()
             application.declined_at = now
             object_save(instance=application, actor=actor, reason="calls.application.offer_expired")
+            _expired_send(application, place)
             expired += 1
             if place_offer_next(place=place, actor=actor, now=now) is not None:
                 passed_on += 1
     return {"expired": expired, "passed_on": passed_on}
+
+
+def _expired_send(application: Application, place: Place) -> None:
+    """Tell the applicant, in their language, that their place was passed on."""
+    language = _language_of(application.applicant, application.person)
+    with translation.override(language):
+        message = EmailMessage(
+            _("Results of the call: %(call)s") % {"call": application.call.title},
+            render_to_string(
+                "calls/email/offer_expired.txt",
+                {
+                    "application": application,
+                    "call": application.call,
+                    "place": place,
+                    "link": absolute_url(
+                        reverse("calls:my_application", kwargs={"pk": application.pk})
+                    ),
+                },
+            ),
+            to=[application.applicant.email],
+        )
+    email_send_on_commit(message)

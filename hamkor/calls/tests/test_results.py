@@ -181,7 +181,10 @@ def test_an_expired_offer_is_passed_on_to_the_next_reserve_applicant(
     assert a.history.first().history_change_reason == "calls.application.offer_expired"
     assert b.allocated_place == first
     assert b.offer_deadline == later + datetime.timedelta(days=7)
-    (offer,) = mail.outbox
+    expired, offer = mail.outbox
+    assert expired.to == [a.applicant.email]
+    assert expired.body.startswith("Hurmatli")  # in A's language, Uzbek
+    assert str(first.institution) in expired.body
     assert offer.to == [b.applicant.email]
     # Run again the same day: nothing more.
     assert offers_expire(now=later) == {"expired": 0, "passed_on": 0}
