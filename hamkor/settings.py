@@ -19,6 +19,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hamkor import languages
+from hamkor.core.client_ip import trusted_proxies_parse
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -250,6 +251,11 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 AXES_FAILURE_LIMIT = _read("AXES_FAILURE_LIMIT", env.int, default=5)
 AXES_COOLOFF_TIME = _read("AXES_COOLOFF_MINUTES", env.int, default=15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+# The proxies in front of Hamkor (nginx, a load balancer): how many, or their addresses and
+# networks, comma-separated; empty: none, REMOTE_ADDR is the client. Every rate limit and
+# axes read the client's address through hamkor.core.client_ip.client_ip.
+HAMKOR_TRUSTED_PROXIES = trusted_proxies_parse(_read("HAMKOR_TRUSTED_PROXIES", env.str, default=""))
+AXES_CLIENT_IP_CALLABLE = "hamkor.core.client_ip.client_ip"
 HAMKOR_LOGIN_FAILURES_PER_IP = _read("HAMKOR_LOGIN_FAILURES_PER_IP", env.int, default=30)
 # Password-reset e-mails: at most so many per address asked for and per client address,
 # per window (counted in the cache, shared by the app servers).
@@ -264,6 +270,10 @@ HAMKOR_PUBLIC_SENDS_PER_EMAIL = _read("HAMKOR_PUBLIC_SENDS_PER_EMAIL", env.int, 
 HAMKOR_PUBLIC_SENDS_PER_IP = _read("HAMKOR_PUBLIC_SENDS_PER_IP", env.int, default=10)
 HAMKOR_PUBLIC_SENDS_WINDOW = _read("HAMKOR_PUBLIC_SENDS_MINUTES", env.int, default=60) * 60
 HAMKOR_PUBLIC_FORM_MIN_SECONDS = _read("HAMKOR_PUBLIC_FORM_MIN_SECONDS", env.int, default=3)
+# The files an applicant may store on one application: how many (every version counts)
+# and how many megabytes in all.
+HAMKOR_APPLICATION_MAX_FILES = _read("HAMKOR_APPLICATION_MAX_FILES", env.int, default=15)
+HAMKOR_APPLICATION_MAX_MB = _read("HAMKOR_APPLICATION_MAX_MB", env.int, default=60)
 # How far ahead visitors may book a reception slot.
 HAMKOR_RECEPTION_WEEKS = _read("HAMKOR_RECEPTION_WEEKS", env.int, default=4)
 # Who may show the public widgets (/<lang>/embed/...) in an <iframe>: CSP frame-ancestors

@@ -69,8 +69,32 @@ def user_invite(
     user = User(email=email, full_name=full_name, org_unit=org_unit, language=language)
     user.set_unusable_password()
     user_save(user=user, roles=roles, actor=actor, reason="accounts.user.invited")
+    if Role.APPLICANT in roles:
+        _applicant_person_link(user=user, actor=actor)
     transaction.on_commit(lambda: user_send_invitation(user=user))
     return user
+
+
+def _applicant_person_link(*, user: User, actor) -> None:
+    """An invited applicant is linked to their person in the registry, found or made as
+    for one who registers (applications need one); the office completes it there."""
+    from hamkor.calls.registration import applicant_person_ensure
+    from hamkor.mobility.models import Person
+    from hamkor.partners.models import Institution
+
+    first_name, _space, last_name = user.full_name.strip().partition(" ")
+    home = Institution.objects.filter(is_home=True).first()
+    applicant_person_ensure(
+        user=user,
+        first_name=first_name,
+        last_name=last_name or first_name,
+        category=Person.Category.STUDENT,
+        faculty=user.org_unit,
+        citizenship=home.country.code if home else "UZ",
+        language=user.language,
+        actor=actor,
+        reason="accounts.user.invited",
+    )
 
 
 def user_send_invitation(*, user: User) -> None:

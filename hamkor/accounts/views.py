@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -24,6 +23,7 @@ from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.tables import OrgUnitTable, UserTable
 from hamkor.accounts.two_factor_views import home_for
 from hamkor.core import ratelimit
+from hamkor.core.client_ip import client_ip
 from hamkor.core.services import object_save
 from hamkor.core.views import generic
 
@@ -56,7 +56,7 @@ class LoginView(auth_views.LoginView):
         return home_for(self.request.user)
 
     def _failures_key(self) -> str:
-        return f"login-failures:ip:{get_client_ip_address(self.request)}"
+        return f"login-failures:ip:{client_ip(self.request)}"
 
     def _window(self) -> int:
         return int(settings.AXES_COOLOFF_TIME * 3600)
@@ -108,7 +108,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         email = form.cleaned_data["email"].strip().lower()
         waits = [
             ratelimit.hit(
-                f"password-reset:ip:{get_client_ip_address(self.request)}",
+                f"password-reset:ip:{client_ip(self.request)}",
                 settings.HAMKOR_PASSWORD_RESET_PER_IP,
                 window,
             ),

@@ -1,4 +1,4 @@
-"""The applicant's writes: registering (address confirmed by e-mail), drafting an
+"""The applicant's writes (registering is in :mod:`hamkor.calls.registration`): drafting an
 application with ranked preferences and documents, submitting it (deadline, completeness,
 eligibility), withdrawing it. Nothing the applicant typed is lost on a refusal: a draft is
 saved whatever the call's state, and only the submission is refused."""
@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core import signing
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -18,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from hamkor.accounts.roles import Role
 from hamkor.calls import rules
 from hamkor.calls.models import Application, ApplicationDocument, Call, DocumentKind, Place
+from hamkor.calls.selectors import application_upload_usage
 from hamkor.core.documents import document_add, document_add_version
 from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_save
@@ -28,116 +26,14 @@ from hamkor.core.urls_helpers import absolute_url
 from hamkor.mobility.models import Person
 from hamkor.webhooks.events import event_emit
 
-CONFIRM_SALT = "calls.applicant.confirm"
-CONFIRM_DAYS = 3
+
+class VersionMissing(ValidationError):
+    """A draft's save came without the version its form was opened at: it could overwrite
+    a later save (another window), so it is refused rather than saved blind."""
 
 
 def _language_of(user, person: Person | None = None) -> str:
     return user.language or (person.language if person else "") or "uz"
-
-
-# Registration ------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def applicant_register(
-    *,
-    email: str,
-    password: str,
-    first_name: str,
-    last_name: str,
-    category: str,
-    faculty,
-    citizenship: str,
-    language: str,
-) -> None:
-    """Create an applicant's account, inactive until the address is confirmed, with their
-    entry in the people's registry; send the confirmation link in ``language``.
-
-    An address already registered but not confirmed gets a new link; a confirmed one is
-    refused (its owner logs in or resets the password).
-    """
-    User = get_user_model()
-    email = User.objects.normalize_email(email.strip()).lower()
-    user = User.objects.filter(email=email).first()
-    if user is not None and not _awaiting_confirmation(user):
-        # Active, or deactivated by the office (staff included): never reopened from here.
-        raise ValidationError(
-            {"email": _("This address already has an account: log in, or reset the password.")}
-        )
-    if user is not None:
-        # Registered again before confirming: the latest password counts, and the earlier
-        # links stop working (they carry the password they were sent for).
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    else:
-        user = User.objects.create_user(
-            email,
-            password,
-            full_name=f"{first_name.strip()} {last_name.strip()}",
-            language=language,
-            org_unit=faculty,
-            is_active=False,
-        )
-        user.groups.add(Group.objects.get(name=Role.APPLICANT))
-        person = Person(
-            category=category,
-            last_name=last_name.strip(),
-            first_name=first_name.strip(),
-            citizenship=citizenship,
-            org_unit=faculty,
-            email=email,
-            language=language if language != "uz-cyrl" else "uz",
-            user=user,
-        )
-        object_save(instance=person, actor=None, reason="calls.applicant.registered")
-    _confirmation_send(user=user, language=language)
-
-
-def _awaiting_confirmation(user) -> bool:
-    """An applicant's account that was registered here and never confirmed nor used."""
-    groups = set(user.groups.values_list("name", flat=True))
-    return not user.is_active and user.last_login is None and groups <= {Role.APPLICANT}
-
-
-def _password_mark(user) -> str:
-    return user.password[-12:]
-
-
-def _confirmation_send(*, user, language: str) -> None:
-    token = signing.dumps(
-        {"u": user.pk, "e": user.email, "p": _password_mark(user)}, salt=CONFIRM_SALT
-    )
-    with translation.override(language):
-        link = absolute_url(reverse("public:applicant_confirm", kwargs={"token": token}))
-        message = EmailMessage(
-            _("Confirm your address to apply"),
-            render_to_string(
-                "calls/email/confirm.txt",
-                {"user": user, "link": link, "days": CONFIRM_DAYS},
-            ),
-            to=[user.email],
-        )
-    # The outbox keeps a copy for administrators: the link is masked there.
-    message.secrets = [token]
-    email_send_on_commit(message)
-
-
-def applicant_confirm(token: str):
-    """Activate the account the link names and answer it; ``None`` for a forged or expired
-    link. Opening the link twice answers the same account."""
-    try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_DAYS * 24 * 3600)
-    except signing.BadSignature:
-        return None
-    user = get_user_model().objects.filter(pk=data.get("u"), email=data.get("e")).first()
-    if user is None or data.get("p") != _password_mark(user):
-        return None
-    if _awaiting_confirmation(user):
-        user.is_active = True
-        user._change_reason = "calls.applicant.confirmed"
-        user.save(update_fields=["is_active", "updated_at"])
-    return user
 
 
 # Drafts -----------------------------------------------------------------------------------
@@ -192,10 +88,21 @@ def application_save(
     application: Application,
     preferences: list[Place],
     actor,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> Application:
     """Save a draft with its ranked preferences (first choice first), whatever the call's
-    state: what the applicant typed is kept even when the deadline has passed."""
+    state: what the applicant typed is kept even when the deadline has passed.
+
+    ``expected_version`` is the version the applicant's form was opened at: a stale one is
+    refused (:class:`StaleObjectError`), and so is none at all (:class:`VersionMissing`).
+    """
+    if expected_version is None:
+        raise VersionMissing(
+            _(
+                "This form could not be checked against your saved draft, so it was not "
+                "saved. Open the application again: what you typed is kept below."
+            )
+        )
     _check_draft(Application.objects.select_for_update().get(pk=application.pk))
     _check_gpa(application)
     call = application.call
@@ -234,6 +141,7 @@ def application_document_add(
     _check_draft(Application.objects.select_for_update().get(pk=application.pk))
     if kind not in DocumentKind.values:
         raise ValidationError({"kind": _("Choose a kind of document from the list.")})
+    _check_upload_cap(application, upload)
     existing = application.documents.select_related("document").filter(kind=kind).first()
     if existing is not None:
         document_add_version(document=existing.document, upload=upload, actor=actor)
@@ -246,6 +154,34 @@ def application_document_add(
         actor=actor,
     )
     return ApplicationDocument.objects.create(application=application, kind=kind, document=document)
+
+
+def _check_upload_cap(application: Application, upload) -> None:
+    """At most ``HAMKOR_APPLICATION_MAX_FILES`` files (every version counts, since each is
+    kept) and ``HAMKOR_APPLICATION_MAX_MB`` in all on one application."""
+    count, size = application_upload_usage(application)
+    if count + 1 > settings.HAMKOR_APPLICATION_MAX_FILES:
+        raise ValidationError(
+            {
+                "file": _(
+                    "An application holds at most %(n)s files, and this one has them all. "
+                    "Ask the office if a document is missing."
+                )
+                % {"n": settings.HAMKOR_APPLICATION_MAX_FILES}
+            }
+        )
+    limit = settings.HAMKOR_APPLICATION_MAX_MB * 1024 * 1024
+    if size + (upload.size or 0) > limit:
+        left = max(0, limit - size) / (1024 * 1024)
+        raise ValidationError(
+            {
+                "file": _(
+                    "The files of an application may take %(total)s MB in all; %(left)s MB "
+                    "are left. Send a smaller file."
+                )
+                % {"total": settings.HAMKOR_APPLICATION_MAX_MB, "left": f"{left:.1f}"}
+            }
+        )
 
 
 # Submission and withdrawal -----------------------------------------------------------------

@@ -98,7 +98,9 @@ class ReviewerCallsView(PermissionView):
 
     def get(self, request):
         memberships = (
+            # A call still drafted is the office's: its committee sees it once opened.
             Reviewer.objects.filter(user=request.user)
+            .exclude(call__status=Call.Status.DRAFT)
             .select_related("call")
             .order_by("-call__closes_at")
         )
@@ -112,7 +114,7 @@ class ReviewerPageMixin(PermissionView):
 
     def membership(self) -> Reviewer:
         return get_object_or_404(
-            Reviewer.objects.select_related("call"),
+            Reviewer.objects.select_related("call").exclude(call__status=Call.Status.DRAFT),
             pk=self.kwargs["reviewer_pk"],
             user=self.request.user,
         )

@@ -146,7 +146,7 @@ class RegistrationForm(Form):
         initial="UZ",
     )
     password = forms.CharField(
-        label=_("Password"), widget=forms.PasswordInput(render_value=True), strip=False
+        label=_("Password"), widget=forms.PasswordInput(render_value=False), strip=False
     )
 
     def clean_password(self):

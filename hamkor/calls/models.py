@@ -57,6 +57,19 @@ def _call_ready(call: Call) -> bool:
     return not call_open_refusal(call)
 
 
+class CallQuerySet(RestrictedQuerySet):
+    def scope(self, user, action: str):
+        """A committee member who holds no office role reads only the calls they are on
+        the committee of, and never a draft (it is the office's until opened)."""
+        from hamkor.calls.applications import committee_only
+
+        if not committee_only(user):
+            return self
+        if action != "view":
+            return self.none()
+        return self.exclude(status=Call.Status.DRAFT).filter(reviewers__user=user).distinct()
+
+
 class Call(ProtectedStatusMixin, BaseModel):
     """A call for applications: places at partners, who may apply, and how they are chosen.
 
@@ -151,6 +164,7 @@ class Call(ProtectedStatusMixin, BaseModel):
 
     new_title = _("New call")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
+    objects = CallQuerySet.as_manager()
     owned_relations = ("places", "criteria")
 
     title = translated("title")
@@ -255,9 +269,13 @@ class Call(ProtectedStatusMixin, BaseModel):
 class CallPartQuerySet(RestrictedQuerySet):
     def scope(self, user, action: str):
         """A place or criterion changes with its call, and only while the call is a draft or
-        open (the committee's basis must not move under it)."""
+        open (the committee's basis must not move under it); it is read with its call."""
         if action == "view":
-            return self
+            from hamkor.calls.applications import committee_only
+
+            if not committee_only(user):
+                return self
+            return self.filter(call__in=Call.objects.scope(user, "view"))
         return self.filter(call__status__in=(Call.Status.DRAFT, Call.Status.OPEN))
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,10 +16,9 @@ from django.views import View
 from hamkor.calls import applying, results, rules
 from hamkor.calls.forms import ApplicationForm, DocumentForm
 from hamkor.calls.models import Application, Call
-from hamkor.calls.selectors import open_calls, own_applications
+from hamkor.calls.selectors import open_calls, own_applications, own_document_versions
 from hamkor.calls.tables import application_badge
 from hamkor.core.documents import document_response
-from hamkor.core.models import DocumentVersion
 from hamkor.core.services import StaleObjectError
 from hamkor.core.views.generic.base import _add_errors
 from hamkor.mobility.reminders import person_for_user
@@ -55,6 +53,9 @@ def _save_and_maybe_submit(request, application, form, expected_version):
     except StaleObjectError as exc:
         form.add_error(None, exc.message)
         return _page(request, application, form, status=409)
+    except applying.VersionMissing as exc:
+        form.add_error(None, exc.message)
+        return _page(request, application, form, status=400)
     except ValidationError as exc:
         _add_errors(form, exc)
         return _page(request, application, form, status=400)
@@ -102,6 +103,7 @@ class ApplyView(LoginRequiredMixin, View):
 
     def post(self, request, pk: int):
         call = self.get_call(pk)
+        existed = Application.objects.of_applicant(request.user).filter(call=call).exists()
         try:
             application = applying.application_start(call=call, actor=request.user)
         except ValidationError as exc:
@@ -110,7 +112,10 @@ class ApplyView(LoginRequiredMixin, View):
         form = ApplicationForm(request.POST, instance=application, call=call)
         if not form.is_valid():
             return _page(request, application, form, status=400)
-        return _save_and_maybe_submit(request, application, form, application.version)
+        # A draft made in another window meanwhile is not overwritten by this page's
+        # form: it is an edit of that draft, at the version this form knew (none).
+        version = _version(request) if existed else application.version
+        return _save_and_maybe_submit(request, application, form, version)
 
 
 class MyApplicationView(LoginRequiredMixin, View):
@@ -187,15 +192,11 @@ class MyApplicationStepView(MyApplicationView):
 
 
 class MyDocumentView(LoginRequiredMixin, View):
-    """A file of one of the applicant's own applications; any other answers 404."""
+    """A file the applicant uploaded to one of their own applications; any other (another
+    applicant's, or one the office attached to the application) answers 404."""
 
     http_method_names = ["get", "head", "options"]
 
     def get(self, request, pk: int):
-        version = get_object_or_404(
-            DocumentVersion.objects.select_related("document"),
-            pk=pk,
-            document__content_type=ContentType.objects.get_for_model(Application),
-            document__object_id__in=Application.objects.of_applicant(request.user).values("pk"),
-        )
+        version = get_object_or_404(own_document_versions(request.user), pk=pk)
         return document_response(version)

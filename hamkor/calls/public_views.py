@@ -3,21 +3,20 @@ applicant's registration and the confirmation of their address."""
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from hamkor.calls import applying
+from hamkor.calls import registration
 from hamkor.calls.forms import RegistrationForm
 from hamkor.calls.selectors import eligibility_lines, open_calls, public_calls
-from hamkor.core import ratelimit
+from hamkor.core.client_ip import client_ip
 from hamkor.core.views.generic.base import _add_errors
-
-WINDOW = 3600
+from hamkor.website.spam import rate_refusal
 
 
 def call_detail(request, pk: int):
@@ -39,46 +38,68 @@ def call_detail(request, pk: int):
     )
 
 
+def _call_applied_to(request) -> int | None:
+    """The open call the visitor came from (``?call=``), kept through the registration."""
+    raw = request.POST.get("call") or request.GET.get("call") or ""
+    if not raw.isdigit():
+        return None
+    return open_calls().filter(pk=int(raw)).values_list("pk", flat=True).first()
+
+
 def applicant_register(request):
-    """A student's or staff member's account to apply with: confirmed by e-mail first."""
+    """A student's or staff member's account to apply with: confirmed by e-mail first.
+
+    The answer is the same whether the address already has an account or not (the
+    service tells an existing account's owner by e-mail): it reveals no one's address.
+    Registrations are limited per client address and per address registered, as the other
+    public forms (:func:`hamkor.website.spam.rate_refusal`)."""
+    call_id = _call_applied_to(request)
     form = RegistrationForm(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 400
-        wait = ratelimit.hit(
-            f"calls-register:ip:{get_client_ip_address(request)}", limit=10, window=WINDOW
-        )
-        if wait:
-            form.is_valid()
-            form.add_error(None, _("Too many registrations from your address. Try again later."))
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             data = form.cleaned_data
-            try:
-                applying.applicant_register(
-                    email=data["email"],
-                    password=data["password"],
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                    category=data["category"],
-                    faculty=data["faculty"],
-                    citizenship=data["citizenship"],
-                    language=translation.get_language(),
-                )
-            except ValidationError as exc:
-                _add_errors(form, exc)
+            refusal = rate_refusal(
+                kind="calls-register", email=data["email"], ip=client_ip(request)
+            )
+            if refusal:
+                form.add_error(None, refusal)
+                status = 429
             else:
-                return render(request, "calls/public/registered.html", {"email": data["email"]})
-    return render(request, "calls/public/register.html", {"form": form}, status=status)
+                try:
+                    registration.applicant_register(
+                        email=data["email"],
+                        password=data["password"],
+                        first_name=data["first_name"],
+                        last_name=data["last_name"],
+                        category=data["category"],
+                        faculty=data["faculty"],
+                        citizenship=data["citizenship"],
+                        language=translation.get_language(),
+                        call_id=call_id,
+                    )
+                except ValidationError as exc:
+                    _add_errors(form, exc)
+                else:
+                    return render(request, "calls/public/registered.html", {"email": data["email"]})
+    return render(
+        request, "calls/public/register.html", {"form": form, "call_id": call_id}, status=status
+    )
 
 
 def applicant_confirm(request, token: str):
     """The link from the e-mail: a button confirms (mail scanners open links, they do not
-    press buttons); then the applicant logs in."""
+    press buttons); then the applicant logs in and lands on the call they were applying to."""
     if request.method == "POST":
-        user = applying.applicant_confirm(token)
-        if user is None:
+        confirmed = registration.applicant_confirm(token)
+        if confirmed is None:
             return render(request, "calls/public/confirm.html", {"invalid": True}, status=400)
+        _user, call_id = confirmed
         messages.success(request, _("Your address is confirmed: log in to apply."))
-        return redirect("accounts:login")
+        login = reverse("accounts:login")
+        if call_id:
+            apply = reverse("calls:apply", kwargs={"pk": call_id})
+            return redirect(f"{login}?{urlencode({'next': apply})}")
+        return redirect(login)
     return render(request, "calls/public/confirm.html", {"token": token})

@@ -30,8 +30,8 @@ OFFER_DAYS = getattr(settings, "HAMKOR_CALL_OFFER_DAYS", 7)
 CARRIED_KINDS = {"transcript": "transcript", "language_certificate": "certificate"}
 
 
-def _offer_deadline() -> datetime.datetime:
-    return timezone.now() + datetime.timedelta(days=OFFER_DAYS)
+def _offer_deadline(now: datetime.datetime | None = None) -> datetime.datetime:
+    return (now or timezone.now()) + datetime.timedelta(days=OFFER_DAYS)
 
 
 def results_notify(*, call: Call, actor) -> int:
@@ -193,8 +193,11 @@ def application_decline(*, application: Application, actor) -> Application:
     return application
 
 
-def place_offer_next(*, place: Place, actor) -> Application | None:
-    """Offer a seat of ``place`` left free to the first reserve applicant who listed it."""
+def place_offer_next(
+    *, place: Place, actor, now: datetime.datetime | None = None
+) -> Application | None:
+    """Offer a seat of ``place`` left free to the first reserve applicant who listed it,
+    with the deadline to answer counted from ``now``."""
     holders = place.allocated.exclude(status=Application.Status.DECLINED).count()
     if holders >= place.seats:
         return None
@@ -214,8 +217,62 @@ def place_offer_next(*, place: Place, actor) -> Application | None:
     candidate.allocated_place = place
     candidate.reserve_position = None
     candidate.outcome = Application.Outcome.SELECTED
-    candidate.offer_deadline = _offer_deadline()
-    candidate.results_sent_at = timezone.now()
+    candidate.offer_deadline = _offer_deadline(now)
+    candidate.results_sent_at = now or timezone.now()
     candidate = object_save(instance=candidate, actor=actor, reason="calls.application.offered")
     _result_send(candidate, offered=True)
     return candidate
+
+
+def offers_expire(*, now: datetime.datetime | None = None, actor=None) -> dict[str, int]:
+    """Pass on every offered place whose deadline to answer has passed by ``now``: the
+    silent applicant's place counts as declined (recorded as expired) and goes, as a
+    declined one does, to the first reserve applicant who listed it, with a new deadline.
+    Run daily (the ``calls`` daily job) and by ``hamkor calls expire-offers``; running it
+    again changes nothing. Answers how many offers expired and how many were passed on."""
+    now = now or timezone.now()
+    expired = passed_on = 0
+    overdue = Application.objects.filter(
+        call__status=Call.Status.PUBLISHED,
+        status=Application.Status.SUBMITTED,
+        outcome=Application.Outcome.SELECTED,
+        allocated_place__isnull=False,
+        offer_deadline__lt=now,
+    )
+    for pk in overdue.order_by("offer_deadline", "id").values_list("pk", flat=True):
+        with transaction.atomic():
+            # Locked and asked again: the applicant may have answered meanwhile.
+            application = overdue.select_for_update(of=("self",)).filter(pk=pk).first()
+            if application is None:
+                continue
+            place = Place.objects.select_for_update().get(pk=application.allocated_place_id)
+            application.decline()
+            application.declined_at = now
+            object_save(instance=application, actor=actor, reason="calls.application.offer_expired")
+            _expired_send(application, place)
+            expired += 1
+            if place_offer_next(place=place, actor=actor, now=now) is not None:
+                passed_on += 1
+    return {"expired": expired, "passed_on": passed_on}
+
+
+def _expired_send(application: Application, place: Place) -> None:
+    """Tell the applicant, in their language, that their place was passed on."""
+    language = _language_of(application.applicant, application.person)
+    with translation.override(language):
+        message = EmailMessage(
+            _("Results of the call: %(call)s") % {"call": application.call.title},
+            render_to_string(
+                "calls/email/offer_expired.txt",
+                {
+                    "application": application,
+                    "call": application.call,
+                    "place": place,
+                    "link": absolute_url(
+                        reverse("calls:my_application", kwargs={"pk": application.pk})
+                    ),
+                },
+            ),
+            to=[application.applicant.email],
+        )
+    email_send_on_commit(message)

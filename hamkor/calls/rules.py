@@ -22,6 +22,10 @@ YEAR = "year_of_study"
 GPA = "gpa"
 LANGUAGE = "language"
 CITIZENSHIP = "citizenship"
+AUDIENCE = "audience"
+
+# Who each audience admits, by the person's category in the registry.
+AUDIENCE_CATEGORIES = {Call.Audience.STUDENTS: "student", Call.Audience.STAFF: "staff"}
 
 
 def call_open_refusal(call: Call) -> str:
@@ -84,6 +88,8 @@ def eligibility_reasons(application) -> list[str]:
     call = application.call
     person = application.person
     reasons = []
+    if person.category != AUDIENCE_CATEGORIES.get(call.audience, person.category):
+        reasons.append(AUDIENCE)
     faculties = set(call.faculties.values_list("pk", flat=True))
     if faculties:
         unit = person.org_unit
@@ -106,6 +112,10 @@ def eligibility_reasons(application) -> list[str]:
 
 def reason_text(code: str, call: Call) -> str:
     """One eligibility reason, in the active language, naming what the call asks."""
+    if code == AUDIENCE:
+        if call.audience == Call.Audience.STAFF:
+            return _("The call is for staff members of the university only.")
+        return _("The call is for students of the university only.")
     if code == FACULTY:
         names = ", ".join(str(unit) for unit in call.faculties.all())
         return _("The call is open to these faculties only: %(names)s.") % {"names": names}

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hamkor.calls import rules
-from hamkor.calls.models import Application, Call, DocumentKind, Place, Preference, StudyLevel
+from hamkor.calls.models import (
+    Application,
+    ApplicationDocument,
+    Call,
+    DocumentKind,
+    Place,
+    Preference,
+    StudyLevel,
+)
+from hamkor.core.models import DocumentVersion
 
 
 def open_calls(*, now=None) -> QuerySet[Call]:
@@ -47,6 +56,27 @@ def own_applications(user) -> QuerySet[Application]:
         )
         .order_by("-created_at", "-id")
     )
+
+
+def own_document_versions(user) -> QuerySet[DocumentVersion]:
+    """The files ``user`` uploaded as the documents of their own applications: never a file
+    the office attached to an application, nor another applicant's."""
+    if user is None or not user.is_authenticated:
+        return DocumentVersion.objects.none()
+    documents = ApplicationDocument.objects.filter(application__applicant=user).values("document")
+    return DocumentVersion.objects.select_related("document").filter(
+        document__in=documents, uploaded_by=user
+    )
+
+
+def application_upload_usage(application: Application) -> tuple[int, int]:
+    """How many files the applicant has stored on ``application`` (every version counts,
+    as every version is kept) and their total size in bytes."""
+    documents = ApplicationDocument.objects.filter(application=application).values("document")
+    usage = DocumentVersion.objects.filter(document__in=documents).aggregate(
+        count=Count("id"), size=Sum("size")
+    )
+    return usage["count"], usage["size"] or 0
 
 
 def eligibility_lines(call: Call) -> list[tuple[str, str]]:

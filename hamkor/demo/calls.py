@@ -1,5 +1,6 @@
 """Demo data of the calls: an Erasmus+ KA171 call open now, and a bilateral call closed ten
-days ago with eight submitted applications in the four languages, ready for the committee.
+days ago with eight submitted applications in the four languages, under evaluation: the
+committee's member has scored them and the ranking and allocation are computed.
 
 Everything goes through the services (the office's ``demo.loaded`` steps and the applicants'
 own drafts and submissions at a moment inside the call's window). Calls are keyed by their
@@ -18,7 +19,7 @@ from django.utils import timezone
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.roles import Role
 from hamkor.agreements.models import Agreement
-from hamkor.calls import applying, committee_services, services
+from hamkor.calls import applying, committee_services, selection_services, services
 from hamkor.calls.models import Call, Criterion, Place
 from hamkor.core.services import object_save
 from hamkor.demo.mobility.setup import STUDENT_DOMAIN
@@ -101,14 +102,41 @@ def load(stdout) -> None:
         closed = services.call_transition(call=closed, name="open", actor=officer)
         _applications(closed, at=closed.opens_at + datetime.timedelta(days=7))
         closed = services.call_transition(call=closed, name="close", actor=officer)
-        # The committee's demo member scores the closed call's applications.
-        committee_services.reviewer_assign(
-            call=closed, user=User.objects.get(email=REVIEWER), actor=officer
-        )
+    if closed.status == Call.Status.CLOSED:
+        _evaluation(closed, officer=officer)
     stdout.write(
         f"calls: {Call.objects.count()}, applications to the closed call: "
         f"{closed.applications.count()}"
     )
+
+
+def _evaluation(call: Call, *, officer) -> None:
+    """The committee's work on the closed call: its demo member scores every application
+    admitted to the selection, and the office computes the ranking and the allocation, so
+    that the scores page, the workbook and the ranking PDF show a selection."""
+    reviewer = User.objects.get(email=REVIEWER)
+    committee_services.reviewer_assign(call=call, user=reviewer, actor=officer)
+    call = services.call_transition(call=call, name="evaluate", actor=officer)
+    criteria = {c.code: c.pk for c in call.criteria.all()}
+    applications = call.applications.select_related("person").order_by("submitted_at", "id")
+    for n, application in enumerate(applications):
+        if not committee_services.in_selection(application):
+            continue
+        # Deterministic scores: the GPA on 100, the others spread over a plausible range.
+        values = {
+            "gpa": (application.gpa or 0) / call.gpa_scale * 100,
+            "language": Decimal(60 + (n * 7) % 35),
+            "motivation": Decimal(70 + (n * 11) % 25),
+        }
+        committee_services.scores_save(
+            application=application,
+            reviewer=reviewer,
+            values={
+                criteria[code]: value.quantize(Decimal("0.01")) for code, value in values.items()
+            },
+            actor=reviewer,
+        )
+    selection_services.selection_compute(call=call, actor=officer)
 
 
 def _call(fields: dict, opens_at, closes_at) -> Call:
@@ -203,6 +231,7 @@ def _applications(call: Call, *, at: datetime.datetime) -> None:
             application=application,
             preferences=[places[index] for index in ranked if index < len(places)],
             actor=user,
+            expected_version=application.version,
         )
         applying.application_document_add(
             application=application,

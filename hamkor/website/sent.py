@@ -7,12 +7,12 @@ expired or for another kind of record shows the empty form.
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.http import urlencode
 
+from hamkor.core.client_ip import client_ip
 from hamkor.core.views.generic.base import _add_errors
 from hamkor.website.spam import send_refusal
 
@@ -49,9 +49,7 @@ def public_form_send(request, form, *, kind: str, send) -> tuple[HttpResponse | 
     if not form.is_valid():
         return None, 400
     data = form.cleaned_data
-    refusal, status = send_refusal(
-        form, kind=kind, email=data["email"], ip=get_client_ip_address(request)
-    )
+    refusal, status = send_refusal(form, kind=kind, email=data["email"], ip=client_ip(request))
     if refusal:
         form.add_error(None, refusal)
         return None, status

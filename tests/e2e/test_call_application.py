@@ -62,6 +62,8 @@ def test_an_applicant_registers_applies_and_follows_the_status(
     page.fill("input[name=password]", PASSWORD)
     with page.expect_navigation():
         page.click("main button[type=submit]")
+    # Logged in, the applicant is back at the call they were applying to.
+    assert f"/my/calls/{call.pk}/apply/" in page.url
 
     # 3. Apply: the form, two places ranked, the draft saved.
     page.goto(f"/en/calls/{call.pk}/")

@@ -71,7 +71,7 @@ def set_status(record, status: str) -> None:
 
 def person_for(user, faculty, **fields) -> Person:
     return Person.objects.create(
-        category=Person.Category.STUDENT,
+        category=fields.pop("category", Person.Category.STUDENT),
         last_name=fields.pop("last_name", "Karimova"),
         first_name=fields.pop("first_name", "Aziza"),
         citizenship="UZ",
@@ -82,7 +82,9 @@ def person_for(user, faculty, **fields) -> Person:
     )
 
 
-def complete_draft(call: Call, user, *, gpa="4.20", places=None) -> Application:
+def complete_draft(
+    call: Call, user, *, gpa="4.20", places=None, documents: bool = True
+) -> Application:
     """A draft with everything a submission needs (through the applicant's services)."""
     from hamkor.calls.applying import (
         application_document_add,
@@ -99,8 +101,9 @@ def complete_draft(call: Call, user, *, gpa="4.20", places=None) -> Application:
         application=application,
         preferences=list(places if places is not None else call.places.all()),
         actor=user,
+        expected_version=application.version,
     )
-    for kind in call.required_documents:
+    for kind in call.required_documents if documents else []:
         application_document_add(
             application=application, kind=kind, upload=pdf_upload(f"{kind}.pdf"), actor=user
         )

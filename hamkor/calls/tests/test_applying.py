@@ -1,5 +1,5 @@
 """The applicant's side: drafts, documents, submission within the deadline, eligibility and
-its override, withdrawal, registration with the address confirmed."""
+its override, withdrawal."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hamkor.agreements.tests.factories import pdf_upload
 from hamkor.calls.applying import (
-    applicant_confirm,
-    applicant_register,
     application_document_add,
     application_save,
     application_start,
@@ -68,7 +66,12 @@ def test_a_draft_saved_before_the_deadline_can_still_be_edited_after_it(call, st
     application.refresh_from_db()
     application.motivation = "Edited after the deadline."
 
-    application_save(application=application, preferences=[], actor=student)
+    application_save(
+        application=application,
+        preferences=[],
+        actor=student,
+        expected_version=application.version,
+    )
 
     application.refresh_from_db()
     assert application.motivation == "Edited after the deadline."
@@ -93,7 +96,12 @@ def test_a_gpa_out_of_range_is_refused_at_the_field(call, student):
     application.gpa = Decimal("7.00")
 
     with pytest.raises(ValidationError) as refused:
-        application_save(application=application, preferences=[], actor=student)
+        application_save(
+            application=application,
+            preferences=[],
+            actor=student,
+            expected_version=application.version,
+        )
 
     assert "between 0 and 5" in refused.value.message_dict["gpa"][0]
 
@@ -105,7 +113,10 @@ def test_more_preferences_than_the_call_allows_are_refused(call, student):
 
     with pytest.raises(ValidationError, match="at most 1"):
         application_save(
-            application=application, preferences=list(call.places.all()), actor=student
+            application=application,
+            preferences=list(call.places.all()),
+            actor=student,
+            expected_version=application.version,
         )
 
 
@@ -215,89 +226,3 @@ def test_withdrawal(call, student):
     assert application.status == Application.Status.WITHDRAWN
     with pytest.raises(ValidationError):
         application_submit(application=application, actor=student)
-
-
-def test_registration_confirms_the_address_before_the_account_opens(
-    faculty_a, django_capture_on_commit_callbacks
-):
-    from hamkor.accounts.models import User
-
-    with django_capture_on_commit_callbacks(execute=True):
-        applicant_register(
-            email="Aziza@Example.org",
-            password="a-long-passphrase-1",
-            first_name="Aziza",
-            last_name="Karimova",
-            category="student",
-            faculty=faculty_a,
-            citizenship="UZ",
-            language="uz",
-        )
-
-    user = User.objects.get(email="aziza@example.org")
-    assert not user.is_active
-    assert user.person.org_unit == faculty_a
-    assert user.has_role("applicant")
-    (message,) = mail.outbox
-    token = message.body.split("/confirm/")[1].split("/")[0]
-    assert applicant_confirm(token) == user
-    user.refresh_from_db()
-    assert user.is_active
-    assert applicant_confirm(token + "x") is None
-
-
-def _register(email: str, password: str, faculty) -> None:
-    applicant_register(
-        email=email,
-        password=password,
-        first_name="Aziza",
-        last_name="Karimova",
-        category="student",
-        faculty=faculty,
-        citizenship="UZ",
-        language="uz",
-    )
-
-
-def test_registering_again_before_confirming_keeps_only_the_latest_password_and_link(
-    faculty_a, django_capture_on_commit_callbacks
-):
-    """Someone who registers another person's address first cannot choose their password:
-    the owner's later registration replaces it, and the first link no longer works."""
-    from hamkor.accounts.models import User
-
-    with django_capture_on_commit_callbacks(execute=True):
-        _register("aziza@example.org", "attackers-passphrase-1", faculty_a)
-        _register("aziza@example.org", "owners-passphrase-22", faculty_a)
-
-    first, second = (m.body.split("/confirm/")[1].split("/")[0] for m in mail.outbox)
-    assert applicant_confirm(first) is None
-    user = applicant_confirm(second)
-    assert user.is_active
-    assert user.check_password("owners-passphrase-22")
-    assert not User.objects.get(pk=user.pk).check_password("attackers-passphrase-1")
-
-
-def test_a_deactivated_account_is_not_reopened_by_registering(
-    faculty_a, coordinator, django_capture_on_commit_callbacks
-):
-    coordinator.is_active = False
-    coordinator.save()
-    with pytest.raises(ValidationError, match="already has an account"):
-        _register(coordinator.email, "a-long-passphrase-1", faculty_a)
-    coordinator.refresh_from_db()
-    assert not coordinator.is_active
-
-
-def test_a_confirmed_address_cannot_register_again(student, faculty_a):
-    with pytest.raises(ValidationError, match="already has an account"):
-        applicant_register(
-            email=student.email,
-            password="a-long-passphrase-1",
-            first_name="A",
-            last_name="B",
-            category="student",
-            faculty=faculty_a,
-            citizenship="UZ",
-            language="en",
-        )

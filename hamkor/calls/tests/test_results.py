@@ -4,19 +4,25 @@ and the agreement's quota), declining it (offered to the reserve), the last seat
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
 
 from hamkor.accounts.tests.factories import UserFactory
 from hamkor.agreements.selectors import realised_mobilities
 from hamkor.agreements.tests.factories import AgreementFactory, put_in_status
 from hamkor.calls.applying import application_submit
 from hamkor.calls.models import Application, Call
-from hamkor.calls.results import application_accept, application_decline
+from hamkor.calls.results import application_accept, application_decline, offers_expire
 from hamkor.calls.services import call_transition
 from hamkor.calls.tests.factories import complete_draft, open_call, person_for, set_status
+from hamkor.core.reminders import daily_jobs
+from hamkor.core.tasks import daily_reminders
 from hamkor.mobility.models import Mobility
 from hamkor.partners.tests.factories import HomeInstitutionFactory
 
@@ -148,3 +154,64 @@ def test_nothing_is_answered_before_the_results_are_published(faculty_a):
 
     with pytest.raises(ValidationError, match="not published"):
         application_accept(application=application, actor=user)
+
+
+def _after_deadline(application) -> datetime.datetime:
+    application.refresh_from_db()
+    return application.offer_deadline + datetime.timedelta(seconds=1)
+
+
+def test_an_expired_offer_is_passed_on_to_the_next_reserve_applicant(
+    selection, django_capture_on_commit_callbacks
+):
+    _call, first, (a, b, _c, _d) = selection
+    later = _after_deadline(a)
+    mail.outbox.clear()
+
+    assert offers_expire(now=later - datetime.timedelta(seconds=2)) == {
+        "expired": 0,
+        "passed_on": 0,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert offers_expire(now=later) == {"expired": 1, "passed_on": 1}
+
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert a.status == Application.Status.DECLINED
+    assert a.history.first().history_change_reason == "calls.application.offer_expired"
+    assert b.allocated_place == first
+    assert b.offer_deadline == later + datetime.timedelta(days=7)
+    expired, offer = mail.outbox
+    assert expired.to == [a.applicant.email]
+    assert expired.body.startswith("Hurmatli")  # in A's language, Uzbek
+    assert str(first.institution) in expired.body
+    assert offer.to == [b.applicant.email]
+    # Run again the same day: nothing more.
+    assert offers_expire(now=later) == {"expired": 0, "passed_on": 0}
+
+
+def test_an_answered_offer_does_not_expire(selection):
+    _call, _first, (a, *_rest) = selection
+    later = _after_deadline(a)
+    application_accept(application=a, actor=a.applicant)
+
+    assert offers_expire(now=later) == {"expired": 0, "passed_on": 0}
+
+
+def test_offers_expire_daily_through_beat_and_by_the_command(selection):
+    _call, first, (a, b, *_rest) = selection
+    Application.objects.filter(pk=a.pk).update(
+        offer_deadline=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    # The daily beat task runs every app's daily job, the calls' among them.
+    beat = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "hamkor.core.tasks.daily_reminders" in beat
+    assert "calls" in {job.name for job in daily_jobs()}
+    out = io.StringIO()
+
+    call_command("calls", "expire-offers", stdout=out)
+
+    assert out.getvalue().strip() == "offers expired: 1, passed on: 1"
+    b.refresh_from_db()
+    assert b.allocated_place == first
+    assert daily_reminders()["calls"] == {"expired": 0, "passed_on": 0}

@@ -21,7 +21,7 @@ def test_an_open_ka171_call_and_a_closed_bilateral_one(demo):
     assert listed.title_uz and listed.title_ru and listed.title_en
     assert sum(place.seats for place in listed.places.all()) == 4
     closed = Call.objects.get(programme=Call.Programme.BILATERAL)
-    assert closed.status == Call.Status.CLOSED
+    assert closed.status == Call.Status.EVALUATION
     applications = closed.applications.filter(status=Application.Status.SUBMITTED)
     assert applications.count() == len(demo_calls.APPLICANTS)
     assert {a.applicant.language for a in applications} == {"uz", "uz-cyrl", "ru", "en"}
@@ -39,4 +39,28 @@ def test_a_second_run_adds_nothing(demo):
 def test_demo_calls_went_through_the_services(demo):
     call = Call.objects.get(programme=Call.Programme.BILATERAL)
     reasons = set(call.history.values_list("history_change_reason", flat=True))
-    assert {"calls.call.created", "calls.call.open", "calls.call.close"} <= reasons
+    assert {
+        "calls.call.created",
+        "calls.call.open",
+        "calls.call.close",
+        "calls.call.evaluate",
+    } <= reasons
+
+
+def test_the_closed_call_has_scores_a_ranking_and_an_allocation(demo, client):
+    from conftest import login
+    from hamkor.accounts.models import User
+    from hamkor.calls.models import Score
+
+    call = Call.objects.get(programme=Call.Programme.BILATERAL)
+    ranked = call.applications.filter(rank__isnull=False)
+    assert ranked.count() == len(demo_calls.APPLICANTS) - 1  # the one below the minimum GPA
+    assert Score.objects.filter(application__call=call).count() == ranked.count() * 3
+    outcomes = set(call.applications.values_list("outcome", flat=True))
+    assert outcomes == {"selected", "reserve", "not_selected"}
+    selected = call.applications.filter(outcome="selected")
+    assert selected.count() == 3  # seats 1 + 2 + 0
+    login(client, User.objects.get(email="officer@hamkor.demo"))
+    page = client.get(f"/staff/calls/{call.pk}/scores/")
+    assert page.status_code == 200
+    assert "Ergasheva" in page.text or "Yusupova" in page.text

@@ -3,7 +3,6 @@ cancellation link, the certificate's check page and its download."""
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -12,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from hamkor.core import ratelimit
+from hamkor.core.client_ip import client_ip
 from hamkor.core.views.generic.base import _add_errors
 from hamkor.events.calendar import events_feed_ics
 from hamkor.events.certificates import (
@@ -73,7 +73,7 @@ def event_detail(request, pk):
     status = 200
     if request.method == "POST":
         wait = ratelimit.hit(
-            f"event-registration:ip:{get_client_ip_address(request)}",
+            f"event-registration:ip:{client_ip(request)}",
             settings.HAMKOR_EVENT_REGISTRATIONS_PER_IP,
             WINDOW,
         )

@@ -5,6 +5,8 @@
 one JSON object, ``{"allocation": {"A1": "P2", ...}, "reserve": ["A7", ...]}``: the place of
 each selected application in ranking order, and the reserve list in ranking order. It reads
 no database, so that an auditor can check published results without access to Hamkor.
+``hamkor calls expire-offers`` passes on the offered places whose time to answer has passed
+(the daily job does it too).
 Scripts rely on this interface: a file that cannot be read, is not JSON, has a malformed
 field or names an unknown place exits with status 2 and one line naming the field.
 """
@@ -35,10 +37,22 @@ class Command(ScriptCommand):
         # The base sets the command's one-line error after this method; a subcommand's
         # mistakes (a missing FILE) should read the same.
         replay.error = lambda message: parser.error(message)
+        actions.add_parser(
+            "expire-offers",
+            help="Pass on the offered places whose deadline to answer has passed (run daily "
+            "by Celery beat; this runs it now).",
+        )
 
     def handle(self, *args, **options):
         if options["action"] == "replay":
             self.replay(options["file"])
+        elif options["action"] == "expire-offers":
+            from hamkor.calls.results import offers_expire
+
+            result = offers_expire()
+            self.stdout.write(
+                f"offers expired: {result['expired']}, passed on: {result['passed_on']}"
+            )
 
     def replay(self, name: str) -> None:
         text = self.read(name)
