@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hamkor.accounts.faculties import home_units
 from hamkor.calls.applications import Application
 from hamkor.calls.models import Call, Cefr, Criterion, DocumentKind, Place, StudyLevel
+from hamkor.calls.rules import language_choices
 from hamkor.core.countries import CldrCountries
 from hamkor.core.files import ACCEPT
 from hamkor.core.forms import DateInput, Form, ModelForm
@@ -26,6 +27,19 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 YEARS = [(year, str(year)) for year in range(1, 7)]
+
+
+def language_select(form: forms.BaseForm, current: str, help_text: str) -> None:
+    """The language chosen from a list by its name in the reader's language, not typed as a
+    code; a code not on the list is refused."""
+    model_field = form.fields["language"]
+    form.fields["language"] = forms.ChoiceField(
+        label=model_field.label,
+        choices=language_choices(current),
+        required=model_field.required,
+        help_text=help_text,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
 
 
 class CallForm(ModelForm):
@@ -84,6 +98,10 @@ class CallForm(ModelForm):
             "required_documents",
         ]
         widgets = {"opens_at": DateTimeInput(), "closes_at": DateTimeInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language_select(self, self.instance.language, _("The language an applicant must know."))
 
 
 class PlaceForm(ModelForm):
@@ -184,7 +202,7 @@ class ApplicationForm(ModelForm):
         gpa.widget.attrs.update(max=str(call.gpa_scale), step="0.01")
         gpa.help_text = _("On the scale of 0 to %(scale)s.") % {"scale": call.gpa_scale}
         self.fields["cefr_level"].choices = [("", "—"), *Cefr.choices]
-        self.fields["language"].help_text = _("ISO 639 code of your certificate's language.")
+        language_select(self, self.instance.language, _("The language of your certificate."))
 
     def preferences(self) -> list[Place]:
         ranked = [

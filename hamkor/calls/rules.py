@@ -142,6 +142,22 @@ def reasons_text(application) -> list[str]:
     return [reason_text(code, application.call) for code in application.eligibility_reasons]
 
 
+# Languages of the certificates exchanges ask for (ISO 639-1), offered in a list.
+CERTIFICATE_LANGUAGES = frozenset(
+    {"ar", "bg", "cs", "de", "el", "en", "es", "et", "fa", "fi", "fr", "hr", "hu", "it", "ja"}
+    | {"kk", "ko", "ky", "lt", "lv", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv", "tg", "tr"}
+    | {"uz", "zh"}
+)
+
+
+def language_choices(current: str = "") -> list[tuple[str, str]]:
+    """The certificate languages by their names in the active language, alphabetically; a
+    code already saved that is not among them stays offered."""
+    codes = CERTIFICATE_LANGUAGES | ({current} if current else set())
+    named = sorted(((code, language_name(code)) for code in codes), key=lambda pair: pair[1])
+    return [("", "—"), *named]
+
+
 def language_name(code: str) -> str:
     """A language's name in the active language, from its ISO 639 code (the CLDR's)."""
     from babel import Locale

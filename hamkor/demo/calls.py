@@ -91,12 +91,13 @@ def load(stdout) -> None:
     if len(partners) < 3:
         stdout.write("calls: skipped (fewer than three demo partners)")
         return
-    now = timezone.now()
-    open_call = _call(KA171, now - datetime.timedelta(days=5), now + datetime.timedelta(days=30))
+    # Calls open at 09:00 and close at 18:00, office time, as the office would set them.
+    today = timezone.localdate()
+    open_call = _call(KA171, _at(today, -5, 9), _at(today, 30, 18))
     if open_call.status == Call.Status.DRAFT:
         _parts(open_call, partners[:3], seats=(2, 1, 1), officer=officer)
         services.call_transition(call=open_call, name="open", actor=officer)
-    closed = _call(BILATERAL, now - datetime.timedelta(days=40), now - datetime.timedelta(days=10))
+    closed = _call(BILATERAL, _at(today, -40, 9), _at(today, -10, 18))
     if closed.status == Call.Status.DRAFT:
         _parts(closed, partners[3:6], seats=(1, 2, 0), officer=officer)
         closed = services.call_transition(call=closed, name="open", actor=officer)
@@ -137,6 +138,12 @@ def _evaluation(call: Call, *, officer) -> None:
             actor=reviewer,
         )
     selection_services.selection_compute(call=call, actor=officer)
+
+
+def _at(day: datetime.date, days: int, hour: int) -> datetime.datetime:
+    """``hour`` o'clock in Tashkent, ``days`` days from ``day``."""
+    moment = datetime.datetime.combine(day + datetime.timedelta(days=days), datetime.time(hour))
+    return timezone.make_aware(moment)
 
 
 def _call(fields: dict, opens_at, closes_at) -> Call:

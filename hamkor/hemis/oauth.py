@@ -77,3 +77,17 @@ def user_for_code(*, code: str, redirect_uri: str) -> dict:
             f"{_base()}/oauth/api/user", headers={"Authorization": f"Bearer {token}"}
         )
     )
+
+
+def account_for(answer: dict):
+    """The active Hamkor user whose registry person HEMIS's import linked to the HEMIS id in
+    ``answer``, or None. Never by e-mail: a HEMIS user may be able to edit their own address,
+    and it would then open someone else's account."""
+    from hamkor.hemis.models import HemisLink
+
+    hemis_id = str(answer.get("id") or "").strip()
+    if not hemis_id:
+        return None
+    links = HemisLink.objects.filter(hemis_id=hemis_id, person__user__is_active=True)
+    users = {link.person.user for link in links.select_related("person__user")[:3]}
+    return users.pop() if len(users) == 1 else None

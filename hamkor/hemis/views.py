@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import login
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -51,14 +51,16 @@ def oauth_callback(request):
     except HemisError:
         messages.error(request, _("HEMIS could not be reached. Log in with your password."))
         return redirect("accounts:login")
-    email = str(person.get("email") or "").strip()
-    users = list(get_user_model().objects.filter(email__iexact=email, is_active=True)[:2])
-    if not email or len(users) != 1:
+    user = oauth.account_for(person)
+    if user is None:
         messages.error(
             request,
-            _("No Hamkor account has the e-mail of your HEMIS account. Ask the office for one."),
+            _(
+                "Your HEMIS account is not linked to a Hamkor account yet. Log in with your "
+                "password, or ask the office."
+            ),
         )
         return redirect("accounts:login")
     next_url = request.session.pop(NEXT_KEY, "")
-    login(request, users[0], backend="django.contrib.auth.backends.ModelBackend")
-    return redirect(next_url or home_for(users[0]))
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect(next_url or home_for(user))

@@ -139,3 +139,22 @@ def test_a_draft_call_is_not_public(client):
     response = client.get(reverse("public:call_detail", kwargs={"pk": draft.pk}))
 
     assert response.status_code == 404
+
+
+def test_the_certificates_language_is_chosen_by_its_name_in_the_readers_language(
+    as_user, call, student
+):
+    application = complete_draft(call, student)
+    url = reverse("calls:my_application", kwargs={"pk": application.pk})
+    client = as_user("applicant")
+    client.cookies["django_language"] = "uz"
+
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="uz").content.decode()
+    refused = client.post(url, _form(application, language="xx", save=""))
+    client.post(url, _form(application, language="de", save=""))
+
+    assert '<option value="de">nemischa</option>' in page
+    assert "ISO 639" not in page
+    assert refused.status_code == 400  # shown again beside the field, nothing saved
+    application.refresh_from_db()
+    assert application.language == "de"

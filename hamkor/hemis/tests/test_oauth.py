@@ -28,7 +28,8 @@ class _OAuth(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         if self.path == "/oauth/api/user" and self.headers["Authorization"] == f"Bearer {TOKEN}":
-            return self._send(200, {"login": "officer", "email": self.server.email})
+            answer = {"id": self.server.hemis_id, "login": "officer", "email": self.server.email}
+            return self._send(200, answer)
         return self._send(401, {"error": "unauthorized"})
 
     def _send(self, status, answer):
@@ -46,6 +47,7 @@ class _OAuth(http.server.BaseHTTPRequestHandler):
 def hemis_oauth(settings):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _OAuth)
     server.email = "officer@example.org"
+    server.hemis_id = "4021"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     settings.HEMIS_OAUTH_URL = f"http://127.0.0.1:{server.server_address[1]}"
     settings.HEMIS_OAUTH_CLIENT_ID = "hamkor"
@@ -53,6 +55,17 @@ def hemis_oauth(settings):
     yield server
     server.shutdown()
     server.server_close()
+
+
+def linked(user, hemis_id: str = "4021") -> None:
+    """The person HEMIS's import matched to ``user`` under HEMIS id ``hemis_id``."""
+    from hamkor.hemis.models import HemisLink
+    from hamkor.mobility.models import Person
+
+    person = Person.objects.create(
+        category=Person.Category.STAFF, last_name="Karimov", first_name="Aziz", user=user
+    )
+    HemisLink.objects.create(kind=HemisLink.Kind.EMPLOYEE, hemis_id=hemis_id, person=person)
 
 
 def _start(client) -> str:
@@ -71,7 +84,8 @@ def test_login_page_offers_hemis_only_when_configured(client, settings):
     assert "Log in with HEMIS" in client.get("/account/login/").content.decode()
 
 
-def test_hemis_signs_in_the_user_with_the_same_email(client, officer, hemis_oauth):
+def test_hemis_signs_in_the_user_its_import_linked_to_that_hemis_id(client, officer, hemis_oauth):
+    linked(officer)
     state = _start(client)
     response = client.get(f"/account/hemis/callback/?state={state}&code={CODE}")
     assert response.status_code == 302 and response["Location"] == "/staff/agreements/"
@@ -87,16 +101,24 @@ def test_a_wrong_state_or_code_signs_nobody_in(client, officer, hemis_oauth):
     assert "_auth_user_id" not in client.session
 
 
-def test_no_account_for_the_email_signs_nobody_in(client, officer, hemis_oauth):
-    hemis_oauth.email = "stranger@example.org"
+def test_no_linked_account_signs_nobody_in(client, officer, hemis_oauth):
+    linked(officer, hemis_id="777")
     state = _start(client)
     response = client.get(f"/account/hemis/callback/?state={state}&code={CODE}", follow=True)
     assert "_auth_user_id" not in client.session
-    assert "No Hamkor account has the e-mail" in response.content.decode()
+    assert "not linked to a Hamkor account" in response.content.decode()
+
+
+def test_a_hemis_email_like_an_administrators_opens_no_account(client, admin, hemis_oauth):
+    """Whoever can change their e-mail in HEMIS to an administrator's does not become one."""
+    hemis_oauth.email = admin.email.upper()
+    state = _start(client)
+    client.get(f"/account/hemis/callback/?state={state}&code={CODE}")
+    assert "_auth_user_id" not in client.session
 
 
 def test_hemis_does_not_skip_two_factor(client, admin, hemis_oauth):
-    hemis_oauth.email = admin.email
+    linked(admin)
     state = _start(client)
     client.get(f"/account/hemis/callback/?state={state}&code={CODE}")
     assert client.session["_auth_user_id"] == str(admin.pk)
