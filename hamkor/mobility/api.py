@@ -7,12 +7,14 @@ may read personal data; for the others the fields are absent, not empty.
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
+from hamkor.accounts.faculties import coordinator_units
 from hamkor.core.api.transitions import StepsField, TransitionsMixin
 from hamkor.core.api.viewsets import ServiceWriteViewSet
+from hamkor.core.autocomplete import source_rows
 from hamkor.mobility.filters import MobilityFilterSet, PersonFilterSet
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.personal import MOBILITY_PERSONAL, PERSON_PERSONAL, hidden_fields
@@ -70,6 +72,33 @@ class MobilitySerializer(PersonalDataMixin, serializers.ModelSerializer):
     host_qs_rank = serializers.CharField(source="host_qs_label", read_only=True, allow_null=True)
     host_qs_edition = serializers.IntegerField(read_only=True, allow_null=True)
     steps = StepsField()
+
+    def get_fields(self):
+        """The people, agreements, faculties and funding projects the edit page offers this
+        user (a coordinator: their faculty's), and the record's own: any other is refused."""
+        fields = super().get_fields()
+        user = getattr(self.context.get("request"), "user", None)
+        if user is None or not user.is_authenticated:
+            return fields
+        record = self.instance if isinstance(self.instance, Mobility) else None
+
+        def narrow(name: str, rows) -> None:
+            kept = getattr(record, f"{name}_id", None)
+            if kept:
+                rows = rows.model.objects.filter(Q(pk__in=rows.values("pk")) | Q(pk=kept))
+            fields[name].queryset = rows
+
+        narrow("person", source_rows("person_to_choose", user))
+        narrow("agreement", source_rows("agreement", user))
+        units = coordinator_units(user)
+        if units is not None:
+            narrow("home_unit", units)
+        from hamkor.mobility.forms import funding_project_choices
+
+        fields["funding_project"].queryset = funding_project_choices(
+            user, getattr(record, "funding_project_id", None)
+        )
+        return fields
 
     class Meta:
         model = Mobility

@@ -213,3 +213,33 @@ def test_a_deletion_may_carry_its_version(as_user):
     assert client.delete(f"{url}?version=x").status_code == 400
     assert client.delete(f"{url}?version={partner.version}").status_code == 204
     assert not Institution.objects.filter(pk=partner.pk).exists()
+
+
+def test_a_coordinator_cannot_put_another_facultys_person_or_project_on_a_mobility(
+    as_user, faculty_a, faculty_b
+):
+    """Faculty B's coordinator sends A's student and A's grant project: refused, as the edit
+    page refuses them, though the mobility itself is B's."""
+    from hamkor.grants.tests.factories import ProjectFactory
+
+    theirs = StaffFactory(org_unit=faculty_a)
+    project = ProjectFactory(faculty=faculty_a, status="approved")
+    home = Institution.objects.get(is_home=True)
+    values = {
+        "person": theirs.pk,
+        "direction": "outgoing",
+        "kind": "staff_teaching",
+        "programme": "ka171",
+        "sending_institution": home.pk,
+        "receiving_institution": PartnerFactory().pk,
+        "home_unit": faculty_b.pk,
+        "funding_project": project.pk,
+        "planned_start": "2030-03-10",
+        "planned_end": "2030-03-16",
+    }
+
+    response = as_user("coordinator_b").post("/api/v1/mobilities/", values, content_type=JSON)
+
+    assert response.status_code == 400
+    assert {"person", "funding_project"} <= set(response.json())
+    assert not Mobility.objects.exists()
