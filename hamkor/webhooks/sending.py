@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import http.client
 import ipaddress
 import socket
+import ssl
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -45,32 +45,56 @@ def signature_valid(*, secret: str, header: str, body: bytes, tolerance: int = 3
     return hmac.compare_digest(expected, header)
 
 
-def address_check(url: str) -> None:
+# Global by Python's reckoning, yet leading into a local network through a translator.
+TRANSLATED = (
+    ipaddress.ip_network("64:ff9b::/96"),
+    ipaddress.ip_network("64:ff9b:1::/48"),
+    ipaddress.ip_network("2002::/16"),
+)
+
+
+def address_check(url: str) -> str | None:
     """Refuse an address that is not http(s) or that resolves to a private, loopback,
-    link-local or reserved address (unless the setting allows them)."""
+    link-local, reserved or translated address (unless the setting allows them); the first
+    address checked, which the delivery then connects to, so that a second lookup cannot
+    answer otherwise (DNS rebinding). None when the setting lets any address through."""
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise ValidationError(_("Give an http or https address."))
     if settings.HAMKOR_WEBHOOKS_ALLOW_PRIVATE:
-        return
+        return None
     try:
         found = socket.getaddrinfo(parsed.hostname, parsed.port or 443, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise ValidationError(_("This host name cannot be resolved.")) from exc
     for *_rest, sockaddr in found:
         address = ipaddress.ip_address(sockaddr[0])
-        if not address.is_global or address.is_multicast:
+        mapped = getattr(address, "ipv4_mapped", None)
+        if (
+            not address.is_global
+            or address.is_multicast
+            or any(address in network for network in TRANSLATED)
+            or (mapped is not None and not mapped.is_global)
+        ):
             raise ValidationError(
                 _("This address leads to a private or local network, where webhooks may not go.")
             )
+    return found[0][4][0]
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a 3xx is the answer, logged as it is
+class _Pinned(http.client.HTTPConnection):
+    """A connection to ``address`` for a URL naming ``host``: the Host header and the TLS
+    name stay the host's, the socket goes where the check said."""
 
+    def __init__(self, host, *, address, port, timeout, tls):
+        super().__init__(host, port=port, timeout=timeout)
+        self.address, self.tls = address, tls
 
-_opener = urllib.request.build_opener(_NoRedirect)
+    def connect(self):
+        sock = socket.create_connection((self.address or self.host, self.port), self.timeout)
+        if self.tls:
+            sock = ssl.create_default_context().wrap_socket(sock, server_hostname=self.host)
+        self.sock = sock
 
 
 @dataclass(frozen=True)
@@ -86,33 +110,43 @@ class Answer:
 
 
 def post(*, url: str, secret: str, body: bytes, headers: dict[str, str]) -> Answer:
-    """POST ``body`` signed; the answer's code and first characters, or the error."""
+    """POST ``body`` signed to the checked address; the answer's code and first characters,
+    or the error. A redirect is an answer like any other, never followed."""
     started = time.monotonic()
     timestamp = int(time.time())
-    request = urllib.request.Request(
-        url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": "Hamkor-Webhooks/1",
-            SIGNATURE_HEADER: signature(secret=secret, timestamp=timestamp, body=body),
-            **headers,
-        },
-    )
 
     def elapsed() -> int:
         return int((time.monotonic() - started) * 1000)
 
+    parsed = urllib.parse.urlsplit(url)
+    tls = parsed.scheme == "https"
     try:
-        address_check(url)
-        with _opener.open(request, timeout=settings.HAMKOR_WEBHOOKS_TIMEOUT) as response:
+        address = address_check(url)
+        connection = _Pinned(
+            parsed.hostname,
+            address=address,
+            port=parsed.port or (443 if tls else 80),
+            timeout=settings.HAMKOR_WEBHOOKS_TIMEOUT,
+            tls=tls,
+        )
+        try:
+            connection.request(
+                "POST",
+                urllib.parse.urlunsplit(("", "", parsed.path or "/", parsed.query, "")),
+                body=body,
+                headers={
+                    "Content-Type": "application/json",
+                    "User-Agent": "Hamkor-Webhooks/1",
+                    SIGNATURE_HEADER: signature(secret=secret, timestamp=timestamp, body=body),
+                    **headers,
+                },
+            )
+            response = connection.getresponse()
             text = response.read(EXCERPT_CHARS * 4).decode("utf-8", "replace")
-            return Answer(response.status, text[:EXCERPT_CHARS], "", elapsed())
-    except urllib.error.HTTPError as exc:
-        text = exc.read(EXCERPT_CHARS * 4).decode("utf-8", "replace")
-        return Answer(exc.code, text[:EXCERPT_CHARS], "", elapsed())
+        finally:
+            connection.close()
+        return Answer(response.status, text[:EXCERPT_CHARS], "", elapsed())
     except ValidationError as exc:
         return Answer(None, "", " ".join(exc.messages)[:300], elapsed())
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        return Answer(None, "", str(getattr(exc, "reason", exc))[:300], elapsed())
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        return Answer(None, "", str(exc)[:300], elapsed())

@@ -113,6 +113,9 @@ def test_without_a_broker_a_failure_waits_for_the_daily_job(private_allowed):
         "http://169.254.169.254/latest/meta-data/",
         "http://[::1]/hook",
         "ftp://93.184.216.34/hook",
+        "http://[64:ff9b::a00:1]/hook",  # NAT64 into 10.0.0.1
+        "http://[2002:a00:1::1]/hook",  # 6to4 from 10.0.0.1
+        "http://[::ffff:10.0.0.1]/hook",
     ],
 )
 def test_private_and_local_addresses_are_refused(url):
@@ -120,8 +123,8 @@ def test_private_and_local_addresses_are_refused(url):
         address_check(url)
 
 
-def test_public_address_is_accepted():
-    address_check("https://93.184.216.34/hook")
+def test_public_address_is_accepted_and_is_where_the_delivery_goes():
+    assert address_check("https://93.184.216.34/hook") == "93.184.216.34"
 
 
 def test_delivery_to_a_private_address_is_logged_as_refused(settings):
