@@ -7,6 +7,7 @@ with the page's message.
 """
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from hamkor.agreements.filters import AgreementFilterSet
@@ -131,6 +132,10 @@ class AgreementViewSet(TransitionsMixin, ServiceWriteViewSet):
         stored = {p.institution_id: p for p in agreement.parties.all()} if agreement.pk else {}
         parties = []
         for values in sent:
+            if values.get("institution") is None:
+                raise serializers.ValidationError(
+                    {"parties": [_("Name the institution of every party.")]}
+                )
             party = stored.get(values["institution"].pk) or AgreementParty()
             for name, value in values.items():
                 setattr(party, name, value)

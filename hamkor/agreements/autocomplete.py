@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 
 from hamkor.agreements.models import Agreement
 from hamkor.core.autocomplete import Source, register
+from hamkor.core.validators import is_number
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -19,7 +20,7 @@ def _date(value: str | None) -> datetime.date | None:
 
 
 def _pk(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return int(value) if value and is_number(value) else None
 
 
 def agreements(user, params):

@@ -21,6 +21,7 @@ from hamkor.agreements.models import (
 )
 from hamkor.core.autocomplete import picker_field
 from hamkor.core.forms import DateInput, Form, ModelForm
+from hamkor.core.validators import is_number
 from hamkor.core.widgets import use_picker
 from hamkor.partners.models import Institution
 
@@ -186,7 +187,7 @@ class AgreementForm(ModelForm):
                 self.initial["scope_units"] = self.initial.get("scope_units") or [user.org_unit_id]
         formset_class = party_formset()
         # "New agreement" from a partner's page: the partner is the first party.
-        first = [{"institution": int(partner)}] if partner and str(partner).isdigit() else None
+        first = [{"institution": int(partner)}] if partner and is_number(str(partner)) else None
         self.parties = formset_class(
             data=self.data if self.is_bound else None,
             instance=self.instance,

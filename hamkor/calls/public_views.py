@@ -15,6 +15,7 @@ from hamkor.calls import registration
 from hamkor.calls.forms import RegistrationForm
 from hamkor.calls.selectors import eligibility_lines, open_calls, public_calls
 from hamkor.core.client_ip import client_ip
+from hamkor.core.validators import is_number
 from hamkor.core.views.generic.base import _add_errors
 from hamkor.website.spam import rate_refusal
 
@@ -41,7 +42,7 @@ def call_detail(request, pk: int):
 def _call_applied_to(request) -> int | None:
     """The open call the visitor came from (``?call=``), kept through the registration."""
     raw = request.POST.get("call") or request.GET.get("call") or ""
-    if not raw.isdigit():
+    if not is_number(raw):
         return None
     return open_calls().filter(pk=int(raw)).values_list("pk", flat=True).first()
 

@@ -11,6 +11,7 @@ log in and to reset the password.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.mail import EmailMessage
@@ -100,6 +101,9 @@ def applicant_register(
     email = User.objects.normalize_email(email.strip()).lower()
     user = User.objects.filter(email__iexact=email).first()
     if user is not None and not _awaiting_confirmation(user):
+        # As long as a new account takes (hashing the password), so that the time of the
+        # answer does not tell either.
+        make_password(password)
         _account_exists_send(user=user, language=language)
         return
     if user is not None:

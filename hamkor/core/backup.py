@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,8 +41,18 @@ FORMAT = "hamkor-backup"
 FORMAT_VERSION = 1
 BATCH = 500
 CHUNK = 1 << 20
-# Filled by ``migrate`` in every database, each numbering its rows its own way.
-NOT_COPIED = {"contenttypes.contenttype", "auth.permission"}
+# Filled by ``migrate`` in every database, each numbering its rows its own way; and what
+# must not outlive the installation: live sessions (a copy would let anyone who reads the
+# archive in as whoever is signed in) and the log of login attempts.
+NOT_COPIED = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "sessions.session",
+    "axes.accessattempt",
+    "axes.accessattemptexpiration",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+}
 
 
 class BackupError(Exception):
@@ -167,7 +178,12 @@ def backup_write(path: Path) -> Manifest:
         schema=schema_version(),
     )
     partial = path.with_name(path.name + ".partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    # Readable by the owner only: it holds password hashes, authenticator keys and secrets.
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with (
+        os.fdopen(descriptor, "wb") as file,
+        zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
         # One consistent reading of every table: one transaction, which on PostgreSQL sees
         # one snapshot (SQLite's always does).
         connection = connections[DEFAULT_DB_ALIAS]

@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from hamkor.accounts.models import OrgUnit
 from hamkor.core.models import EmailTemplate
+from hamkor.core.validators import is_number
 
 # A selection larger than this is refused: long work belongs in a background task.
 MAX_BULK_ROWS = 2000
@@ -162,7 +163,7 @@ def bulk_apply(view, request, filtered: models.QuerySet):
     scope = {"export": "export", "job": "view"}.get(kind, "change")
     rows = filtered.filter(pk__in=view.model.objects.restrict(request.user, scope).values("pk"))
     if request.POST.get("all_matching") != "1":
-        pks = [pk for pk in request.POST.getlist("pk") if pk.isdigit()]
+        pks = [pk for pk in request.POST.getlist("pk") if is_number(pk)]
         rows = rows.filter(pk__in=pks)
     count = rows.count()
     if not count:
@@ -203,14 +204,14 @@ def bulk_apply(view, request, filtered: models.QuerySet):
 
 
 def _faculty(value) -> OrgUnit:
-    unit = faculties().filter(pk=value).first() if str(value or "").isdigit() else None
+    unit = faculties().filter(pk=value).first() if is_number(str(value or "")) else None
     if unit is None:
         raise ValidationError(_("Choose the faculty to assign."))
     return unit
 
 
 def _template(value) -> EmailTemplate:
-    found = EmailTemplate.objects.filter(pk=value) if str(value or "").isdigit() else None
+    found = EmailTemplate.objects.filter(pk=value) if is_number(str(value or "")) else None
     template = found.first() if found is not None else None
     if template is None:
         raise ValidationError(_("Choose the e-mail template to send."))

@@ -64,3 +64,10 @@ def validate_office_date(value: datetime.date) -> None:
             code="date_range",
             params={"first": FIRST_YEAR, "last": LAST_YEAR},
         )
+
+
+def is_number(text: str) -> bool:
+    """Whether ``text`` from an address or a form is a whole number a database id, a year or
+    a version can be: ASCII digits only, at most 18 of them. (``str.isdigit`` is true for
+    "²" and "٣", which ``int`` refuses, and 5,000 digits make ``int`` refuse too.)"""
+    return 0 < len(text) <= 18 and text.isascii() and text.isdigit()

@@ -6,6 +6,8 @@ from django.forms.widgets import Input, NullBooleanSelect, Select
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.core.validators import is_number
+
 
 class AnyYesNoSelect(NullBooleanSelect):
     """A yes/no filter whose empty choice reads "Any" rather than "Unknown"."""
@@ -53,7 +55,7 @@ class AutocompleteSelect(Select):
     def optgroups(self, name, value, attrs=None):
         from hamkor.core.autocomplete import label_for
 
-        chosen = [str(item) for item in value if str(item).isdigit()]
+        chosen = [str(item) for item in value if is_number(str(item))]
         queryset = getattr(self.choices, "queryset", None)
         options = [("", self.empty_label)]  # no choice yet: the picker shows its placeholder
         if queryset is not None and chosen:

@@ -128,6 +128,19 @@ def _plan(iia, ours: Institution) -> IiaPlan:
         in_effect=_text(iia, "in-effect") in ("true", "1"),
     )
     plan.agreement = _existing(plan)
+    if plan.agreement is not None and not _with_partner(plan.agreement, hei):
+        raise XmlRefused(
+            [
+                XmlProblem(
+                    _(
+                        "Our agreement %(reference)s named in the file is not with %(hei)s: "
+                        "nothing was changed."
+                    )
+                    % {"reference": plan.agreement.reference, "hei": hei},
+                    iia.sourceline,
+                )
+            ]
+        )
     plan.contacts = _new_contacts(remote, plan.partner)
     cooperation = _child(iia, "cooperation-conditions")
     for element in cooperation if cooperation is not None else ():
@@ -166,6 +179,12 @@ def _new_contacts(partner_element, institution: Institution | None) -> list[tupl
 
 def _date(value: str) -> datetime.date | None:
     return datetime.date.fromisoformat(value[:10]) if value else None
+
+
+def _with_partner(agreement: Agreement, hei: str) -> bool:
+    """Whether ``agreement`` is with the institution of SCHAC code ``hei`` (a file that names
+    our agreement with another partner must not rewrite it)."""
+    return agreement.parties.filter(institution__schac_code__iexact=hei).exists()
 
 
 def _existing(plan: IiaPlan) -> Agreement | None:

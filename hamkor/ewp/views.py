@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from hamkor.accounts.models import OrgUnit
 from hamkor.agreements.models import Agreement
+from hamkor.core.validators import is_number
 from hamkor.ewp import access, iias, responses
 from hamkor.mobility.models import Mobility
 
@@ -70,7 +71,7 @@ class EwpEndpoint(View):
     def years(self) -> list[int]:
         """The ``receiving_academic_year_id`` values (``2024/2025``), as first years."""
         years = [value.split("/")[0] for value in self.ids("receiving_academic_year_id")]
-        if not all(year.isdigit() for year in years):
+        if not all(is_number(year) for year in years):
             raise BadRequest("receiving_academic_year_id must read like 2024/2025")
         return [int(year) for year in years]
 
@@ -149,7 +150,7 @@ class OunitsView(EwpEndpoint):
             raise BadRequest("give either ounit_id or ounit_code")
         units = OrgUnit.objects.filter(institution__is_home=True, is_active=True)
         if ids:
-            units = units.filter(pk__in=[value for value in ids if value.isdigit()])
+            units = units.filter(pk__in=[value for value in ids if is_number(value)])
         else:
             units = units.filter(code__in=codes)
         return responses.ounits_response(units.order_by("pk"))
@@ -193,7 +194,7 @@ class OmobilitiesGetView(EwpEndpoint):
         home = self.home_hei()
         if self.params.get("sending_hei_id") != home:
             raise BadRequest("sending_hei_id must be ours")
-        ids = [value for value in self.ids("omobility_id", required=True) if value.isdigit()]
+        ids = [value for value in self.ids("omobility_id", required=True) if is_number(value)]
         found = (
             _mobilities(caller)
             .filter(pk__in=ids)

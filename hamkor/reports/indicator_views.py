@@ -18,6 +18,7 @@ from django.views import View
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty
 from hamkor.accounts.models import OrgUnit
+from hamkor.core.validators import is_number
 from hamkor.core.views import generic
 from hamkor.reports import indicator_forms as forms
 from hamkor.reports.indicator_filters import TargetFilterSet, UniversityYearFilterSet
@@ -233,7 +234,7 @@ class UniversityYearEditView(generic.ObjectEditView):
     def get_initial_object(self):
         record = UniversityYear()
         year = self.request.GET.get("year", "")
-        if year.isdigit() and 2000 <= int(year) <= 2100:
+        if is_number(year) and 2000 <= int(year) <= 2100:
             record.year = int(year)
         return record
 
@@ -345,7 +346,7 @@ class TargetEditView(generic.ObjectEditView):
         key, year = self.request.GET.get("key", ""), self.request.GET.get("year", "")
         if key in KEYS:
             target.key = key
-        if year.isdigit() and 2000 <= int(year) <= 2100:
+        if is_number(year) and 2000 <= int(year) <= 2100:
             target.year = int(year)
         return target
 

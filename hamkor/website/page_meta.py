@@ -16,6 +16,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 
 from hamkor import languages
+from hamkor.core.validators import is_number
 
 # Query parameters that make another page of the same address (a list's page number).
 SIGNIFICANT_PARAMETERS = ("page",)
@@ -48,7 +49,7 @@ def _canonical_path(request) -> str:
     query = {
         name: request.GET[name]
         for name in SIGNIFICANT_PARAMETERS
-        if request.GET.get(name, "").isdigit() and request.GET[name] != "1"
+        if is_number(request.GET.get(name, "")) and request.GET[name] != "1"
     }
     return request.path + (f"?{urlencode(query)}" if query else "")
 

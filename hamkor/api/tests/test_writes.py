@@ -243,3 +243,24 @@ def test_a_coordinator_cannot_put_another_facultys_person_or_project_on_a_mobili
     assert response.status_code == 400
     assert {"person", "funding_project"} <= set(response.json())
     assert not Mobility.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("method", "address", "body"),
+    [
+        ("put", "/api/v1/institutions/{institution}/", []),
+        ("patch", "/api/v1/agreements/{agreement}/", {"parties": [{"role": "partner"}]}),
+        ("delete", "/api/v1/institutions/{institution}/?version=²", None),
+        ("get", "/api/v1/mobilities/?person=٣", None),
+    ],
+)
+def test_malformed_requests_get_a_json_400_never_a_500(as_user, method, address, body):
+    agreement = AgreementFactory()
+    url = address.format(institution=PartnerFactory().pk, agreement=agreement.pk)
+    if isinstance(body, dict):
+        body["version"] = agreement.version
+    client = as_user("officer")
+    client.raise_request_exception = False
+    response = getattr(client, method)(url, body, content_type=JSON)
+    assert response.status_code == 400, response.content
+    assert response.json()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -10,6 +12,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
 from hamkor.core.services import StaleObjectError, object_delete, object_save
+from hamkor.core.validators import is_number
 
 ACTIONS = {
     "list": "view",
@@ -123,6 +126,11 @@ class ServiceWriteViewSet(viewsets.ModelViewSet):
 
     def update(self, request, *args, **kwargs):
         instance = self.get_object()
+        if not isinstance(request.data, Mapping):
+            return Response(
+                {"non_field_errors": [_("Send one record, as a JSON object.")]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         version = request.data.get("version")
         if version in (None, ""):
             return Response(
@@ -195,7 +203,7 @@ class ServiceWriteViewSet(viewsets.ModelViewSet):
         instance = self.get_object()
         version = request.query_params.get("version", "")
         if version:
-            if not version.isdigit():
+            if not is_number(version):
                 return Response(
                     {"version": [_("The version is a whole number.")]},
                     status=status.HTTP_400_BAD_REQUEST,

@@ -55,6 +55,14 @@ def test_a_restored_archive_holds_the_same_records_and_files(records, tmp_path):
     assert Group.objects.get(name="officer").permissions.filter(codename="view_agreement")
 
 
+def test_the_archive_is_for_its_owner_only_and_holds_no_session(records, client, officer, tmp_path):
+    client.force_login(officer)
+    manifest = backup.backup_write(tmp_path / "archive.zip")
+    assert (tmp_path / "archive.zip").stat().st_mode & 0o777 == 0o600
+    assert "sessions.session" not in manifest.counts
+    assert not any(label.startswith("axes.") for label in manifest.counts)
+
+
 def test_a_database_in_use_is_not_restored_into_unless_told(records, tmp_path):
     backup.backup_write(tmp_path / "archive.zip")
     with pytest.raises(backup.BackupError, match="already holds data"):

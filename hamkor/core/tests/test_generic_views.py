@@ -250,3 +250,11 @@ def test_list_answers_nonsense_in_the_address_without_an_error(as_user, units, q
 def test_list_shows_why_a_filter_value_was_not_understood(as_user, units):
     response = as_user("officer").get(LIST, {"kind": "planet"})
     assert "Select a valid choice" in response.text
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "9" * 5000])
+def test_digits_int_refuses_are_not_taken_for_numbers(value):
+    from hamkor.core.validators import is_number
+
+    assert not is_number(value)
+    assert is_number("42")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from hamkor.core.documents import documents_context
+from hamkor.core.validators import is_number
 from hamkor.core.views import generic
 from hamkor.events import forms
 from hamkor.events.certificates import (
@@ -40,7 +41,7 @@ class EventPartMixin:
     def get_initial_object(self):
         obj = self.queryset.model()
         pk = self.request.GET.get("event", "")
-        if pk.isdigit():
+        if is_number(pk):
             obj.event = Event.objects.restrict(self.request.user, "change").filter(pk=pk).first()
         return obj
 

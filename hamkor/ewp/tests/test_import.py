@@ -112,3 +112,17 @@ def test_import_refuses_a_file_that_does_not_name_us(ewp_dir, officer):
     home_as("ksu.uz")
     with pytest.raises(XmlRefused, match="does not name our university"):
         importing.read(data)
+
+
+def test_a_file_naming_our_agreement_with_another_partner_changes_nothing(ewp_dir, officer):
+    """A partner's file may state any iia-id of ours: one of our agreement with someone else
+    is refused, not rewritten with this partner's conditions."""
+    data = (ewp_dir / "ewp-specs-api-iias/endpoints/get-response-example.xml").read_bytes()
+    home_as("hibo.no")
+    (agreement,) = importing.apply(
+        importing.read(data), actor=officer, new_institutions={"uw.edu.pl": NEW}
+    )
+    Institution.objects.filter(schac_code="uw.edu.pl").update(schac_code="other.edu.pl")
+    with pytest.raises(XmlRefused, match="is not with uw.edu.pl"):
+        importing.read(data)
+    assert agreement.parties.get().institution.schac_code == "other.edu.pl"

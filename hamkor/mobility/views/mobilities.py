@@ -18,6 +18,7 @@ from django.views import View
 
 from hamkor.core import importing, transitions
 from hamkor.core.documents import documents_context
+from hamkor.core.validators import is_number
 from hamkor.core.views import generic
 from hamkor.grants.mobility_grant import mobility_grant
 from hamkor.mobility import forms, import_forms
@@ -187,7 +188,7 @@ class MobilityEditView(generic.ObjectEditView):
         else:
             mobility.receiving_institution = home
         person_pk = params.get("person", "")
-        if person_pk.isdigit():
+        if is_number(person_pk):
             person = (
                 Person.objects.restrict(self.request.user, "change").filter(pk=person_pk).first()
             )

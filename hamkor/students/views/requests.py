@@ -10,6 +10,7 @@ from django.views import View
 
 from hamkor.core import importing, transitions
 from hamkor.core.documents import documents_context
+from hamkor.core.validators import is_number
 from hamkor.core.views import generic
 from hamkor.students import forms
 from hamkor.students.filters import StudentRequestFilterSet
@@ -61,7 +62,7 @@ class StudentRequestEditView(generic.ObjectEditView):
     def get_initial_object(self):
         request = StudentRequest()
         student = self.request.GET.get("student", "")
-        if student.isdigit():
+        if is_number(student):
             found = ForeignStudent.objects.restrict(self.request.user, "change").filter(pk=student)
             request.student = found.first()
         return request

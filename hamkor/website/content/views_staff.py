@@ -11,6 +11,7 @@ from django.utils import translation
 
 from hamkor.core import transitions
 from hamkor.core.services import object_save
+from hamkor.core.validators import is_number
 from hamkor.core.views import generic
 from hamkor.website.content import services
 from hamkor.website.content.filters import NewsItemFilterSet, PageFilterSet, SiteImageFilterSet
@@ -145,7 +146,7 @@ class PageEditView(ContentEditMixin, generic.ObjectEditView):
     def get_initial_object(self):
         page = Page()
         parent = self.request.GET.get("parent", "")
-        if parent.isdigit():
+        if is_number(parent):
             page.parent = Page.objects.filter(pk=parent).first()
         return page
 

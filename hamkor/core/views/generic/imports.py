@@ -12,6 +12,7 @@ from django.views import View
 
 from hamkor.core import importing, jobs
 from hamkor.core.models import ImportJob
+from hamkor.core.validators import is_number
 from hamkor.core.views.generic.base import (
     ObjectPermissionMixin,
     url_name,
@@ -56,7 +57,7 @@ class BulkImportView(ObjectPermissionMixin, View):
         opts = self.model._meta
         job_id = request.POST.get("job", "")
         if job_id:
-            if not job_id.isdigit():
+            if not is_number(job_id):
                 return self.render(error=_("This import is no longer available."), status=400)
             job = get_object_or_404(
                 ImportJob,
