@@ -136,7 +136,12 @@ class InstitutionsView(EwpEndpoint):
     permission = "partners.view_institution"
 
     def respond(self, caller):
-        return responses.institutions_response(self.ids("hei_id", required=True))
+        wanted = self.ids("hei_id", required=True)
+        if caller.hei_id:
+            # A partner learns of our university and of itself, not of the others we know.
+            allowed = {self.home_hei().lower(), caller.hei_id.lower()}
+            wanted = [hei for hei in wanted if hei.lower() in allowed]
+        return responses.institutions_response(wanted)
 
 
 class OunitsView(EwpEndpoint):

@@ -120,6 +120,12 @@ def test_institutions_are_valid(records, client):
     assert "TR ANKARA99" in _texts(root, "other-id")
 
 
+def test_a_partner_learns_of_us_and_of_itself_only(records, client):
+    response = client.get(reverse("ewp:institutions"), {"hei_id": ["other.eu", PARTNER]}, **KEY)
+    root = _valid(response, schemas.INSTITUTIONS)
+    assert _texts(root, "hei-id") == [PARTNER]
+
+
 def test_ounits_by_id_and_by_code_are_valid(records, client):
     url, unit = reverse("ewp:ounits"), records["unit"]
     by_id = _valid(
