@@ -186,3 +186,17 @@ def test_too_many_ids_are_refused(records, client):
     ids = [f"id-{n}" for n in range(101)]
     response = client.get(reverse("ewp:iias_get"), {"iia_id": ids}, **KEY)
     assert response.status_code == 400
+
+
+def test_a_control_character_in_a_name_does_not_break_the_answer(records, client):
+    mobility = records["mobility"]
+    mobility.person.__class__.objects.filter(pk=mobility.person_id).update(last_name="Kim\x01\x0b")
+    got = _valid(
+        client.get(
+            reverse("ewp:omobilities_get"),
+            {"sending_hei_id": "ksu.uz", "omobility_id": mobility.pk},
+            **KEY,
+        ),
+        schemas.OMOBILITIES_GET,
+    )
+    assert _texts(got, "family-name") == ["Kim"]
