@@ -191,4 +191,5 @@ def test_the_daily_task_runs_at_seven_in_the_office_time_zone(settings):
 def test_each_app_registers_its_daily_job():
     from hamkor.core.reminders import daily_jobs
 
-    assert [job.name for job in daily_jobs()] == ["agreements", "mobility", "grants", "students"]
+    names = [job.name for job in daily_jobs()]
+    assert names == ["agreements", "mobility", "grants", "students", "calls", "webhooks"]

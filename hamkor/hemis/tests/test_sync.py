@@ -182,6 +182,7 @@ def test_proper_name(typed, kept):
 def test_nightly_sync_is_scheduled(settings):
     from celery import current_app
 
+    current_app.loader.import_default_modules()  # what a worker imports when it starts
     entry = settings.CELERY_BEAT_SCHEDULE["hemis-sync"]
     assert entry["task"] in current_app.tasks
     assert (entry["schedule"].hour, entry["schedule"].minute) == ({2}, {30})

@@ -243,11 +243,13 @@ def test_the_api_takes_a_mobility_step_as_the_page_does(as_user):
     url = f"/api/v1/mobilities/{mobility.pk}/"
     client = as_user("officer")
     assert client.get(url).json()["steps"] == ["start_trip", "cancel"]
-    response = client.post(f"{url}transition/", {"name": "start_trip", "on": "2025-03-04"})
+    response = client.post(
+        f"{url}transitions/start_trip/", {"on": "2025-03-04", "version": mobility.version}
+    )
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "in_progress"
     mobility.refresh_from_db()
     assert mobility.actual_start == D(2025, 3, 4)
-    response = client.post(f"{url}transition/", {"name": "cancel"})
+    response = client.post(f"{url}transitions/cancel/", {})
     assert response.status_code == 400
     assert response.json()["detail"] == ["Say why the mobility is cancelled."]
