@@ -390,3 +390,67 @@ def kwargs_for(name: str, objects: dict) -> dict:
         model = name.split(":")[1].replace("-detail", "").rsplit("_", 1)[0]
         return {"pk": objects[model]}
     return {}
+
+
+def office_records(faculty_a, officer) -> dict:
+    """The office's own records the matrix's addresses name: partners, agreements,
+    documents, mail, projects."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hamkor.agreements.models import Agreement
+    from hamkor.core.documents import document_add
+    from hamkor.core.models import OutboxMessage
+    from hamkor.partners.models import Contact, Interaction
+    from hamkor.partners.tests.factories import InstitutionFactory
+    from hamkor.website.models import DepartmentProfile
+
+    profile = DepartmentProfile.objects.create(institution=faculty_a.institution, name_uz="Boʻlim")
+    from hamkor.core.models import EmailTemplate
+
+    template = EmailTemplate.objects.create(code="welcome", subject_uz="Xush", body_uz="Matn")
+    message = OutboxMessage.objects.create(
+        sender="a@example.org", recipients="b@example.org", subject="s", body="b", status="kept"
+    )
+    agreement = Agreement.objects.create(reference="MOU-2025-900", kind="mou", title="Documents")
+    document = document_add(
+        record=agreement,
+        kind="signed",
+        upload=SimpleUploadedFile("signed.pdf", b"%PDF-1.4\n%%EOF\n"),
+        actor=officer,
+    )
+    partner = InstitutionFactory(partnership="active")
+    contact = Contact.objects.create(institution=partner, full_name="A. Partner")
+    interaction = Interaction.objects.create(
+        institution=partner, kind="email", date="2025-01-10", summary="s", owner=officer
+    )
+    from hamkor.agreements.tests.factories import AgreementFactory, MobilityQuotaFactory
+
+    scoped = AgreementFactory(units=[faculty_a])
+    quota = MobilityQuotaFactory(agreement=scoped)
+    from hamkor.grants.models import BudgetHeading, Programme
+    from hamkor.grants.tests.factories import ProjectFactory, ReportingDeadlineFactory
+
+    project = ProjectFactory(faculty=faculty_a)
+    return {
+        "project": project.pk,
+        "reportingdeadline": ReportingDeadlineFactory(project=project).pk,
+        "programme": Programme.objects.get(code="other").pk,
+        "budgetheading": BudgetHeading.objects.get(code="other").pk,
+        "institution": partner.pk,
+        "contact": contact.pk,
+        "interaction": interaction.pk,
+        "agreement": scoped.pk,
+        "mobilityquota": quota.pk,
+        "orgunit": faculty_a.pk,
+        "user": officer.pk,
+        "departmentprofile": profile.pk,
+        "outboxmessage": message.pk,
+        "emailtemplate": template.pk,
+        "job": job(officer),
+        "document": document.pk,
+        "documentversion": document.current.pk,
+        "document_record": {
+            "content_type_id": document.content_type_id,
+            "object_id": agreement.pk,
+        },
+    }
