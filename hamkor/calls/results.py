@@ -55,20 +55,19 @@ def results_notify(*, call: Call, actor) -> int:
 
 
 def _result_send(application: Application, *, offered: bool = False) -> None:
-    language = _language_of(application.applicant, application.person)
-    with translation.override(language):
+    _applicant_mail(application, "calls/email/result.txt", offered=offered)
+
+
+def _applicant_mail(application: Application, template: str, **context) -> None:
+    """E-mail the applicant about the call's result, in their language, with a link to
+    their application."""
+    with translation.override(_language_of(application.applicant, application.person)):
+        link = absolute_url(reverse("calls:my_application", kwargs={"pk": application.pk}))
         message = EmailMessage(
             _("Results of the call: %(call)s") % {"call": application.call.title},
             render_to_string(
-                "calls/email/result.txt",
-                {
-                    "application": application,
-                    "call": application.call,
-                    "offered": offered,
-                    "link": absolute_url(
-                        reverse("calls:my_application", kwargs={"pk": application.pk})
-                    ),
-                },
+                template,
+                {"application": application, "call": application.call, "link": link, **context},
             ),
             to=[application.applicant.email],
         )
@@ -258,21 +257,4 @@ def offers_expire(*, now: datetime.datetime | None = None, actor=None) -> dict[s
 
 def _expired_send(application: Application, place: Place) -> None:
     """Tell the applicant, in their language, that their place was passed on."""
-    language = _language_of(application.applicant, application.person)
-    with translation.override(language):
-        message = EmailMessage(
-            _("Results of the call: %(call)s") % {"call": application.call.title},
-            render_to_string(
-                "calls/email/offer_expired.txt",
-                {
-                    "application": application,
-                    "call": application.call,
-                    "place": place,
-                    "link": absolute_url(
-                        reverse("calls:my_application", kwargs={"pk": application.pk})
-                    ),
-                },
-            ),
-            to=[application.applicant.email],
-        )
-    email_send_on_commit(message)
+    _applicant_mail(application, "calls/email/offer_expired.txt", place=place)
