@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from hamkor.accounts.models import OrgUnit
 from hamkor.accounts.roles import Role
 from hamkor.core.sending import email_send_on_commit
 from hamkor.core.services import object_save
@@ -121,18 +122,18 @@ def applicant_register(
             is_active=False,
         )
         user.groups.add(Group.objects.get(name=Role.APPLICANT))
-        applicant_person_ensure(
-            user=user,
-            first_name=first_name,
-            last_name=last_name,
-            category=category,
-            faculty=faculty,
-            citizenship=citizenship,
-            language=language,
-            actor=None,
-            reason="calls.applicant.registered",
-        )
-    _confirmation_send(user=user, language=language, call_id=call_id)
+    # The registry learns of the applicant once the address is proven theirs: what they
+    # typed travels in the signed link, so that nobody links another's person by typing
+    # their address.
+    typed = {
+        "first_name": first_name.strip(),
+        "last_name": last_name.strip(),
+        "category": category,
+        "faculty": faculty.pk if faculty is not None else None,
+        "citizenship": str(citizenship),
+        "language": language,
+    }
+    _confirmation_send(user=user, language=language, call_id=call_id, typed=typed)
 
 
 def _awaiting_confirmation(user) -> bool:
@@ -145,8 +146,8 @@ def _password_mark(user) -> str:
     return user.password[-12:]
 
 
-def _confirmation_send(*, user, language: str, call_id: int | None) -> None:
-    payload = {"u": user.pk, "e": user.email, "p": _password_mark(user)}
+def _confirmation_send(*, user, language: str, call_id: int | None, typed: dict) -> None:
+    payload = {"u": user.pk, "e": user.email, "p": _password_mark(user), "t": typed}
     if call_id:
         payload["c"] = call_id
     token = signing.dumps(payload, salt=CONFIRM_SALT)
@@ -196,8 +197,19 @@ def applicant_confirm(token: str) -> tuple[object, int | None] | None:
     if user is None or data.get("p") != _password_mark(user):
         return None
     if _awaiting_confirmation(user):
-        user.is_active = True
-        user._change_reason = "calls.applicant.confirmed"
-        user.save(update_fields=["is_active", "updated_at"])
+        with transaction.atomic():
+            user.is_active = True
+            user._change_reason = "calls.applicant.confirmed"
+            user.save(update_fields=["is_active", "updated_at"])
+            typed = dict(data.get("t") or {})
+            if typed:  # (a link sent before the registry waited for it: linked already)
+                faculty = OrgUnit.objects.filter(pk=typed.pop("faculty", None)).first()
+                applicant_person_ensure(
+                    user=user,
+                    **typed,
+                    faculty=faculty,
+                    actor=user,
+                    reason="calls.applicant.confirmed",
+                )
     call_id = data.get("c")
     return user, call_id if isinstance(call_id, int) else None
