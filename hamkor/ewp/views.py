@@ -82,6 +82,7 @@ class EwpEndpoint(View):
         return home.schac_code
 
     def respond(self, caller: access.Caller) -> bytes:
+        """The endpoint's XML for ``caller``: each endpoint below answers its own."""
         raise NotImplementedError
 
 
