@@ -132,13 +132,58 @@ def schema_for(root_namespace: str) -> str | None:
     return {value: key for key, value in NAMESPACES.items()}.get(root_namespace)
 
 
+# A file may break the schema in thousands of places: the first ones tell what is wrong.
+MAX_PROBLEMS = 20
+
+
 def problems(tree, schema: str) -> list[XmlProblem]:
-    """What is wrong with ``tree`` according to ``schema``: an empty list when valid."""
+    """What is wrong with ``tree`` according to ``schema``: an empty list when valid.
+
+    At most :data:`MAX_PROBLEMS`, then one line saying that there are more. The schema
+    library words its reasons in English: each is said again in the reader's language,
+    naming the element, the value or the attributes at fault.
+    """
     found = []
     for error in get(schema).iter_errors(tree):
-        line = getattr(error, "sourceline", None)
-        found.append(XmlProblem(error.reason or str(error.message), line))
+        if len(found) == MAX_PROBLEMS:
+            found.append(XmlProblem(_("There are more problems; correct these first.")))
+            break
+        found.append(XmlProblem(_said_again(error), getattr(error, "sourceline", None)))
     return found
+
+
+def _local(tag) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else str(tag)
+
+
+def _said_again(error) -> str:
+    element = _local(error.elem.tag) if error.elem is not None else ""
+    if isinstance(error, xmlschema.XMLSchemaChildrenValidationError):
+        expected = ", ".join(_local(tag) for tag in (error.expected_tags or []))
+        if error.invalid_tag is not None:
+            place = {"child": _local(error.invalid_tag), "element": element}
+            if not expected:
+                return _("The element “%(child)s” is not expected inside “%(element)s”.") % place
+            message = _(
+                "The element “%(child)s” is not expected inside “%(element)s”; "
+                "expected: %(expected)s."
+            )
+            return message % {**place, "expected": expected}
+        return _("“%(element)s” lacks required elements: %(expected)s.") % {
+            "element": element,
+            "expected": expected,
+        }
+    if isinstance(error, xmlschema.XMLSchemaDecodeError):
+        return _("“%(value)s” is not a valid value for “%(element)s”.") % {
+            "value": str(error.obj)[:100],
+            "element": element,
+        }
+    if isinstance(error.obj, dict):
+        return _("“%(element)s” carries attributes the schema does not allow: %(names)s.") % {
+            "element": element,
+            "names": ", ".join(_local(name) for name in error.obj)[:200],
+        }
+    return _("“%(element)s” does not follow the schema.") % {"element": element}
 
 
 def validate(data: bytes, schema: str | None = None):

@@ -68,3 +68,51 @@ def test_schemas_are_fetched_once_into_the_cache_without_the_folder(settings, tm
     assert schemas.fetched(source.as_uri()) == kept
     assert Path(kept.removeprefix("file://")).read_text() == "<schema/>"
     assert schemas.uri_mapper(source.as_uri()) == source.as_uri()  # already local
+
+
+BOMB_BODY = BILLION_LAUGHS.replace(
+    b'<?xml version="1.0"?>', b'<?xml version="1.0" encoding="UTF-16"?>'
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        BOMB_BODY.decode().encode("utf-16"),
+        BOMB_BODY.decode().encode("utf-16-be"),
+        BOMB_BODY.decode().encode("utf-32"),
+        b'<?xml version="1.0" encoding="UTF-7"?><r>+ADw-</r>',
+        b'<?xml version="1.0" encoding="ISO-8859-1"?><r>\xe9</r>',
+    ],
+    ids=["utf-16", "utf-16-be", "utf-32", "utf-7", "latin-1"],
+)
+def test_a_file_not_in_utf8_is_refused_before_parsing(data):
+    # In UTF-16 the declaration's bytes are not "<!DOCTYPE": the encoding is checked first.
+    with pytest.raises(XmlRefused, match="UTF-8"):
+        parsing.parse(data)
+
+
+def test_malformed_xml_is_explained_in_the_readers_language():
+    from django.utils import translation
+
+    with translation.override("ru"), pytest.raises(XmlRefused) as refused:
+        parsing.parse(b"<a>\n<b>\n</a>")
+    (problem,) = refused.value.problems
+    assert problem.line == 3 and "XML" in problem.message
+    assert "tag mismatch" not in problem.message and "Opening" not in problem.message
+
+
+def test_schema_problems_are_bounded_and_in_the_readers_language(ewp_dir):
+    from django.utils import translation
+
+    data = (ewp_dir / "ewp-specs-api-iias/endpoints/get-response-example.xml").read_bytes()
+    # A thousand unknown elements: the file breaks the schema a thousand times.
+    bad = data.replace(
+        b"<in-effect>true</in-effect>", b"<in-effect>true</in-effect>" + b"<x/>" * 1000
+    )
+    with translation.override("uz"), pytest.raises(XmlRefused) as refused:
+        schemas.validate(bad)
+    problems = refused.value.problems
+    assert len(problems) == schemas.MAX_PROBLEMS + 1
+    assert "Unexpected" not in str(refused.value) and "expected" not in str(refused.value)
+    assert "“x”" in problems[0].message and "“iia”" in problems[0].message

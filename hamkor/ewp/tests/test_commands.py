@@ -29,8 +29,8 @@ def test_validate_prints_errors_with_lines_and_exits_1(ewp_dir, tmp_path, capsys
     assert refused.value.returncode == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        f"{bad}:72: 'no' is not a boolean value",
-        f"{bad}:93: 'no' is not a boolean value",
+        f"{bad}:72: “no” is not a valid value for “blended”.",
+        f"{bad}:93: “no” is not a valid value for “blended”.",
     ]
 
 

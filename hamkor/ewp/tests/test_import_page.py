@@ -78,7 +78,7 @@ def test_an_invalid_file_is_refused_with_its_lines_in_the_page_language(ewp_dir,
     with translation.override("en"):
         refused = _upload(client, bad)
     assert refused.status_code == 400
-    assert "Line 45: &#x27;maybe&#x27; is not a boolean value" in refused.content.decode()
+    assert "Line 45: “maybe” is not a valid value for “in-effect”." in refused.content.decode()
     assert not Agreement.objects.exists()
 
 
