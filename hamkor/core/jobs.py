@@ -118,7 +118,7 @@ def _running(job_id: int) -> Iterator[bool]:
     try:
         yield ours
     finally:
-        if ours and connection.is_usable():
+        if ours and connection.connection is not None and connection.is_usable():
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_SPACE, job_id])
 
