@@ -1,7 +1,7 @@
 """Long work in the background: start a job, run it once, report its progress.
 
 A view creates a :class:`~hamkor.core.models.Job` with :func:`job_create` and hands its id
-to a Celery task (``task.delay(job.pk)``); the task calls :func:`job_run` with the work to
+to a Celery task (:func:`job_send`); the task calls :func:`job_run` with the work to
 do. Without a broker (``make demo``) Celery runs the task inside the request, so the user
 lands on a finished job; with Redis a worker runs it and the job's page polls its progress.
 
@@ -24,6 +24,7 @@ from django.core.files import File
 from django.db import connection
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
+from kombu.exceptions import OperationalError as BrokerError
 
 from hamkor.core.models import Job
 
@@ -62,6 +63,17 @@ def job_create(*, owner, kind: str, model: str = "", data: dict | None = None, *
         language=translation.get_language() or settings.LANGUAGE_CODE,
         **fields,
     )
+
+
+def job_send(task, job: Job) -> None:
+    """Queue ``task`` for ``job``. When the broker cannot be reached the job is deleted
+    before the error goes on (the request answers "temporarily unavailable"): no job is
+    left waiting for a message that was never sent."""
+    try:
+        task.delay(job.pk)
+    except BrokerError:
+        Job.objects.filter(pk=job.pk).delete()
+        raise
 
 
 class Progress:

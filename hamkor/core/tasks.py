@@ -56,7 +56,7 @@ def export_start(*, owner, export_class: type, queryset, export_format: str) -> 
         },
         payload=pickle.dumps(queryset.query),
     )
-    export_run.delay(job.pk)
+    jobs.job_send(export_run, job)
     job.refresh_from_db()
     return job
 
@@ -105,7 +105,7 @@ def import_start(*, view, import_job: ImportJob, phase: str) -> Job:
             "filename": import_job.filename,
         },
     )
-    import_run.delay(job.pk)
+    jobs.job_send(import_run, job)
     job.refresh_from_db()
     return job
 
