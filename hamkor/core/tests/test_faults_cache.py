@@ -84,3 +84,28 @@ def test_the_api_gets_the_outage_as_json():
 def test_another_error_stays_a_500():
     assert not is_outage(ValueError("a bug"))
     assert raised(ValueError("a bug")).status_code == 500
+
+
+@pytest.mark.django_db
+def test_a_job_whose_message_cannot_be_sent_is_not_left_queued(officer):
+    """The broker out of reach (an address nobody listens on): the request's error is the
+    broker's (a 503 page), and no job stays queued for a message never sent."""
+    from kombu.exceptions import OperationalError as BrokerError
+
+    from hamkor.celery import app
+    from hamkor.core import jobs
+    from hamkor.core.models import Job
+    from hamkor.core.tasks import export_run
+
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    app.conf.update(broker_url=f"redis://127.0.0.1:{closed_port()}/0", task_always_eager=False)
+    app._pool = app.amqp._producer_pool = None
+    try:
+        job = jobs.job_create(owner=officer, kind=Job.Kind.EXPORT)
+        with pytest.raises(BrokerError) as raised:
+            jobs.job_send(export_run, job)
+    finally:
+        app.conf.update(saved)
+        app._pool = app.amqp._producer_pool = None
+    assert is_outage(raised.value)
+    assert not Job.objects.filter(pk=job.pk).exists()
