@@ -169,6 +169,11 @@ if DATABASES["default"]["ENGINE"] not in (
 DATABASES["default"].setdefault(
     "CONN_MAX_AGE", 60 if "postgres" in DATABASES["default"]["ENGINE"] else 0
 )
+# A connection kept between requests is checked before use, so that after PostgreSQL went
+# away and came back the next request reconnects by itself (docs/deployment.md, decision 0020).
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+if "postgres" in DATABASES["default"]["ENGINE"]:
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 SQLITE_OPTIONS = {
     # WAL lets the demo server and a management command work on the file side by side.
     "init_command": "PRAGMA journal_mode=WAL;",
@@ -186,8 +191,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache and background work: Redis when REDIS_URL is set, otherwise in-process.
 REDIS_URL = _read("REDIS_URL", env.str, default="")
 if REDIS_URL:
+    # Redis out of reach is a cache miss (pages are computed without it); rate limits stay
+    # strict (hamkor/core/faults.py). Short timeouts: an outage is noticed in seconds.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "hamkor.core.faults.DegradingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     }
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
@@ -196,6 +207,15 @@ else:
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it has finished: a worker lost mid-task leaves its message to
+# be delivered again, and hamkor.core.jobs.job_run runs the work once (decision 0020).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# How long an unacknowledged message waits before Redis gives it to another worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _read("HAMKOR_TASK_VISIBILITY_SECONDS", env.int, default=3600)
+}
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "Asia/Tashkent"
 CELERY_BEAT_SCHEDULE = {

@@ -139,7 +139,7 @@ def test_settings_with_redis_url_use_redis_for_cache_and_tasks(tmp_path):
     backend, eager, report = python_in_hamkor(
         code, var_dir=tmp_path, REDIS_URL=f"redis://{REDIS[0]}:{REDIS[1]}/15"
     ).splitlines()
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "hamkor.core.faults.DegradingRedisCache"  # Redis out: a miss (0020)
     assert eager == "False"
     assert json.loads(report) == {
         "status": "ok",

@@ -363,7 +363,16 @@ def save_rows(rows: list[RowResult], actor, *, reason: str) -> tuple[int, int]:
     for row in rows:
         with row_context(row):
             instance = row.form.save(commit=False)
-            object_save(instance=instance, actor=actor, reason=reason)
+            # An update is based on the record as read when the file was checked: an edit
+            # saved since refuses the row (and so the whole import), never lost under it.
+            object_save(
+                instance=instance,
+                actor=actor,
+                reason=reason,
+                expected_version=getattr(instance, "version", None)
+                if row.action == "update"
+                else None,
+            )
             row.form.save_m2m()
     return (
         sum(1 for row in rows if row.action == "create"),

@@ -1,7 +1,7 @@
 """Long work in the background: start a job, run it once, report its progress.
 
 A view creates a :class:`~hamkor.core.models.Job` with :func:`job_create` and hands its id
-to a Celery task (``task.delay(job.pk)``); the task calls :func:`job_run` with the work to
+to a Celery task (:func:`job_send`); the task calls :func:`job_run` with the work to
 do. Without a broker (``make demo``) Celery runs the task inside the request, so the user
 lands on a finished job; with Redis a worker runs it and the job's page polls its progress.
 
@@ -16,12 +16,15 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.db import connection
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
+from kombu.exceptions import OperationalError as BrokerError
 
 from hamkor.core.models import Job
 
@@ -62,6 +65,17 @@ def job_create(*, owner, kind: str, model: str = "", data: dict | None = None, *
     )
 
 
+def job_send(task, job: Job) -> None:
+    """Queue ``task`` for ``job``. When the broker cannot be reached the job is deleted
+    before the error goes on (the request answers "temporarily unavailable"): no job is
+    left waiting for a message that was never sent."""
+    try:
+        task.delay(job.pk)
+    except BrokerError:
+        Job.objects.filter(pk=job.pk).delete()
+        raise
+
+
 class Progress:
     """Writes how far the work got, at most every ``EVERY`` items or ``SECONDS`` seconds,
     so that a long loop costs a few updates, not one per row."""
@@ -98,17 +112,54 @@ class Progress:
             self(done)
 
 
+LOCK_SPACE = 0x4A4F42  # "JOB": the first key of the advisory locks of running jobs
+
+
+@contextmanager
+def _running(job_id: int) -> Iterator[bool]:
+    """Whether this process may run job ``job_id`` now: on PostgreSQL, a session lock held
+    while the work runs. The server releases it when the connection dies with its worker,
+    so a job found "running" whose lock is free was abandoned mid-way, its transaction
+    rolled back; a job whose lock is held is being run by a live worker."""
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_SPACE, job_id])
+        ours = cursor.fetchone()[0]
+    try:
+        yield ours
+    finally:
+        if ours and connection.connection is not None and connection.is_usable():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_SPACE, job_id])
+
+
 def job_run(job_id: int, work: Callable[[Job, Progress], None]) -> Job | None:
     """Run ``work`` for the queued job ``job_id``; a job already taken is left alone.
 
     Claiming the job is one conditional update, so a message delivered twice (a retry, a
-    worker lost and replaced) runs the work once.
+    worker lost and replaced) runs the work once. Messages are acknowledged when the task
+    ends (``CELERY_TASK_ACKS_LATE``): a worker lost mid-task leaves its job "running" with
+    nothing applied (the work writes in one transaction), and the message delivered again
+    runs it anew, on PostgreSQL where the lock of :func:`_running` tells an abandoned job
+    from one still being run.
     """
-    claimed = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(
-        status=Job.Status.RUNNING, started_at=timezone.now()
-    )
-    if not claimed:
-        return None
+    with _running(job_id) as ours:
+        if not ours:
+            return None
+        claimable = [Job.Status.QUEUED]
+        if connection.vendor == "postgresql":
+            claimable.append(Job.Status.RUNNING)
+        claimed = Job.objects.filter(pk=job_id, status__in=claimable).update(
+            status=Job.Status.RUNNING, started_at=timezone.now()
+        )
+        if not claimed:
+            return None
+        return _run(job_id, work)
+
+
+def _run(job_id: int, work: Callable[[Job, Progress], None]) -> Job:
     job = Job.objects.select_related("owner", "import_job").get(pk=job_id)
     try:
         with translation.override(job.language):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import time
 
-from django.core.cache import cache
+from hamkor.core.faults import strict_cache
 
 
 def _window(key: str, window: int) -> tuple[str, int]:
@@ -28,6 +28,7 @@ def hit(key: str, limit: int, window: int) -> int | None:
     Beyond the limit the answer is the number of seconds until the window ends (at least 1).
     Windows are fixed, so a caller who keeps trying does not push that end further.
     """
+    cache = strict_cache()  # Redis out: an error (503), never a limit that opens
     name, remaining = _window(key, window)
     # add() is atomic: only the first use of a window creates the counter.
     if cache.add(name, 1, timeout=window + 1):
@@ -44,5 +45,6 @@ def hit(key: str, limit: int, window: int) -> int | None:
 def peek(key: str, limit: int, window: int) -> int | None:
     """Without counting: ``None`` while ``key`` has uses left in its window, else the
     seconds until the window ends (for limits on failures, counted only when they happen)."""
+    cache = strict_cache()
     name, remaining = _window(key, window)
     return None if (cache.get(name) or 0) < limit else remaining

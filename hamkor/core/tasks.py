@@ -11,6 +11,7 @@ import pickle
 from celery import shared_task
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_noop
@@ -55,7 +56,7 @@ def export_start(*, owner, export_class: type, queryset, export_format: str) -> 
         },
         payload=pickle.dumps(queryset.query),
     )
-    export_run.delay(job.pk)
+    jobs.job_send(export_run, job)
     job.refresh_from_db()
     return job
 
@@ -104,9 +105,16 @@ def import_start(*, view, import_job: ImportJob, phase: str) -> Job:
             "filename": import_job.filename,
         },
     )
-    import_run.delay(job.pk)
+    jobs.job_send(import_run, job)
     job.refresh_from_db()
     return job
+
+
+NO_LONGER_AVAILABLE = gettext_noop("This import is no longer available.")
+
+
+def _previewed(import_job: ImportJob):
+    return ImportJob.objects.filter(pk=import_job.pk, status=ImportJob.Status.PREVIEWED)
 
 
 @shared_task
@@ -117,13 +125,8 @@ def import_run(job_id: int) -> None:
 def _import(job: Job, progress: jobs.Progress) -> None:
     """Validate the upload, keep its preview; on ``apply``, save every row or none."""
     import_job = job.import_job
-    if job.data["phase"] == "apply":
-        # The upload is taken by one apply job only: a second click finds it taken.
-        taken = ImportJob.objects.filter(
-            pk=import_job.pk, status=ImportJob.Status.PREVIEWED
-        ).update(status=ImportJob.Status.CHECKING)
-        if not taken:
-            raise jobs.JobRefused(gettext_noop("This import is no longer available."))
+    if job.data["phase"] == "apply" and not _previewed(import_job).exists():
+        raise jobs.JobRefused(NO_LONGER_AVAILABLE)
     request = HttpRequest()
     request.user = job.owner
     view = import_string(job.data["view"])()
@@ -144,18 +147,25 @@ def _import(job: Job, progress: jobs.Progress) -> None:
         import_job.save(update_fields=["status", "rows_total", "rows_rejected"])
         return
     try:
-        created, updated = importing.apply(
-            result=result, actor=job.owner, apply_rows=view.apply_rows
-        )
+        # The upload is taken by one apply job, in the rows' transaction: a second click
+        # waits and finds it applied; a worker lost mid-way leaves it previewed, untouched.
+        with transaction.atomic():
+            if not _previewed(import_job).update(status=ImportJob.Status.APPLIED):
+                raise jobs.JobRefused(NO_LONGER_AVAILABLE)
+            created, updated = importing.apply(
+                result=result, actor=job.owner, apply_rows=view.apply_rows
+            )
+            import_job.status = ImportJob.Status.APPLIED
+            import_job.rows_created, import_job.rows_updated = created, updated
+            import_job.save(
+                update_fields=[
+                    "status", "rows_total", "rows_rejected", "rows_created", "rows_updated",
+                ]
+            )  # fmt: skip
     except ValidationError as exc:
         import_job.status = ImportJob.Status.REJECTED
         import_job.save(update_fields=["status", "rows_total", "rows_rejected"])
         raise jobs.JobRefused(
             gettext_noop("Nothing was applied: %(reason)s"), reason=" ".join(exc.messages)
         ) from exc
-    import_job.status = ImportJob.Status.APPLIED
-    import_job.rows_created, import_job.rows_updated = created, updated
-    import_job.save(
-        update_fields=["status", "rows_total", "rows_rejected", "rows_created", "rows_updated"]
-    )
     job.data.update(created=created, updated=updated)

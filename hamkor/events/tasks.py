@@ -31,7 +31,7 @@ def certificates_start(*, owner, event_ids: list[int]) -> Job:
         model="events.Event",
         data={"ids": sorted(event_ids)},
     )
-    certificates_run.delay(job.pk)
+    jobs.job_send(certificates_run, job)
     job.refresh_from_db()
     return job
 

@@ -33,7 +33,7 @@ def letters_start(*, owner, mobility_ids: list[int]) -> Job:
         model="mobility.Mobility",
         data={"ids": sorted(mobility_ids)},
     )
-    letters_run.delay(job.pk)
+    jobs.job_send(letters_run, job)
     job.refresh_from_db()
     return job
 

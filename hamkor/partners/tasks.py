@@ -27,7 +27,7 @@ def directory_load_start(*, owner) -> Job:
     job = jobs.job_create(
         owner=owner, kind=Job.Kind.DIRECTORY, model="partners.Institution", total=STEPS
     )
-    directory_load_run.delay(job.pk)
+    jobs.job_send(directory_load_run, job)
     job.refresh_from_db()
     return job
 

@@ -56,7 +56,7 @@ def annual_report_start(
             "faculty": faculty.pk if faculty else None,
         },
     )
-    annual_report_run.delay(job.pk)
+    jobs.job_send(annual_report_run, job)
     job.refresh_from_db()
     return job
 

@@ -48,3 +48,17 @@ def run_hamkor(database_url: str, tmp_path: Path, *args: str) -> subprocess.Comp
         text=True,
         timeout=300,
     )
+
+
+def bench_script(name: str):
+    """``bench/<name>.py`` loaded as a module (its functions called by a test)."""
+    import importlib.util
+
+    module_name = f"bench_{name}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    spec = importlib.util.spec_from_file_location(module_name, PROJECT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
