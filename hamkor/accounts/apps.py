@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from hamkor.accounts import passwords  # noqa: F401  (registers its system check)
         from hamkor.accounts.roles import sync_after_migrate
 
         # Groups follow roles.py after every migrate, so no installation runs stale roles.
