@@ -29,15 +29,22 @@ def session_idle_seconds(user) -> int:
     return settings.HAMKOR_SESSION_IDLE_MINUTES * 60
 
 
+def session_start(*, session, now: float | None = None) -> None:
+    """Note a login's time in its session (at the login, so that the requests after it
+    write nothing)."""
+    now = time.time() if now is None else now
+    session[STARTED] = now
+    session[SEEN] = now
+
+
 def session_expired(*, session, user, now: float | None = None) -> bool:
     """Whether ``session`` has been idle too long or has lasted too long; if not, notes this
     request as its last activity."""
     now = time.time() if now is None else now
     started = session.get(STARTED)
     seen = session.get(SEEN)
-    if started is None or seen is None:
-        session[STARTED] = session.get(STARTED, now)
-        session[SEEN] = now
+    if started is None or seen is None:  # a session from before these limits
+        session_start(session=session, now=now)
         return False
     if now - seen > session_idle_seconds(user) or now - started > settings.SESSION_COOKIE_AGE:
         return True
