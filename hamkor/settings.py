@@ -68,6 +68,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions end after so many minutes without a request (applicants write long forms: their
+# own, longer limit), and in any case so many hours after the login (the cookie's age too).
+HAMKOR_SESSION_IDLE_MINUTES = _read("HAMKOR_SESSION_IDLE_MINUTES", env.int, default=30)
+HAMKOR_APPLICANT_IDLE_MINUTES = _read("HAMKOR_APPLICANT_IDLE_MINUTES", env.int, default=120)
+SESSION_COOKIE_AGE = _read("HAMKOR_SESSION_MAX_HOURS", env.int, default=12) * 3600
 
 INSTALLED_APPS = [
     "hamkor.core",
@@ -122,6 +127,7 @@ MIDDLEWARE = [
     # After the language and the user are known: its 404 and 400 pages speak the visitor's.
     "hamkor.core.middleware.NulAddressMiddleware",
     "hamkor.accounts.middleware.UserLanguageMiddleware",
+    "hamkor.accounts.middleware.SessionIdleMiddleware",
     "hamkor.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Outermost of the two, so that the 405 page is marked private as well.
@@ -258,7 +264,12 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "hamkor.accounts.passwords.BreachedPasswordValidator"},
+    # Not a check: its password_changed() revokes the user's API and calendar tokens.
+    {"NAME": "hamkor.accounts.passwords.CredentialsRevokedOnChange"},
 ]
+# Leaked passwords, offline: Have I Been Pwned's "SHA1:COUNT" file, sorted (docs/deployment.md).
+HAMKOR_BREACHED_PASSWORDS = _read("HAMKOR_BREACHED_PASSWORDS", env.str, default="")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "workbench:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -371,14 +382,13 @@ else:
 DEFAULT_FROM_EMAIL = _read("DEFAULT_FROM_EMAIL", env.str, default="hamkor@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Content Security Policy: no inline script anywhere; styles only from our files
-# (Bootstrap's components set style attributes, which style-src-attr allows).
+# Content Security Policy: no inline script or style anywhere (scripts set styles through
+# the CSSOM, which the policy allows; docs/decisions/0021-headers-sessions-passwords.md).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

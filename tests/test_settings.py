@@ -84,6 +84,7 @@ def redis_is_running() -> bool:
         # An origin only: anything else would open the widget's policy to other sources.
         ("check", "HAMKOR_EMBED_ANCESTORS", "https://ksu.uz 'unsafe-inline'"),
         ("sync-roles", "AXES_FAILURE_LIMIT", "many"),
+        ("check", "HAMKOR_SESSION_IDLE_MINUTES", "soon"),
     ],
 )
 def test_settings_bad_value_stops_with_one_line_naming_it(tmp_path, command, variable, value):
@@ -99,6 +100,22 @@ def test_settings_for_production_pass_the_deployment_checks(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNING" not in result.stderr
+
+
+def test_settings_for_production_secure_cookies_hsts_and_no_inline_code(tmp_path):
+    code = (
+        "import json; from django.conf import settings as s; print(json.dumps(["
+        "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT,"
+        "s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SESSION_COOKIE_HTTPONLY,"
+        "s.SESSION_COOKIE_AGE, s.HAMKOR_SESSION_IDLE_MINUTES, s.CONTENT_SECURITY_POLICY]))"
+    )
+    values = json.loads(python_in_hamkor(code, var_dir=tmp_path, **PRODUCTION))
+    *flags, hsts, subdomains, httponly, age, idle, csp = values
+    assert flags == [True, True, True] and subdomains and httponly
+    assert hsts >= 365 * 24 * 3600
+    assert (age, idle) == (12 * 3600, 30)
+    sources = [source for values in csp["DIRECTIVES"].values() for source in values]
+    assert not [source for source in sources if source.startswith("'unsafe")]
 
 
 def test_settings_without_secret_key_generate_one_and_keep_it(tmp_path):

@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from hamkor.accounts import passwords  # noqa: F401  (registers its system check)
         from hamkor.accounts.roles import sync_after_migrate
 
         # Groups follow roles.py after every migrate, so no installation runs stale roles.
@@ -16,6 +17,7 @@ class AccountsConfig(AppConfig):
         # Replaces Django's own handler (same dispatch_uid): a login is not an edit of the
         # user, so it must not add an entry to the user's history.
         user_logged_in.connect(update_last_login, dispatch_uid="update_last_login")
+        user_logged_in.connect(session_started, dispatch_uid="hamkor.accounts.sessions")
 
 
 def update_last_login(sender, user, **kwargs):
@@ -23,3 +25,10 @@ def update_last_login(sender, user, **kwargs):
 
     user.last_login = timezone.now()
     type(user)._base_manager.filter(pk=user.pk).update(last_login=user.last_login)
+
+
+def session_started(sender, request, user, **kwargs):
+    from hamkor.accounts.sessions import session_start
+
+    if request is not None and hasattr(request, "session"):
+        session_start(session=request.session)

@@ -1,14 +1,17 @@
-"""Per-user language on staff pages, and the two-factor requirement."""
+"""Per-user language on staff pages, sessions that end when idle, and the two-factor
+requirement."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path
 
+from hamkor.accounts import sessions
 from hamkor.accounts.twofactor import needs_enrolment, needs_verification
 
 
@@ -47,6 +50,22 @@ class UserLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+class SessionIdleMiddleware:
+    """Logs out a session idle or old beyond its limits (:mod:`hamkor.accounts.sessions`);
+    the request goes on anonymous, so a staff page sends to the login page, which says why."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        authenticated = user is not None and user.is_authenticated
+        if authenticated and sessions.session_expired(session=request.session, user=user):
+            logout(request)
+            request.session[sessions.EXPIRED] = True
+        return self.get_response(request)
 
 
 class TwoFactorRequiredMiddleware:

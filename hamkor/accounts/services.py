@@ -114,3 +114,14 @@ def user_send_invitation(*, user: User) -> None:
         body = render_to_string("accounts/email/invitation.txt", context)
     message = EmailMultiAlternatives(subject, body, to=[user.email])
     message.send()
+
+
+def user_credentials_revoke(*, user: User) -> None:
+    """After a password change or reset: the user's API tokens are revoked and their calendar
+    address deleted, as Django ends their other sessions. Whoever learnt the old password
+    may have made them; the user makes new ones (docs/decisions/0021-*.md)."""
+    from hamkor.api.services import api_tokens_revoke_all
+    from hamkor.feeds.services import calendar_token_revoke
+
+    api_tokens_revoke_all(user=user)
+    calendar_token_revoke(user=user)

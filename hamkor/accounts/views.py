@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from hamkor.accounts import forms, services, twofactor
+from hamkor.accounts import forms, services, sessions, twofactor
 from hamkor.accounts.filters import OrgUnitFilterSet, UserFilterSet
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.tables import OrgUnitTable, UserTable
 from hamkor.accounts.two_factor_views import home_for
 from hamkor.core import ratelimit
-from hamkor.core.client_ip import client_ip
+from hamkor.core.client_ip import client_network
 from hamkor.core.services import object_save
 from hamkor.core.views import generic
 
@@ -55,8 +55,13 @@ class LoginView(auth_views.LoginView):
         # Without a ?next=, each role starts at its own home.
         return home_for(self.request.user)
 
+    def get_context_data(self, **kwargs):
+        # A session ended for inactivity says so once, on the login page it led to.
+        expired = self.request.session.pop(sessions.EXPIRED, False)
+        return super().get_context_data(session_expired=expired, **kwargs)
+
     def _failures_key(self) -> str:
-        return f"login-failures:ip:{client_ip(self.request)}"
+        return f"login-failures:ip:{client_network(self.request)}"
 
     def _window(self) -> int:
         return int(settings.AXES_COOLOFF_TIME * 3600)
@@ -108,7 +113,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         email = form.cleaned_data["email"].strip().lower()
         waits = [
             ratelimit.hit(
-                f"password-reset:ip:{client_ip(self.request)}",
+                f"password-reset:ip:{client_network(self.request)}",
                 settings.HAMKOR_PASSWORD_RESET_PER_IP,
                 window,
             ),

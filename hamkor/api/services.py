@@ -40,6 +40,11 @@ def api_token_revoke(*, token: ApiToken) -> ApiToken:
     return token
 
 
+def api_tokens_revoke_all(*, user) -> int:
+    """Revoke every active token of ``user`` (their password changed); how many."""
+    return ApiToken.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
+
+
 def api_token_user(key: str):
     """The active user of the unrevoked token ``key``, or None. Notes the use, at most once
     a minute per token (a request is not worth a write)."""

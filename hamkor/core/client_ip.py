@@ -80,3 +80,21 @@ def client_ip(request) -> str:
             break
         index -= 1
     return chain[index]
+
+
+def address_network(address: str) -> str:
+    """What a rate limit counts an address as: an IPv4 address itself, an IPv6 address as
+    its /64 network. One IPv6 subscriber is usually given a whole /64, so counting single
+    addresses would let one client take 2**64 fresh ones; an IPv4 address written as IPv6
+    (``::ffff:192.0.2.1``) counts as the IPv4 address."""
+    parsed = _address(address)
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network((parsed, 64), strict=False))
+    return str(parsed) if parsed is not None else address
+
+
+def client_network(request) -> str:
+    """The client's address as rate limits count it (:func:`address_network`)."""
+    return address_network(client_ip(request))

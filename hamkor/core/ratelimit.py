@@ -1,7 +1,8 @@
 """A fixed-window rate limit on Django's cache, shared by every app server.
 
 The cache is local memory in the embedded mode (one process) and Redis in production, so
-the count is the same whichever server answers.
+the count is the same whichever server answers. Limits per client address take their key
+from :func:`hamkor.core.client_ip.client_network`: an IPv6 client counts as its /64.
 """
 
 from __future__ import annotations

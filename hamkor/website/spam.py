@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from hamkor.core import ratelimit
+from hamkor.core.client_ip import address_network
 from hamkor.core.forms import Form
 
 SALT = "website.public-form.started"
@@ -89,7 +90,9 @@ def rate_refusal(*, kind: str, email: str, ip: str) -> str:
     """Count one send of ``kind`` from ``ip`` and ``email``; the message telling the sender
     how long to wait when either has sent too many in the window, else ``""``."""
     window = settings.HAMKOR_PUBLIC_SENDS_WINDOW
-    wait = ratelimit.hit(f"{kind}:ip:{ip}", settings.HAMKOR_PUBLIC_SENDS_PER_IP, window)
+    wait = ratelimit.hit(
+        f"{kind}:ip:{address_network(ip)}", settings.HAMKOR_PUBLIC_SENDS_PER_IP, window
+    )
     if not wait:
         wait = ratelimit.hit(
             f"{kind}:email:{email.strip().lower()}", settings.HAMKOR_PUBLIC_SENDS_PER_EMAIL, window

@@ -1,5 +1,6 @@
 """The client's address behind reverse proxies: X-Forwarded-For believed only as far as the
-trusted proxies wrote it, and every rate limit and axes counting by that address."""
+trusted proxies wrote it, and every rate limit and axes counting by that address (an IPv6
+client by its /64 network)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
 from hamkor.accounts.tests.factories import PASSWORD
-from hamkor.core.client_ip import client_ip, trusted_proxies_parse
+from hamkor.core.client_ip import (
+    address_network,
+    client_ip,
+    client_network,
+    trusted_proxies_parse,
+)
 
 NGINX = "10.9.0.1"
 
@@ -97,3 +103,41 @@ def test_login_limit_per_address_behind_a_proxy_holds_only_the_guessing_client(
         HTTP_X_FORWARDED_FOR="198.51.100.20",
     )
     assert other.status_code == 302
+
+
+def test_address_network_counts_ipv6_by_its_64_and_ipv4_by_itself():
+    assert address_network("2001:db8:1:2:aaaa::1") == "2001:db8:1:2::/64"
+    assert address_network("2001:db8:1:2:ffff:ffff:ffff:ffff") == "2001:db8:1:2::/64"
+    assert address_network("2001:db8:1:3::1") == "2001:db8:1:3::/64"
+    assert address_network("203.0.113.7") == "203.0.113.7"
+    assert address_network("::ffff:203.0.113.7") == "203.0.113.7"
+    assert address_network("not an address") == "not an address"
+
+
+def test_client_network_behind_a_proxy_reads_the_forwarded_ipv6(settings):
+    settings.HAMKOR_TRUSTED_PROXIES = 1
+    assert client_network(request(forwarded="2001:db8:5:6::42")) == "2001:db8:5:6::/64"
+
+
+@pytest.mark.django_db
+def test_login_limit_holds_every_address_of_one_ipv6_64(client, officer, settings):
+    # One subscriber's /64 holds 2**64 addresses: a fresh one per guess is still one client.
+    settings.HAMKOR_LOGIN_FAILURES_PER_IP = 3
+    for n in range(3):
+        client.post(
+            "/account/login/",
+            {"username": f"x{n}@example.org", "password": "guess-Spring26"},
+            REMOTE_ADDR=f"2001:db8:7:8::{n + 1:x}",
+        )
+    held = client.post(
+        "/account/login/",
+        {"username": officer.email, "password": PASSWORD},
+        REMOTE_ADDR="2001:db8:7:8:dead:beef:0:1",
+    )
+    assert held.status_code == 429
+    neighbour = client.post(
+        "/account/login/",
+        {"username": officer.email, "password": PASSWORD},
+        REMOTE_ADDR="2001:db8:7:9::1",
+    )
+    assert neighbour.status_code == 302

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from hamkor.core import ratelimit
-from hamkor.core.client_ip import client_ip
+from hamkor.core.client_ip import client_network
 from hamkor.core.views.generic.base import _add_errors
 from hamkor.events.calendar import events_feed_ics
 from hamkor.events.certificates import (
@@ -73,7 +73,7 @@ def event_detail(request, pk):
     status = 200
     if request.method == "POST":
         wait = ratelimit.hit(
-            f"event-registration:ip:{client_ip(request)}",
+            f"event-registration:ip:{client_network(request)}",
             settings.HAMKOR_EVENT_REGISTRATIONS_PER_IP,
             WINDOW,
         )

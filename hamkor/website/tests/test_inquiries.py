@@ -136,6 +136,22 @@ def test_rate_limit_per_client_address(client, settings):
     assert Inquiry.objects.count() == 2
 
 
+def test_rate_limit_per_client_address_counts_an_ipv6_64_as_one(client, settings):
+    settings.HAMKOR_PUBLIC_SENDS_PER_IP = 2
+    for number in range(2):
+        client.post(
+            contact_url(), filled(email=f"a{number}@example.org"), REMOTE_ADDR=f"2001:db8::{number}"
+        )
+    response = client.post(
+        contact_url(), filled(email="a3@example.org"), REMOTE_ADDR="2001:db8::ffff:1"
+    )
+    assert response.status_code == 429
+    other = client.post(
+        contact_url(), filled(email="a4@example.org"), REMOTE_ADDR="2001:db8:0:1::1"
+    )
+    assert other.status_code == 302
+
+
 def test_invalid_form_says_which_field(client):
     response = client.post(contact_url(), filled(email="not-an-address", message=""))
     assert response.status_code == 400
