@@ -111,15 +111,31 @@ def _event(kind, *, request, user, target, email, **details) -> SecurityEvent:
     event = SecurityEvent(
         kind=kind,
         user_id=user.pk if user is not None else None,
-        email=(user.email if user is not None else email or "")[:254],
+        email=_text(user.email if user is not None else email or "")[:254],
         address=_valid_address(address),
-        details=details,
+        details=_plain(details),
     )
     if isinstance(target, models.Model):
         event.object_type = target._meta.label_lower
         event.object_id = str(target.pk)
-        event.object_repr = str(target)[:200]
+        event.object_repr = _text(str(target))[:200]
     return event
+
+
+def _text(value: str) -> str:
+    """Typed text as PostgreSQL stores it: a NUL character (a hostile login name) dropped."""
+    return value.replace("\x00", "")
+
+
+def _plain(value):
+    """``value`` with every text made storable (``_text``), nested lists and dicts too."""
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, dict):
+        return {_text(str(name)): _plain(item) for name, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _valid_address(text: str | None) -> str | None:
