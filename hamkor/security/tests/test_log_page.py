@@ -24,7 +24,7 @@ LOG = "/staff/security-log/"
 
 @pytest.fixture
 def events(officer, coordinator):
-    failed = record(Kind.LOGIN_FAILED, email="=HYPERLINK(\"http://evil\")")
+    failed = record(Kind.LOGIN_FAILED, email='=HYPERLINK("http://evil")')
     login = record(Kind.LOGIN, user=officer)
     exported = record(Kind.EXPORTED, user=coordinator, list="mobility.person", rows=3)
     SecurityEvent.objects.filter(pk=failed.pk).update(address="203.0.113.9")

@@ -72,9 +72,7 @@ def test_the_nightly_prune_deletes_events_past_the_retention_only(settings):
     settings.HAMKOR_SECURITY_LOG_DAYS = 30
     old = record(Kind.LOGIN, email="old@example.org")
     recent = record(Kind.LOGIN, email="recent@example.org")
-    SecurityEvent.objects.filter(pk=old.pk).update(
-        at=timezone.now() - datetime.timedelta(days=31)
-    )
+    SecurityEvent.objects.filter(pk=old.pk).update(at=timezone.now() - datetime.timedelta(days=31))
     SecurityEvent.objects.filter(pk=recent.pk).update(
         at=timezone.now() - datetime.timedelta(days=29)
     )
