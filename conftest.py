@@ -22,6 +22,8 @@ def _settings_for_tests(settings, tmp_path):
     # Only administrators must use two-factor, as by default; tests of it log in fully.
     settings.TWO_FACTOR_REQUIRED_ROLES = ["administrator"]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A mistake in logging a security event fails the test instead of being only reported.
+    settings.HAMKOR_SECURITY_LOG_STRICT = True
     # Assertions read English unless a test chooses a language; Uzbek stays the default
     # of the product itself.
     settings.LANGUAGE_CODE = "en"

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "hamkor.webhooks",
     "hamkor.api",
     "hamkor.ewp",
+    "hamkor.security",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -123,6 +124,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The client's address for events a service logs without the request (docs/security-log.md).
+    "hamkor.security.log.SecurityAddressMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # After the language and the user are known: its 404 and 400 pages speak the visitor's.
     "hamkor.core.middleware.NulAddressMiddleware",
@@ -240,6 +243,11 @@ CELERY_BEAT_SCHEDULE = {
     "nightly-backup": {
         "task": "hamkor.core.tasks.nightly_backup",
         "schedule": crontab(hour=2, minute=0),
+    },
+    # Security events older than HAMKOR_SECURITY_LOG_DAYS deleted (docs/security-log.md).
+    "security-log-prune": {
+        "task": "hamkor.security.tasks.security_log_prune",
+        "schedule": crontab(hour=3, minute=0),
     },
     # HEMIS's staff and students into the registry, at night (nothing without HEMIS_BASE_URL).
     "hemis-sync": {
@@ -441,6 +449,10 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 HAMKOR_PAGE_SIZES = (25, 50, 100, 250)
 # An export of more rows than this runs in the background, with a progress page.
 HAMKOR_EXPORT_INLINE_MAX = _read("HAMKOR_EXPORT_INLINE_MAX", env.int, default=5000)
+# The security log (docs/security-log.md): days an event is kept (0 keeps them all), and
+# whether a mistake in logging an event raises (development, tests) or is only reported.
+HAMKOR_SECURITY_LOG_DAYS = _read("HAMKOR_SECURITY_LOG_DAYS", env.int, default=730)
+HAMKOR_SECURITY_LOG_STRICT = _read("HAMKOR_SECURITY_LOG_STRICT", env.bool, default=DEBUG)
 HAMKOR_DATA_DIR = _read("HAMKOR_DATA_DIR", env.str, default="")  # the shared data files, if any
 # Erasmus Without Paper (hamkor/ewp, docs/ewp.md): the folder holding the official XSDs
 # (validated offline through it); without it the schemas are fetched from their official

@@ -69,6 +69,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "workbench:search": STAFF_READ,
     "core:outboxmessage_detail": ADMIN_ONLY,
     "core:emailtemplate_list": ADMIN_ONLY,
+    # The security log: administrators read and export it; nobody writes it from a page.
+    "security:securityevent_list": ADMIN_ONLY,
     "core:emailtemplate_add": ADMIN_ONLY,
     "core:emailtemplate_detail": ADMIN_ONLY,
     "core:emailtemplate_edit": ADMIN_ONLY,

@@ -19,7 +19,7 @@ ALL = (*EDIT, "import", "export")
 # The apps whose every permission the administrator holds.
 HAMKOR_APPS = (
     "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "students",
-    "events", "reports", "calls", "hemis", "webhooks",
+    "events", "reports", "calls", "hemis", "webhooks", "security",
     "auth",
 )  # fmt: skip
 

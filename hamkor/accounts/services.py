@@ -19,6 +19,8 @@ from hamkor.accounts.models import OrgUnit, User
 from hamkor.accounts.roles import Role
 from hamkor.core.services import object_save
 from hamkor.core.urls_helpers import absolute_url
+from hamkor.security import log as security_log
+from hamkor.security.log import Kind
 
 
 def _check_roles(*, roles: list[str], org_unit: OrgUnit | None) -> None:
@@ -38,6 +40,7 @@ def user_save(
     The change reason names the roles, since group membership is not a column of its own.
     """
     _check_roles(roles=roles, org_unit=user.org_unit)
+    before = sorted(user.groups.values_list("name", flat=True)) if user.pk else []
     # Administrators also open Django's own admin site.
     user.is_staff = Role.ADMINISTRATOR in roles
     object_save(
@@ -48,6 +51,10 @@ def user_save(
     )
     user.groups.set(Group.objects.filter(name__in=roles))
     user.__dict__.pop("roles", None)
+    if before != sorted(roles):
+        security_log.record(
+            Kind.ROLES_CHANGED, user=actor, target=user, before=before, after=sorted(roles)
+        )
     return user
 
 

@@ -28,6 +28,9 @@ from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from hamkor.security import log as security_log
+from hamkor.security.log import Kind
+
 logger = logging.getLogger("hamkor.security")
 
 RECOVERY_CODE_COUNT = 10
@@ -196,10 +199,23 @@ def _remove_devices(user) -> None:
     StaticDevice.objects.filter(user=user).delete()
 
 
+# Each event's kind in the security log.
+SECURITY_KINDS = {
+    "enrolled": Kind.TWO_FACTOR_ENABLED,
+    "replaced": Kind.TWO_FACTOR_REPLACED,
+    "reset": Kind.TWO_FACTOR_RESET,
+    "disabled": Kind.TWO_FACTOR_DISABLED,
+    "recovery_codes_regenerated": Kind.RECOVERY_CODES_GENERATED,
+    "recovery_code_used": Kind.RECOVERY_CODE_USED,
+}
+
+
 def _record(*, user, actor, event: str) -> None:
     """A history entry on the user (who, when, what; the user's fields are unchanged, so
-    no new version) and an e-mail to the user once the transaction has committed."""
+    no new version), an event in the security log, and an e-mail to the user once the
+    transaction has committed."""
     reason = f"accounts.user.two_factor_{event}"
+    security_log.record(SECURITY_KINDS[event], user=actor, target=user)
     user._history_user = actor
     user._change_reason = reason
     # _meta, not type(): request.user is a lazy wrapper whose type is not the model.

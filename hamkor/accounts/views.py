@@ -26,6 +26,7 @@ from hamkor.core import ratelimit
 from hamkor.core.client_ip import client_network
 from hamkor.core.services import object_save
 from hamkor.core.views import generic
+from hamkor.security.log import Kind, record
 
 # --- Login, logout, passwords ---------------------------------------------------------
 
@@ -91,8 +92,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form):
+        response = super().form_valid(form)
+        record(Kind.PASSWORD_CHANGED, request=self.request, user=form.user)
         messages.success(self.request, _("Your password has been changed."))
-        return super().form_valid(form)
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -127,6 +130,8 @@ class PasswordResetView(auth_views.PasswordResetView):
             response = self.form_invalid(form)
             response.status_code = 429
             return response
+        # The address asked for, whether an account has it or not (the page says the same).
+        record(Kind.PASSWORD_RESET_REQUESTED, request=self.request, user=None, email=email)
         return super().form_valid(form)
 
 
@@ -138,6 +143,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     form_class = forms.SetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record(Kind.PASSWORD_RESET, request=self.request, user=form.user)
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

@@ -199,4 +199,4 @@ class MyDocumentView(LoginRequiredMixin, View):
 
     def get(self, request, pk: int):
         version = get_object_or_404(own_document_versions(request.user), pk=pk)
-        return document_response(version)
+        return document_response(version, request=request)

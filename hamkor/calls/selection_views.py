@@ -27,7 +27,7 @@ from hamkor.calls.selection_services import (
     selection_compute,
     selection_export,
 )
-from hamkor.core.exporting import XLSX_TYPE
+from hamkor.core.exporting import XLSX_TYPE, export_logged
 from hamkor.core.services import StaleObjectError
 from hamkor.core.views.generic.base import _add_errors
 
@@ -140,6 +140,10 @@ class ExportView(OfficeView):
     permission = "calls.export_score"
 
     def stamp(self, call: Call, extension: str) -> str:
+        # Every file of the selection is named here: each is noted in the security log.
+        export_logged(
+            request=self.request, name="calls.selection", export_format=extension, target=call
+        )
         return f"selection-call-{call.pk}-{timezone.localdate().isoformat()}.{extension}"
 
 

@@ -37,6 +37,9 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from hamkor.security import log as security_log
+from hamkor.security.log import Kind
+
 FORMAT = "hamkor-backup"
 FORMAT_VERSION = 1
 BATCH = 500
@@ -52,6 +55,9 @@ NOT_COPIED = {
     "axes.accessattemptexpiration",
     "axes.accessfailurelog",
     "axes.accesslog",
+    # The security log stays with the installation: a restore must not replace it (it would
+    # rewrite the record of who did what, the restore included). docs/security-log.md
+    "security.securityevent",
 }
 
 
@@ -216,7 +222,14 @@ def backup_write(path: Path) -> Manifest:
             manifest.checksums[f"files/{name}"] = digest.hexdigest()
         archive.writestr("manifest.json", manifest.as_json())
     partial.replace(path)
+    _logged(Kind.BACKUP, path, records=manifest.records, files=manifest.files)
     return manifest
+
+
+def _logged(kind: str, path: Path, **details) -> None:
+    """Note a backup or a restore in the security log (after it: a restore replaces the
+    log with the archive's)."""
+    security_log.record(kind, file=path.name, **details)
 
 
 def manifest_read(archive: zipfile.ZipFile) -> Manifest:
@@ -295,6 +308,14 @@ def restore(path: Path, *, replace: bool = False) -> Restored:
         files = [name for name in manifest.checksums if name.startswith("files/")]
         for name in files:
             _restore_file(archive, name)
+    _logged(
+        Kind.RESTORE,
+        path,
+        records=manifest.records,
+        files=len(files),
+        written_at=manifest.created_at,
+        replaced=replace,
+    )
     return Restored(records=manifest.records, files=len(files))
 
 

@@ -268,18 +268,30 @@ def documents_context(user, record: models.Model) -> dict:
     }
 
 
-def document_response(version: DocumentVersion):
-    """Serve one stored version as a private download, named and typed by its content.
+def document_response(version: DocumentVersion, *, request):
+    """Serve one stored version as a private download, named and typed by its content, and
+    note the download in the security log (documents hold passports, visas, transcripts).
 
     Callers check who may have it first; this only answers the file, or 404 when the
     storage has lost it.
     """
     from django.http import FileResponse, Http404
 
+    from hamkor.security.log import Kind, record
+
     try:
         handle = version.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
+    document = version.document
+    record(
+        Kind.DOCUMENT_DOWNLOADED,
+        request=request,
+        target=document,
+        version=version.number,
+        record_type=ContentType.objects.get_for_id(document.content_type_id).model,
+        record_id=document.object_id,
+    )
     response = FileResponse(
         handle,
         as_attachment=True,

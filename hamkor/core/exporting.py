@@ -254,6 +254,25 @@ def _xlsx_value(sheet, value, cell_class):
 # --- Responses -----------------------------------------------------------------------------
 
 
+def export_logged(
+    *, request, name: str, export_format: str, rows=None, filters=None, target=None
+) -> None:
+    """Note the export in the security log: who, what (``name``: the list's model label, or
+    the report's), how many rows, with which filters.
+
+    Every export a user starts passes here (a list's, a report's, a call's scores) before
+    its file is written, inline or in the background.
+    """
+    from hamkor.security.log import Kind, record
+
+    details = {"list": name, "format": export_format}
+    if rows is not None:
+        details["rows"] = rows
+    if filters:
+        details["filters"] = {key: str(value)[:200] for key, value in filters.items() if value}
+    record(Kind.EXPORTED, request=request, target=target, **details)
+
+
 def filename(model: type[Model], extension: str) -> str:
     """``mobilities-2026-12-06.xlsx``: the model's plural and the office's date."""
     with translation.override("en"):

@@ -241,6 +241,12 @@ MENU: tuple[Group, ...] = (
                 "envelope-paper",
             ),
             Item(_("Webhooks"), "webhooks:webhook_list", "webhooks.view_webhook", "broadcast"),
+            Item(
+                _("Security log"),
+                "security:securityevent_list",
+                "security.view_securityevent",
+                "shield-lock",
+            ),
             Item(_("API"), "api:docs", "accounts.staff_area", "braces"),
         ),
     ),

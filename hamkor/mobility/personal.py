@@ -25,6 +25,17 @@ def may_see_personal_data(user) -> bool:
     return user is not None and user.has_perm(PERSONAL_DATA)
 
 
+def personal_data_shown(request, shown: models.Model) -> bool:
+    """Whether the page about ``shown`` shows its personal data to the request's user; when it
+    does, the reading is noted in the security log with the reader's roles."""
+    if not may_see_personal_data(request.user):
+        return False
+    from hamkor.security.log import Kind, record, roles_of
+
+    record(Kind.PERSONAL_DATA_VIEWED, request=request, target=shown, roles=roles_of(request.user))
+    return True
+
+
 def hidden_fields(user, model: type[models.Model]) -> tuple[str, ...]:
     """The fields of ``model`` that ``user`` may not read (none for an officer)."""
     if may_see_personal_data(user):

@@ -15,7 +15,7 @@ from django.views import View
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty
 from hamkor.accounts.models import OrgUnit
 from hamkor.core.dates import format_long_date
-from hamkor.core.exporting import XLSX_TYPE, csv_lines, xlsx_file
+from hamkor.core.exporting import XLSX_TYPE, csv_lines, export_logged, xlsx_file
 from hamkor.reports import dashboard
 from hamkor.reports.dashboard_forms import DashboardForm, renamed_query
 
@@ -114,6 +114,13 @@ class DashboardExportView(DashboardMixin, View):
         result = chart(form.period)
         headers, rows = dashboard.table_rows(result)
         name = f"{table.replace('_', '-')}-{form.period.start}-{form.period.end}.{extension}"
+        export_logged(
+            request=request,
+            name=f"reports.dashboard.{table}",
+            export_format=extension,
+            rows=len(rows),
+            filters={"from": form.period.start, "to": form.period.end},
+        )
         if extension == "csv":
             response = StreamingHttpResponse(
                 csv_lines(headers, rows), content_type="text/csv; charset=utf-8"

@@ -43,7 +43,7 @@ class DocumentDownloadView(LoginRequiredMixin, View):
         )
         if not can_view_document(request.user, version.document):
             raise Http404
-        return document_response(version)
+        return document_response(version, request=request)
 
 
 class DocumentAddView(LoginRequiredMixin, View):

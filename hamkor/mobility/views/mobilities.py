@@ -26,7 +26,7 @@ from hamkor.mobility.deadlines import registration_due, report_due
 from hamkor.mobility.filters import MobilityFilterSet
 from hamkor.mobility.letters import invitation_pdf
 from hamkor.mobility.models import Mobility, Person
-from hamkor.mobility.personal import may_see_personal_data, person_redact
+from hamkor.mobility.personal import person_redact, personal_data_shown
 from hamkor.mobility.rules import can_issue_letter
 from hamkor.mobility.selectors import (
     mobility_host_ranking,
@@ -136,7 +136,7 @@ class MobilityDetailView(generic.ObjectDetailView):
                 (step, step.label_for(obj)) for step in transitions.steps_available(obj, user)
             ],
             "today": today,
-            "can_see_personal_data": may_see_personal_data(user),
+            "can_see_personal_data": personal_data_shown(self.request, obj),
             "partner": obj.receiving_institution if obj.is_outgoing else obj.sending_institution,
             "host_ranking": mobility_host_ranking(obj) if obj.is_outgoing else None,
             "erasmus_grant": mobility_grant(obj),

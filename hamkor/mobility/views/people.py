@@ -16,7 +16,7 @@ from hamkor.mobility import forms, import_forms
 from hamkor.mobility.filters import PersonFilterSet
 from hamkor.mobility.models import Mobility, Person
 from hamkor.mobility.personal import hidden_fields as personal_hidden_fields
-from hamkor.mobility.personal import may_see_personal_data
+from hamkor.mobility.personal import may_see_personal_data, personal_data_shown
 from hamkor.mobility.services import person_merge, person_save
 from hamkor.mobility.tables import PersonTable, status_badge
 
@@ -82,7 +82,7 @@ class PersonDetailView(generic.ObjectDetailView):
             if obj.is_foreign:  # a guest's exchange is, most of the time, a visit here
                 add_url += "&direction=incoming"
         return {
-            "can_see_personal_data": may_see_personal_data(user),
+            "can_see_personal_data": personal_data_shown(self.request, obj),
             "mobilities": person_mobilities(obj),
             "add_mobility_url": add_url,
             "merge_url": reverse("mobility:person_merge", kwargs={"pk": obj.pk})

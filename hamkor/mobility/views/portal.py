@@ -119,7 +119,7 @@ class PortalDownloadView(LoginRequiredMixin, View):
             document__content_type=ContentType.objects.get_for_model(Mobility),
             document__object_id__in=own_mobilities(request.user).values("pk"),
         )
-        return document_response(version)
+        return document_response(version, request=request)
 
 
 class PortalLetterView(LoginRequiredMixin, View):

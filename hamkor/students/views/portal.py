@@ -130,4 +130,4 @@ class PortalRequestFileView(LoginRequiredMixin, View):
             document__content_type=ContentType.objects.get_for_model(StudentRequest),
             document__object_id__in=own_requests(request.user).values("pk"),
         )
-        return document_response(version)
+        return document_response(version, request=request)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from hamkor.core import importing, transitions
 from hamkor.core.documents import documents_context
 from hamkor.core.views import generic
-from hamkor.mobility.personal import may_see_personal_data, redact
+from hamkor.mobility.personal import may_see_personal_data, personal_data_shown, redact
 from hamkor.mobility.services import person_save
 from hamkor.mobility.views.people import PersonalDataHistoryView, person_placeholders
 from hamkor.students import forms
@@ -49,15 +49,14 @@ class ForeignStudentDetailView(generic.ObjectDetailView):
     def get_extra_context(self, obj):
         user = self.request.user
         payments = list(obj.payments.all())
+        personal = personal_data_shown(self.request, obj)
         return {
             "student": redact(obj, user),
             "person": redact(obj.person, user),
             "status_badge": status_badge(obj),
             "steps": transitions.steps_available(obj, user),
-            "can_see_personal_data": may_see_personal_data(user),
-            "deadlines": student_deadlines(
-                obj, today=timezone.localdate(), personal=may_see_personal_data(user)
-            ),
+            "can_see_personal_data": personal,
+            "deadlines": student_deadlines(obj, today=timezone.localdate(), personal=personal),
             "payments": payments,
             "paid_uzs": obj.payments.aggregate(total=Sum("amount_uzs"))["total"] or 0,
             "can_add_payment": user.has_perm("students.add_feepayment")

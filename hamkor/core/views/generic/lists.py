@@ -103,7 +103,19 @@ class ObjectListView(ObjectPermissionMixin, View):
         if export_format not in self.export_formats:
             raise Http404
         queryset = exporting.ordered_as_listed(self.table_class, queryset, self.request)
-        if queryset.count() > settings.HAMKOR_EXPORT_INLINE_MAX:
+        rows = queryset.count()
+        exporting.export_logged(
+            request=self.request,
+            name=self.model._meta.label_lower,
+            export_format=export_format,
+            rows=rows,
+            filters={
+                key: value
+                for key, value in self.request.GET.items()
+                if key in self.filterset_class.base_filters
+            },
+        )
+        if rows > settings.HAMKOR_EXPORT_INLINE_MAX:
             from hamkor.core.tasks import export_start
 
             job = export_start(
