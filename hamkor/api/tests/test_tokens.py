@@ -91,18 +91,28 @@ def test_the_owner_revokes_a_token_on_the_profile_page_and_nobody_else_can(
 def test_last_used_is_written_at_most_once_a_minute(officer, django_assert_num_queries):
     token, key = api_token_create(user=officer, name="script")
     client = _bearer(key)
-    client.get("/api/v1/org-units/")
-    token.refresh_from_db()
-    first = token.last_used_at
+    # The first use of a clock hour is written whatever the minute (the security log counts
+    # it): a run that crosses an hour's turn is done again, which can happen only once.
+    for _attempt in range(2):
+        started = timezone.now()
+        client.get("/api/v1/org-units/")
+        token.refresh_from_db()
+        first = token.last_used_at
+        client.get("/api/v1/org-units/")
+        token.refresh_from_db()
+        if _hour(timezone.now()) == _hour(started):
+            break
     assert first is not None
-    client.get("/api/v1/org-units/")
-    token.refresh_from_db()
     assert token.last_used_at == first
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=first - timedelta(minutes=2))
     client.get("/api/v1/org-units/")
     token.refresh_from_db()
     assert token.last_used_at > first - timedelta(minutes=1)
     assert token.last_used_at <= timezone.now()
+
+
+def _hour(moment):
+    return moment.replace(minute=0, second=0, microsecond=0)
 
 
 def test_applicants_get_no_tokens(as_user, applicant):
