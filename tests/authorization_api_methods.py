@@ -45,7 +45,7 @@ API_WRITES: dict[str, dict] = {
     "contact": _OFFICE_ONLY,
     "person": _faculty(out_of_reach=("coordinator_b",)),
     "mobility": _faculty(out_of_reach=("coordinator_b",)),
-    "project": _faculty(out_of_reach=("coordinator_b",)),
+    "project": _faculty(out_of_reach=("coordinator_b",), methods=("post", "put", "patch")),
     "foreignstudent": _faculty(out_of_reach=("coordinator_b",), methods=("post", "put", "patch")),
     "feepayment": _faculty(
         delete=_STAFF_WRITERS, out_of_reach=("coordinator_b",), methods=("post",)
@@ -72,6 +72,9 @@ API_WRITES: dict[str, dict] = {
 # The API's pages that only answer a GET (the staff's, by ``StaffOnly`` or the indicators'
 # own permission): a staff member's write is 405, anyone else's 403, no credentials 401.
 API_READ_ONLY_PAGES = ("api:api-root", "api:schema", "api:achievements", "api:indicators")
+# The indicators are read by the staff of the office, faculties and leadership, not by a
+# reviewer (``MayReadIndicators``).
+_READS_INDICATORS = ("admin", "officer", "coordinator", "coordinator_b", "leadership")
 
 # A record's steps: POST only, for who may take the step on it.
 API_STEPS = {
@@ -93,7 +96,8 @@ def expected(name: str, method: str, persona: str):
     if persona == "anonymous":
         return 401
     if name in API_READ_ONLY_PAGES:
-        return 405 if persona in _STAFF else 403
+        readers = _READS_INDICATORS if name == "api:indicators" else _STAFF
+        return 405 if persona in readers else 403
     if name in API_STEPS:
         if persona not in API_STEPS[name]:
             return 403
