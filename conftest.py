@@ -144,6 +144,42 @@ def applicant(faculty_a):
     return _persona(Role.APPLICANT, org_unit=faculty_a)
 
 
+@pytest.fixture
+def applicant_b(faculty_b):
+    """Another applicant: what is applicant A's own is not found for them, and the reverse."""
+    return _persona(Role.APPLICANT, org_unit=faculty_b, name="applicant-b")
+
+
+@pytest.fixture
+def foreign_student(faculty_a):
+    return foreign_student_persona(faculty_a)
+
+
+def foreign_student_persona(faculty):
+    """An account linked to a foreign student of ``faculty`` (as the demo's foreign student:
+    an applicant whose person is that student's), for the portal of foreign students."""
+    from hamkor.students.tests.factories import ForeignPersonFactory, ForeignStudentFactory
+
+    user = _persona(Role.APPLICANT, name="foreign-student")
+    ForeignStudentFactory(faculty=faculty, person=ForeignPersonFactory(user=user))
+    return user
+
+
+@pytest.fixture
+def reviewer(db):
+    return reviewer_persona()
+
+
+def reviewer_persona():
+    """A member of the selection committee of one call under evaluation."""
+    from hamkor.calls.models import Reviewer
+    from hamkor.calls.tests.committee_world import call_under_evaluation
+
+    user = _persona(Role.REVIEWER)
+    Reviewer.objects.create(call=call_under_evaluation(), user=user)
+    return user
+
+
 def login(client, user):
     """Log ``user`` in fully: password and, for those who need it, the second factor."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -168,6 +204,9 @@ PERSONAS = (
     "coordinator_b",
     "leadership",
     "applicant",
+    "applicant_b",
+    "foreign_student",
+    "reviewer",
     "anonymous",
 )
 

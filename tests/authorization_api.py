@@ -5,29 +5,34 @@ gathers them). The API answers a request without credentials 401, not a redirect
 from __future__ import annotations
 
 # Expected status for GET, per persona: admin officer coord coord_b leader applicant anonymous
-_API_STAFF = (200, 200, 200, 200, 200, 403, 401)
-_API_FACULTY_READ = (200, 200, 200, 404, 200, 403, 401)
+_API_STAFF = (200, 200, 200, 200, 200, 403, 403, 403, 403, 401)
+# The calls' records: a reviewer finds those of the calls they review (their list), not the
+# matrix's open call (404).
+_API_CALLS_LIST = (200, 200, 200, 200, 200, 403, 403, 403, 200, 401)
+_API_CALLS_DETAIL = (200, 200, 200, 200, 200, 403, 403, 403, 404, 401)
+_API_STAFF_AREA = (200, 200, 200, 200, 200, 403, 403, 403, 200, 401)
+_API_FACULTY_READ = (200, 200, 200, 404, 200, 403, 403, 403, 403, 401)
 # POST only: who may take the step gets 405 for a GET, the others 403.
-_API_OFFICE_STEP = (405, 405, 403, 403, 403, 403, 401)
-_API_STEP = (405, 405, 405, 405, 403, 403, 401)
-_POST_ONLY_LOGGED_IN = (405, 405, 405, 405, 405, 405, 302)
+_API_OFFICE_STEP = (405, 405, 403, 403, 403, 403, 403, 403, 403, 401)
+_API_STEP = (405, 405, 405, 405, 403, 403, 403, 403, 403, 401)
+_POST_ONLY_LOGGED_IN = (405, 405, 405, 405, 405, 405, 405, 405, 405, 302)
 
 API_MATRIX: dict[str, tuple[int, ...]] = {
     "api:mobilityquota-list": _API_STAFF,
     "api:mobilityquota-detail": _API_STAFF,
-    "api:call-list": _API_STAFF,
-    "api:call-detail": _API_STAFF,
+    "api:call-list": _API_CALLS_LIST,
+    "api:call-detail": _API_CALLS_DETAIL,
     "api:call-transition": _API_OFFICE_STEP,
-    "api:place-list": _API_STAFF,
-    "api:place-detail": _API_STAFF,
-    "api:criterion-list": _API_STAFF,
-    "api:criterion-detail": _API_STAFF,
+    "api:place-list": _API_CALLS_LIST,
+    "api:place-detail": _API_CALLS_DETAIL,
+    "api:criterion-list": _API_CALLS_LIST,
+    "api:criterion-detail": _API_CALLS_DETAIL,
     # An application from faculty A: faculty B's coordinator finds nothing.
-    "api:application-list": _API_STAFF,
-    "api:application-detail": _API_FACULTY_READ,
+    "api:application-list": _API_CALLS_LIST,
+    "api:application-detail": (200, 200, 200, 404, 200, 403, 403, 403, 404, 401),
     "api:application-override": _API_STEP,
     "api:participant-transition": _API_STEP,
-    "api:achievements": _API_STAFF,
+    "api:achievements": _API_STAFF_AREA,
     "api:indicators": _API_STAFF,
     # The profile page's token forms: POST only (the page itself is accounts:profile).
     "api_tokens:add": _POST_ONLY_LOGGED_IN,

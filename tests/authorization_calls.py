@@ -4,19 +4,23 @@ arguments (``tests/test_authorization_matrix.py`` gathers them)."""
 from __future__ import annotations
 
 # Expected status for GET, per persona: admin officer coord coord_b leader applicant anonymous
-_STAFF_READ = (200, 200, 200, 200, 200, 403, 302)
-_OFFICE_WRITE = (200, 200, 403, 403, 403, 403, 302)
-_FACULTY_READ = (200, 200, 200, 404, 200, 403, 302)
-_FACULTY_WRITE = (200, 200, 200, 404, 403, 403, 302)
-_OWN_ONLY = (404, 404, 404, 404, 404, 200, 302)
-_POST_ONLY_LOGGED_IN = (405, 405, 405, 405, 405, 405, 302)
-_EVERYONE = (200,) * 7
+_STAFF_READ = (200, 200, 200, 200, 200, 403, 403, 403, 403, 302)
+_OFFICE_WRITE = (200, 200, 403, 403, 403, 403, 403, 403, 403, 302)
+_FACULTY_READ = (200, 200, 200, 404, 200, 403, 403, 403, 403, 302)
+# A reviewer lists the calls (and applications) they review; the matrix's open call is not
+# one of them.
+_CALLS_LIST = (200, 200, 200, 200, 200, 403, 403, 403, 200, 302)
+_CALLS_DETAIL = (200, 200, 200, 200, 200, 403, 403, 403, 404, 302)
+_FACULTY_WRITE = (200, 200, 200, 404, 403, 403, 403, 403, 403, 302)
+_OWN_ONLY = (404, 404, 404, 404, 404, 200, 404, 404, 404, 302)
+_POST_ONLY_LOGGED_IN = (405, 405, 405, 405, 405, 405, 405, 405, 405, 302)
+_EVERYONE = (200,) * 10
 
 CALLS_MATRIX: dict[str, tuple[int, ...]] = {
     # The office runs calls; every staff role reads them.
-    "calls:call_list": _STAFF_READ,
-    "calls:call_detail": _STAFF_READ,
-    "calls:call_history": _STAFF_READ,
+    "calls:call_list": _CALLS_LIST,
+    "calls:call_detail": _CALLS_DETAIL,
+    "calls:call_history": _CALLS_DETAIL,
     "calls:call_add": _OFFICE_WRITE,
     "calls:call_edit": _OFFICE_WRITE,
     "calls:call_delete": _OFFICE_WRITE,
@@ -29,14 +33,14 @@ CALLS_MATRIX: dict[str, tuple[int, ...]] = {
     "calls:criterion_delete": _OFFICE_WRITE,
     # An application from faculty A: its coordinator reads and admits it, faculty B's finds
     # nothing; leadership reads; applicants never reach others' applications.
-    "calls:application_list": _STAFF_READ,
-    "calls:application_detail": _FACULTY_READ,
-    "calls:application_history": _FACULTY_READ,
+    "calls:application_list": _CALLS_LIST,
+    "calls:application_detail": (200, 200, 200, 404, 200, 403, 403, 403, 404, 302),
+    "calls:application_history": (200, 200, 200, 404, 200, 403, 403, 403, 404, 302),
     "calls:application_override": _FACULTY_WRITE,
     # The applicant's own pages: anyone logged in may start an application to an open call
     # (staff without a person get the friendly page; the applicant persona, who has applied,
     # is sent to their application); an application is its applicant's only.
-    "calls:apply": (200, 200, 200, 200, 200, 302, 302),
+    "calls:apply": (200, 200, 200, 200, 200, 302, 200, 200, 200, 302),
     "calls:my_application": _OWN_ONLY,
     "calls:my_document": _OWN_ONLY,
     "calls:my_application_upload": _POST_ONLY_LOGGED_IN,

@@ -9,8 +9,8 @@ parameters are required answer 400 to whoever may call them.
 from __future__ import annotations
 
 # Expected status for GET, per persona: admin officer coord coord_b leader applicant anonymous
-_EWP_READ = (200, 200, 200, 200, 200, 403, 401)
-_EWP_BAD_REQUEST = (400, 400, 400, 400, 400, 403, 401)
+_EWP_READ = (200, 200, 200, 200, 200, 403, 403, 403, 403, 401)
+_EWP_BAD_REQUEST = (400, 400, 400, 400, 400, 403, 403, 403, 403, 401)
 
 EWP_MATRIX: dict[str, tuple[int, ...]] = {
     "ewp:institutions": _EWP_BAD_REQUEST,  # hei_id is required
@@ -20,5 +20,5 @@ EWP_MATRIX: dict[str, tuple[int, ...]] = {
     "ewp:omobilities_index": _EWP_BAD_REQUEST,  # sending_hei_id is required
     "ewp:omobilities_get": _EWP_BAD_REQUEST,
     # The office imports partners' IIAs.
-    "ewp:iia_import": (200, 200, 403, 403, 403, 403, 302),
+    "ewp:iia_import": (200, 200, 403, 403, 403, 403, 403, 403, 403, 302),
 }

@@ -7,16 +7,16 @@ login). Webhooks and their deliveries are the administrators'.
 
 from __future__ import annotations
 
-_ADMIN_ONLY = (200, 403, 403, 403, 403, 403, 302)
-_POST_ONLY = (405, 405, 405, 405, 405, 405, 405)
+_ADMIN_ONLY = (200, 403, 403, 403, 403, 403, 403, 403, 403, 302)
+_POST_ONLY = (405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 
 FEEDS_MATRIX = {
     "feeds:token_create": _POST_ONLY,
     "feeds:token_revoke": _POST_ONLY,
-    "feeds:deadlines": (404, 404, 404, 404, 404, 404, 404),
+    "feeds:deadlines": (404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # Signing in with HEMIS: absent unless configured (it is not, in the matrix).
-    "hemis:oauth_start": (404, 404, 404, 404, 404, 404, 404),
-    "hemis:oauth_callback": (404, 404, 404, 404, 404, 404, 404),
+    "hemis:oauth_start": (404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "hemis:oauth_callback": (404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     "webhooks:webhook_list": _ADMIN_ONLY,
     "webhooks:webhook_add": _ADMIN_ONLY,
     "webhooks:webhook_detail": _ADMIN_ONLY,
@@ -24,7 +24,7 @@ FEEDS_MATRIX = {
     "webhooks:webhook_delete": _ADMIN_ONLY,
     "webhooks:webhook_history": _ADMIN_ONLY,
     # POST only: the administrator gets 405 for a GET, the others 403.
-    "webhooks:webhook_secret_rotate": (405, 403, 403, 403, 403, 403, 302),
+    "webhooks:webhook_secret_rotate": (405, 403, 403, 403, 403, 403, 403, 403, 403, 302),
     "webhooks:delivery_detail": _ADMIN_ONLY,
 }
 

@@ -3,9 +3,9 @@ the office writes and publishes; the public list and a published one's page for 
 
 from __future__ import annotations
 
-_STAFF_READ = (200, 200, 200, 200, 200, 403, 302)
-_OFFICE_WRITE = (200, 200, 403, 403, 403, 403, 302)
-_EVERYONE = (200, 200, 200, 200, 200, 200, 200)
+_STAFF_READ = (200, 200, 200, 200, 200, 403, 403, 403, 403, 302)
+_OFFICE_WRITE = (200, 200, 403, 403, 403, 403, 403, 403, 403, 302)
+_EVERYONE = (200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 
 OPPORTUNITIES_MATRIX = {
     "website:opportunity_list": _STAFF_READ,

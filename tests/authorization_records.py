@@ -111,12 +111,12 @@ def mobility_records(faculty_a, officer) -> dict:
     return {"person": person.pk, "mobility": mobility.pk}
 
 
-def student_records(faculty_a, applicant, officer) -> dict:
-    """A foreign student of faculty A with a payment, and the applicant persona as a foreign
-    student with a request and its attachment."""
+def student_records(faculty_a, foreign_student, officer) -> dict:
+    """A foreign student of faculty A with a payment, and the foreign student persona's own
+    request with its attachment."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from hamkor.mobility.models import Person
+    from hamkor.students.models import ForeignStudent
     from hamkor.students.services import fee_payment_add, student_request_file
     from hamkor.students.tests.factories import ForeignStudentFactory, StudentRequestFactory
 
@@ -124,12 +124,12 @@ def student_records(faculty_a, applicant, officer) -> dict:
     payment = fee_payment_add(
         student=student, paid_on="2025-09-01", amount=1000, currency="UZS", actor=officer
     )
-    own = ForeignStudentFactory(faculty=faculty_a, person=Person.objects.get(user=applicant))
+    own = ForeignStudent.objects.get(person__user=foreign_student)
     own_request = student_request_file(
         student=own,
         kind="documents",
         subject="A certificate of study",
-        actor=applicant,
+        actor=foreign_student,
         upload=SimpleUploadedFile("passport.pdf", b"%PDF-1.4\n%%EOF\n"),
     )
     return {
@@ -167,8 +167,8 @@ def event_records(faculty_a, officer) -> dict:
 
 
 # The ranking indicators, the university's years and the strategy targets (reports app).
-_STAFF_READ = (200, 200, 200, 200, 200, 403, 302)
-_OFFICE_WRITE = (200, 200, 403, 403, 403, 403, 302)
+_STAFF_READ = (200, 200, 200, 200, 200, 403, 403, 403, 403, 302)
+_OFFICE_WRITE = (200, 200, 403, 403, 403, 403, 403, 403, 403, 302)
 REPORTS_INDICATORS_MATRIX = {
     "reports:indicators": _STAFF_READ,
     "reports:targets": _STAFF_READ,
@@ -179,11 +179,11 @@ REPORTS_INDICATORS_MATRIX = {
     "reports:universityyear_edit": _OFFICE_WRITE,
     "reports:universityyear_delete": _OFFICE_WRITE,
     "reports:universityyear_close": _OFFICE_WRITE,
-    "reports:universityyear_reopen": (200, 403, 403, 403, 403, 403, 302),
+    "reports:universityyear_reopen": (200, 403, 403, 403, 403, 403, 403, 403, 403, 302),
     "reports:target_list": _STAFF_READ,
     # A target of faculty A: faculty B's coordinator finds nothing (TargetQuerySet.scope).
-    "reports:target_detail": (200, 200, 200, 404, 200, 403, 302),
-    "reports:target_history": (200, 200, 200, 404, 200, 403, 302),
+    "reports:target_detail": (200, 200, 200, 404, 200, 403, 403, 403, 403, 302),
+    "reports:target_history": (200, 200, 200, 404, 200, 403, 403, 403, 403, 302),
     "reports:target_add": _OFFICE_WRITE,
     "reports:target_edit": _OFFICE_WRITE,
     "reports:target_delete": _OFFICE_WRITE,
@@ -193,11 +193,11 @@ REPORTS_INDICATORS_MATRIX = {
 # Contact and reception: the public forms for everyone, a forged cancellation link finds
 # nothing; inquiries and bookings are personal data, for the office only; reception
 # hours and holidays are read by all staff.
-_EVERYONE = (200, 200, 200, 200, 200, 200, 200)
+_EVERYONE = (200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 RECEPTION_MATRIX = {
     "public:contact": _EVERYONE,
     "public:reception": _EVERYONE,
-    "public:reception_cancel": (404, 404, 404, 404, 404, 404, 404),
+    "public:reception_cancel": (404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     "website:inquiry_list": _OFFICE_WRITE,
     "website:inquiry_detail": _OFFICE_WRITE,
     "website:inquiry_history": _OFFICE_WRITE,

@@ -7,20 +7,21 @@ files are the office's and leadership's; the ranking and manual changes are the 
 
 from __future__ import annotations
 
-_OFFICE_WRITE = (200, 200, 403, 403, 403, 403, 302)
-_OFFICE_READ = (200, 200, 403, 403, 200, 403, 302)
-_OWN_REVIEW = (404, 403, 403, 403, 403, 403, 302)  # the administrator may score, not as them
+_OFFICE_WRITE = (200, 200, 403, 403, 403, 403, 403, 403, 403, 302)
+_OFFICE_READ = (200, 200, 403, 403, 200, 403, 403, 403, 403, 302)
+# The reviewer persona's own pages; the administrator may score, not as them.
+_OWN_REVIEW = (404, 403, 403, 403, 403, 403, 403, 403, 200, 302)
 
 SELECTION_MATRIX = {
     "calls:call_reviewers": _OFFICE_WRITE,
     # POST only: who may remove a member gets 405 for a GET, the others 403.
-    "calls:reviewer_delete": (405, 405, 403, 403, 403, 403, 302),
-    "calls:reviewer_calls": (200, 403, 403, 403, 403, 403, 302),
+    "calls:reviewer_delete": (405, 405, 403, 403, 403, 403, 403, 403, 403, 302),
+    "calls:reviewer_calls": (200, 403, 403, 403, 403, 403, 403, 403, 200, 302),
     "calls:reviewer_queue": _OWN_REVIEW,
     "calls:score_edit": _OWN_REVIEW,
     "calls:conflict_add": _OWN_REVIEW,
     "calls:call_scores": _OFFICE_READ,
-    "calls:call_rank": (405, 405, 403, 403, 403, 403, 302),
+    "calls:call_rank": (405, 405, 403, 403, 403, 403, 403, 403, 403, 302),
     "calls:application_selection": _OFFICE_WRITE,
     "calls:call_selection_json": _OFFICE_READ,
     "calls:call_scores_xlsx": _OFFICE_READ,
@@ -28,24 +29,17 @@ SELECTION_MATRIX = {
 }
 
 
-def selection_records(officer) -> dict:
-    """A call under evaluation with one application scored by one reviewer, ranked."""
+def selection_records(officer, reviewer) -> dict:
+    """The reviewer persona's call under evaluation with one application they scored, ranked."""
     from hamkor.calls.models import Reviewer
     from hamkor.calls.selection_services import selection_compute
-    from hamkor.calls.tests.committee_world import (
-        call_under_evaluation,
-        places,
-        reviewer,
-        score,
-        submitted,
-    )
+    from hamkor.calls.tests.committee_world import places, score, submitted
 
-    call = call_under_evaluation()
+    membership = Reviewer.objects.get(user=reviewer)
+    call = membership.call
     application = submitted(call, *places(call))
-    user = reviewer(call)
-    score(application, user, gpa=80, language=70, motivation=60)
+    score(application, reviewer, gpa=80, language=70, motivation=60)
     selection_compute(call=call, actor=officer)
-    membership = Reviewer.objects.get(user=user)
     return {
         "selection_call": call.pk,
         "selection_application": application.pk,

@@ -38,7 +38,7 @@ CHECKS = [not_a_server_error, response_schema_conformance]
 
 
 @pytest.fixture
-def populated(faculty_a, officer, applicant):
+def populated(faculty_a, officer, applicant, foreign_student):
     """A record of every kind the API serves (the authorization matrix's records)."""
     from hamkor.agreements.tests.factories import AgreementFactory, MobilityQuotaFactory
     from hamkor.partners.models import Contact
@@ -60,7 +60,7 @@ def populated(faculty_a, officer, applicant):
     grant_money_records(faculty_a)
     portal_records(applicant, officer)
     mobility_records(faculty_a, officer)
-    student_records(faculty_a, applicant, officer)
+    student_records(faculty_a, foreign_student, officer)
     event_records(faculty_a, officer)
     indicator_records(faculty_a, officer)
     calls_records(faculty_a, applicant, officer)
