@@ -70,6 +70,23 @@ def any_of(model, lookups: list[tuple[str, str]]) -> Q:
     return reduce(or_, conditions)
 
 
+# What a number filter accepts when it declares no bounds: a year between 1 and 9999 (what
+# Python's dates hold: a larger one was a server error), any other number within
+# PostgreSQL's ``integer`` (a larger one its "out of range" error).
+YEAR_BOUNDS = {"min_value": 1, "max_value": 9999}
+NUMBER_BOUNDS = {"min_value": -(2**31) + 1, "max_value": 2**31 - 1}
+
+
+def bound_number_filters(filters: dict) -> None:
+    """Give each number filter without bounds of its own the bounds above."""
+    for filter_ in filters.values():
+        if not isinstance(filter_, django_filters.NumberFilter):
+            continue
+        is_year = filter_.lookup_expr == "year" or filter_.field_name.endswith("__year")
+        for key, value in (YEAR_BOUNDS if is_year else NUMBER_BOUNDS).items():
+            filter_.extra.setdefault(key, value)
+
+
 # Words searched at most: each word adds a condition over every search field, and
 # thousands of conditions make a slow query (SQLite refused one of 32 words).
 MAX_SEARCH_WORDS = 10
@@ -109,6 +126,10 @@ class SearchFilterSet(django_filters.FilterSet):
         return filter_class, params
 
     q = django_filters.CharFilter(method="search", label=_("Search"), widget=SearchInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_number_filters(self.filters)
 
     def get_form_class(self):
         return type("FilterForm", (AllChoiceMixin, BootstrapMixin, super().get_form_class()), {})

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from hamkor.core import files
 from hamkor.core.services import object_save
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -122,13 +123,20 @@ def _check_archive(content: bytes) -> None:
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ImportFileError(_("This is not a readable .xlsx file.")) from exc
-    unpacked = sum(member.file_size for member in members)
-    packed_ratio = max(
-        (m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 1_000_000),
-        default=0,
-    )
-    if len(members) > MAX_MEMBERS or unpacked > MAX_UNPACKED or packed_ratio > MAX_RATIO:
+    if files.archive_unpacks_too_much(
+        members, max_members=MAX_MEMBERS, max_unpacked=MAX_UNPACKED, max_ratio=MAX_RATIO
+    ):
         raise ImportFileError(_("The .xlsx file unpacks to more than an import may hold."))
+    try:
+        bomb = any(
+            files.declares_a_doctype(archive, member)
+            for member in members
+            if member.filename.endswith((".xml", ".rels"))
+        )
+    except (zipfile.BadZipFile, NotImplementedError, OSError, RuntimeError, EOFError) as exc:
+        raise ImportFileError(_("This is not a readable .xlsx file.")) from exc
+    if bomb:
+        raise ImportFileError(_("This is not a readable .xlsx file."))
     for member in members:
         if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
             _check_sheet_states_its_size(archive, member)

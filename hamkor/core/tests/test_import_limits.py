@@ -6,59 +6,19 @@ The hostile files are built here, small on disk and huge once unpacked, as an at
 from __future__ import annotations
 
 import datetime
-import io
 import tracemalloc
-import zipfile
 
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from hamkor.core import importing
 from hamkor.core.models import ImportJob
+from hamkor.core.tests.hostile_files import workbook_bytes as _workbook_bytes
+from hamkor.core.tests.hostile_files import zip_bomb
 
 URL = "/staff/units/import/"
 MEMORY_BOUND = 100 * 1024 * 1024
-
-
-def _workbook_bytes(rows) -> bytes:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def zip_bomb(
-    rows: int,
-    row_xml: bytes = b'<row><c t="n"><v>1</v></c></row>',
-    dimension: bytes = b'<dimension ref="A1"/>',
-) -> bytes:
-    """A real .xlsx whose first sheet holds ``rows`` rows, written without the rows in memory.
-
-    Its ``dimension`` claims one cell, as an attacker's would.
-    """
-    template = zipfile.ZipFile(io.BytesIO(_workbook_bytes([["code"]])))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for member in template.infolist():
-            if member.filename != "xl/worksheets/sheet1.xml":
-                bomb.writestr(member, template.read(member))
-                continue
-            with bomb.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-                sheet.write(
-                    b'<?xml version="1.0" encoding="UTF-8"?>'
-                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                    + dimension
-                    + b'<sheetData><row><c t="inlineStr"><is><t>code</t></is></c></row>'
-                )
-                block = row_xml * 10_000
-                for _ in range(rows // 10_000):
-                    sheet.write(block)
-                sheet.write(b"</sheetData></worksheet>")
-    return output.getvalue()
 
 
 def measured(function):

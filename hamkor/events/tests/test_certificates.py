@@ -270,3 +270,17 @@ def test_a_coordinator_issues_their_own_facultys_certificates_from_the_page(
     assert (
         "Issue the certificate" in as_user("coordinator").get(participant.get_absolute_url()).text
     )
+
+
+def test_the_public_download_of_a_certificate_is_private_to_caches(client, officer, conference):
+    # Fetched without signing in, a person's certificate was left cacheable by a proxy.
+    participant = certificate_issue(participant=ParticipantFactory(event=conference), actor=officer)
+    download = reverse(
+        "public:certificate_download", kwargs={"token": certificates.download_token(participant)}
+    )
+
+    response = client.get(download)
+
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import ngettext
 
 from hamkor.core import ratelimit
@@ -179,4 +180,6 @@ def certificate_download(request, token):
         raise Http404
     response = HttpResponse(certificate_pdf(participant), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate_filename(participant)}"'
+    # A person's certificate, fetched without signing in: kept by no shared cache either.
+    patch_cache_control(response, private=True, no_store=True)
     return response
