@@ -241,6 +241,18 @@ MENU: tuple[Group, ...] = (
                 "envelope-paper",
             ),
             Item(_("Webhooks"), "webhooks:webhook_list", "webhooks.view_webhook", "broadcast"),
+            Item(
+                _("Personal data register"),
+                "privacy:datacategory_list",
+                "privacy.view_datacategory",
+                "shield-lock",
+            ),
+            Item(
+                _("Retention runs"),
+                "privacy:retentionrun_list",
+                "privacy.view_retentionrun",
+                "trash3",
+            ),
             Item(_("API"), "api:docs", "accounts.staff_area", "braces"),
         ),
     ),
