@@ -16,6 +16,7 @@ from tests.authorization_calls import CALLS_MATRIX, calls_records
 from tests.authorization_ewp import EWP_MATRIX
 from tests.authorization_feeds import FEEDS_MATRIX, feeds_records
 from tests.authorization_opportunities import OPPORTUNITIES_MATRIX, opportunity_records
+from tests.authorization_privacy import PRIVACY_MATRIX, privacy_records
 from tests.authorization_records import (
     RECEPTION_MATRIX,
     REPORTS_INDICATORS_MATRIX,
@@ -387,6 +388,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     **SELECTION_MATRIX,
     **EWP_MATRIX,
     **FEEDS_MATRIX,
+    **PRIVACY_MATRIX,
 }
 
 
@@ -413,7 +415,7 @@ def test_every_url_is_in_the_matrix():
 
 @pytest.fixture
 def objects(faculty_a, officer, applicant):
-    return {
+    records = {
         **office_records(faculty_a, officer),
         **grant_money_records(faculty_a),
         **portal_records(applicant, officer),
@@ -428,6 +430,7 @@ def objects(faculty_a, officer, applicant):
         **selection_records(officer),
         **feeds_records(),
     }
+    return {**records, **privacy_records(records["person"])}
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from hamkor.core.models import BaseModel, translated
+from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
 
 
 class DataCategory(BaseModel):
@@ -139,6 +139,8 @@ class RetentionRun(models.Model):
     # {category code: {"records": n, "files": n}}
     counts = models.JSONField(_("counts"), default=dict, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("retention run")
         verbose_name_plural = _("retention runs")
@@ -183,6 +185,8 @@ class Erasure(models.Model):
     )
     reason = models.TextField(_("reason"), max_length=2000)
     counts = models.JSONField(_("counts"), default=dict, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("erasure")

@@ -108,9 +108,12 @@ CATEGORIES = [
 
 
 def seed(apps, schema_editor):
+    from django.utils import timezone
+
     DataCategory = apps.get_model("privacy", "DataCategory")
+    History = apps.get_model("privacy", "HistoricalDataCategory")
     for code, basis, years, anchor, action, names, purposes in CATEGORIES:
-        DataCategory.objects.get_or_create(
+        category, created = DataCategory.objects.get_or_create(
             code=code,
             defaults={
                 "legal_basis": basis,
@@ -125,6 +128,13 @@ def seed(apps, schema_editor):
                 "purpose_en": purposes[2],
             },
         )
+        if created:  # its history starts here, like a record added on a page
+            History.objects.create(
+                **{f.attname: getattr(category, f.attname) for f in DataCategory._meta.fields},
+                history_date=timezone.now(),
+                history_type="+",
+                history_change_reason="privacy.register.seeded",
+            )
 
 
 class Migration(migrations.Migration):
