@@ -31,7 +31,7 @@ def datacategory_save(*, category: DataCategory, actor, expected_version=None) -
     return object_save(
         instance=category,
         actor=actor,
-        reason="privacy.datacategory.saved",
+        reason="privacy.datacategory.edited",
         expected_version=expected_version,
     )
 
@@ -42,7 +42,7 @@ def consent_record(*, consent: Consent, actor) -> Consent:
         raise ValidationError({"category": _("The legal basis of this category is not consent.")})
     if consent.given_at and consent.given_at > timezone.now():
         raise ValidationError({"given_at": _("A consent cannot be given in the future.")})
-    return object_save(instance=consent, actor=actor, reason="privacy.consent.recorded")
+    return object_save(instance=consent, actor=actor, reason="privacy.consent.created")
 
 
 def consent_withdraw(*, consent: Consent, actor) -> Consent:

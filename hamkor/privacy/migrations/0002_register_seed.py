@@ -133,7 +133,7 @@ def seed(apps, schema_editor):
                 **{f.attname: getattr(category, f.attname) for f in DataCategory._meta.fields},
                 history_date=timezone.now(),
                 history_type="+",
-                history_change_reason="privacy.register.seeded",
+                history_change_reason="privacy.datacategory.created",
             )
 
 

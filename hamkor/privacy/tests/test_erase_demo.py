@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
 from django.db.models import Count
 
 from hamkor.events.models import Participant
@@ -14,12 +13,18 @@ from hamkor.mobility.models import Mobility, Person
 from hamkor.privacy.services import person_anonymise, person_identifiers
 from hamkor.privacy.tests.helpers import dump_text, figures
 from hamkor.reports.annual import annual_report
+from hamkor.reports.series import Table
 
 
-def _annual_numbers(year: int) -> list[str]:
-    """The report's sections except the annexes (lists of records by name)."""
+def _annual_numbers(year: int) -> list[tuple]:
+    """The report's tables of numbers (the annexes list records by name)."""
     report = annual_report(year=year, language="en", today=datetime.date(year + 1, 1, 15))
-    return [repr(section) for section in report.sections if section.key != "annexes"]
+    return [
+        (block.table.key, repr(block.table.rows))
+        for section in report.sections
+        for block in section.blocks
+        if isinstance(block.table, Table)
+    ]
 
 
 def _unique(people):
@@ -32,7 +37,14 @@ def _unique(people):
         .values_list("last_name", "first_name")
     )
     unique = set(names)
-    return [p for p in people if (p.last_name, p.first_name) in unique]
+    shared = set(
+        Person.objects.exclude(email="")
+        .values("email")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values_list("email", flat=True)
+    )
+    return [p for p in people if (p.last_name, p.first_name) in unique and p.email not in shared]
 
 
 def _chosen() -> list[Person]:
@@ -43,7 +55,7 @@ def _chosen() -> list[Person]:
             mobilities__certificate_received=True, category=Person.Category.STUDENT
         ),
         Person.objects.filter(
-            mobilities__kind=Mobility.Kind.TEACHING, mobilities__direction="outgoing"
+            mobilities__kind=Mobility.Kind.STAFF_TEACHING, mobilities__direction="outgoing"
         ),
         Person.objects.filter(mobilities__direction="incoming"),
         Person.objects.filter(
