@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "hamkor.hemis",
     "hamkor.feeds",
     "hamkor.webhooks",
+    "hamkor.privacy",
     "hamkor.api",
     "hamkor.ewp",
     "hamkor.security",
@@ -253,6 +254,11 @@ CELERY_BEAT_SCHEDULE = {
     "hemis-sync": {
         "task": "hamkor.hemis.tasks.hemis_sync_nightly",
         "schedule": crontab(hour=2, minute=30),
+    },
+    # The personal-data register's retention rules (docs/privacy.md), after the backup.
+    "privacy-retention": {
+        "task": "hamkor.privacy.tasks.retention_nightly",
+        "schedule": crontab(hour=3, minute=0),
     },
 }
 # Where the nightly archives go (``hamkor backup``; docs/deployment.md), and how many stay.

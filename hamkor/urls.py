@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("hamkor.hemis.urls")),
     path("", include("hamkor.webhooks.urls")),
     path("", include("hamkor.security.urls")),
+    path("", include("hamkor.privacy.urls")),
     path("api/", include("hamkor.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

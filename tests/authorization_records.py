@@ -292,6 +292,11 @@ def kwargs_for(name: str, objects: dict) -> dict:
     feeds = feeds_kwargs(name, objects)
     if feeds is not None:
         return feeds
+    from tests.authorization_privacy import privacy_kwargs
+
+    privacy = privacy_kwargs(name, objects)
+    if privacy is not None:
+        return privacy
     from tests.authorization_selection import selection_kwargs
 
     selection = selection_kwargs(name, objects)

@@ -9,6 +9,7 @@ from tests.authorization_calls import CALLS_MATRIX
 from tests.authorization_ewp import EWP_MATRIX
 from tests.authorization_feeds import FEEDS_MATRIX
 from tests.authorization_opportunities import OPPORTUNITIES_MATRIX
+from tests.authorization_privacy import PRIVACY_MATRIX
 from tests.authorization_records import RECEPTION_MATRIX, REPORTS_INDICATORS_MATRIX
 from tests.authorization_selection import SELECTION_MATRIX
 
@@ -375,4 +376,5 @@ MATRIX: dict[str, tuple[int, ...]] = {
     **SELECTION_MATRIX,
     **EWP_MATRIX,
     **FEEDS_MATRIX,
+    **PRIVACY_MATRIX,
 }

@@ -54,6 +54,7 @@ def build(users: dict, faculty_a) -> dict:
     from tests.authorization_calls import calls_records
     from tests.authorization_feeds import feeds_records
     from tests.authorization_opportunities import opportunity_records
+    from tests.authorization_privacy import privacy_records
     from tests.authorization_records import (
         content_records,
         event_records,
@@ -68,7 +69,7 @@ def build(users: dict, faculty_a) -> dict:
     from tests.authorization_selection import selection_records
 
     officer = users["officer"]
-    return {
+    records = {
         **office_records(faculty_a, officer),
         **grant_money_records(faculty_a),
         **portal_records(users["applicant"], officer),
@@ -83,6 +84,7 @@ def build(users: dict, faculty_a) -> dict:
         **selection_records(officer, users["reviewer"]),
         **feeds_records(),
     }
+    return {**records, **privacy_records(records["person"])}
 
 
 @contextlib.contextmanager

@@ -19,7 +19,7 @@ ALL = (*EDIT, "import", "export")
 # The apps whose every permission the administrator holds.
 HAMKOR_APPS = (
     "core", "accounts", "partners", "agreements", "mobility", "website", "grants", "students",
-    "events", "reports", "calls", "hemis", "webhooks", "security",
+    "events", "reports", "calls", "hemis", "webhooks", "security", "privacy",
     "auth",
 )  # fmt: skip
 
@@ -39,7 +39,16 @@ STAFF_ROLES = (Role.ADMINISTRATOR, Role.OFFICER, Role.COORDINATOR, Role.LEADERSH
 PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     Role.ADMINISTRATOR: {"*": ALL},
     Role.OFFICER: {
-        "": ("accounts.staff_area", "mobility.view_personal_data"),
+        "": (
+            "accounts.staff_area",
+            "mobility.view_personal_data",
+            "privacy.export_person",
+        ),
+        # The register is the administrators' to edit; consents are the office's.
+        "privacy.datacategory": VIEW,
+        "privacy.consent": EDIT,
+        "privacy.retentionrun": VIEW,
+        "privacy.erasure": VIEW,
         "accounts.orgunit": ALL,
         "partners.institution": (*ALL, "merge"),
         "partners.rankingentry": ALL,

@@ -247,6 +247,18 @@ MENU: tuple[Group, ...] = (
                 "security.view_securityevent",
                 "shield-lock",
             ),
+            Item(
+                _("Personal data register"),
+                "privacy:datacategory_list",
+                "privacy.view_datacategory",
+                "shield-lock",
+            ),
+            Item(
+                _("Retention runs"),
+                "privacy:retentionrun_list",
+                "privacy.view_retentionrun",
+                "trash3",
+            ),
             Item(_("API"), "api:docs", "accounts.staff_area", "braces"),
         ),
     ),

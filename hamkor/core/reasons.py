@@ -66,6 +66,8 @@ ACTIONS = {
     "website.departmentprofile.created": pgettext_lazy("history", "Created"),
     "reports.universityyear.closed": pgettext_lazy("history", "Year closed"),
     "reports.universityyear.reopened": pgettext_lazy("history", "Year reopened"),
+    "privacy.consent.withdrawn": pgettext_lazy("history", "Consent withdrawn"),
+    "privacy.person.anonymised": pgettext_lazy("history", "Erased on request (anonymised)"),
 }
 
 

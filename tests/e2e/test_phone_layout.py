@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from hamkor.reports.tests.indicator_factories import report_records
 from hamkor.website.tests.reception_factories import reception_walk_records
 from tests.authorization_feeds import feeds_records
+from tests.authorization_privacy import privacy_records
 from tests.e2e.conftest import PHONE, log_in, screenshot
 from tests.e2e.walk_records import (
     _content_records,
@@ -236,6 +237,7 @@ def records(home, faculty_a, officer, applicant, department):
         **reception_walk_records(unbroken),
         **calls_walk_records(faculty_a),
         **feeds_records(unbroken),
+        **privacy_records(mobilities["mobility"].person_id),
     }
 
 
