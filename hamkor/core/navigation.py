@@ -251,7 +251,7 @@ MENU: tuple[Group, ...] = (
                 _("Personal data register"),
                 "privacy:datacategory_list",
                 "privacy.view_datacategory",
-                "shield-lock",
+                "person-lock",
             ),
             Item(
                 _("Retention runs"),

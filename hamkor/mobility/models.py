@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_fsm import FSMField, transition
@@ -44,6 +45,10 @@ class PersonQuerySet(RestrictedQuerySet):
         if faculty is None:
             return self.none()
         return self.filter(in_faculty("org_unit", faculty))
+
+
+# The last name an erased person is given (hamkor.privacy.services.person_anonymise).
+ANONYMISED = "Anonymised person"
 
 
 class Person(SearchableModel, BaseModel):
@@ -151,6 +156,9 @@ class Person(SearchableModel, BaseModel):
 
     @property
     def full_name(self) -> str:
+        if self.last_name == ANONYMISED:
+            # Stored in one language (search and sorting find it alike), shown in the reader's.
+            return "{} {}".format(gettext("Anonymised person"), self.first_name)
         return " ".join(
             part for part in (self.last_name, self.first_name, self.middle_name) if part
         )

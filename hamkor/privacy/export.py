@@ -22,6 +22,7 @@ from hamkor.core.files import download_filename
 from hamkor.core.models import DocumentVersion, OutboxMessage
 from hamkor.mobility.models import Person
 from hamkor.privacy.services import _records_of, person_documents
+from hamkor.security.log import Kind, record
 
 
 def _inquiries(person: Person) -> dict[str, list]:
@@ -101,4 +102,6 @@ def person_export(*, person: Person, handle: BinaryIO, by=None) -> dict[str, int
             ),
         )
         archive.writestr("summary.txt", _summary(person, records, names))
-    return {"records": sum(len(rows) for rows in records.values()), "files": len(names)}
+    counts = {"records": sum(len(rows) for rows in records.values()), "files": len(names)}
+    record(Kind.PERSONAL_DATA_EXPORTED, user=by, target=person, **counts)
+    return counts

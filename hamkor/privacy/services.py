@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 
 from hamkor.core.models import Document
 from hamkor.core.services import object_save
-from hamkor.mobility.models import Mobility, Person
+from hamkor.mobility.models import ANONYMISED, Mobility, Person
 from hamkor.privacy.models import Consent, DataCategory, Erasure
 from hamkor.privacy.scrub import documents_purge, history_update, identifiers_sweep
+from hamkor.security.log import Kind, record
 
 # What stays of an erased person: what the figures count (category, citizenship, faculty,
 # institution, study level, academic title, position, the year of birth) and nothing else.
-ANONYMOUS_LAST_NAME = "Anonymised person"
+ANONYMOUS_LAST_NAME = ANONYMISED
 ERASED_EMAIL = "anonymised-{kind}-{pk}@example.invalid"
 
 
@@ -159,7 +160,10 @@ def person_anonymise(*, person: Person, by, reason: str) -> Erasure:
     HemisLink.objects.filter(person=person).delete()
     counts["texts"] = identifiers_sweep(identifiers, replacement)
     counts["records"] = sum(len(rows) for rows in records.values())
-    return Erasure.objects.create(person=person, erased_by=by, reason=reason, counts=counts)
+    erasure = Erasure.objects.create(person=person, erased_by=by, reason=reason, counts=counts)
+    # After the sweep, which also replaced the person's name in earlier events of the log.
+    record(Kind.PERSON_ANONYMISED, user=by, target=person, **counts)
+    return erasure
 
 
 def _scrub_records(records: dict[str, list], person: Person, replacement: str) -> None:

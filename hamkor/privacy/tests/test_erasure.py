@@ -95,3 +95,27 @@ def test_officers_may_not_erase(world, as_user):
     url = reverse("privacy:person_erase", kwargs={"pk": world["petrov"].pk})
     assert as_user("officer").post(url, {"reason": "x", "confirm": "on"}).status_code == 403
     assert not Erasure.objects.exists()
+
+
+def test_erasing_and_exporting_are_in_the_security_log_without_the_name(world, officer, tmp_path):
+    from django.utils import translation
+
+    from hamkor.privacy.export import person_export
+    from hamkor.security.models import SecurityEvent
+
+    petrov = world["petrov"]
+    with open(tmp_path / "export.zip", "wb") as handle:
+        person_export(person=petrov, handle=handle, by=officer)
+    exported = SecurityEvent.objects.get(kind=SecurityEvent.Kind.PERSONAL_DATA_EXPORTED)
+    assert (exported.email, exported.object_id) == (officer.email, str(petrov.pk))
+    assert "Petrov" in exported.object_repr
+
+    person_anonymise(person=petrov, by=officer, reason="Written request")
+    erased = SecurityEvent.objects.get(kind=SecurityEvent.Kind.PERSON_ANONYMISED)
+    assert erased.object_id == str(petrov.pk)
+    # The earlier event no longer names the person either.
+    exported.refresh_from_db()
+    assert "Petrov" not in exported.object_repr and "Petrov" not in erased.object_repr
+    petrov.refresh_from_db()
+    with translation.override("uz"):
+        assert petrov.full_name == f"Anonimlashtirilgan shaxs #{petrov.pk}"
