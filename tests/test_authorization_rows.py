@@ -74,6 +74,8 @@ def add_records(world) -> None:
     names = {"a": GUEST_A, "b": GUEST_B}
     objects["marks"] = {
         "guests": {"names": names, "ids": {"a": mobility.pk, "b": mobility_b.pk}},
+        # The API's person list answers people's ids, not their mobilities'.
+        "people": {"names": names, "ids": {"a": person.pk, "b": other.pk}},
         "students": {
             "names": {"a": STUDENT_A, "b": STUDENT_B},
             "ids": {"a": student.pk, "b": student_b.pk},
@@ -134,7 +136,8 @@ LISTS = (
 
 @pytest.mark.parametrize(("name", "query", "readers"), LISTS)
 def test_lists_exports_and_api_hold_each_personas_rows(name, query, readers, in_world, client):
-    marks = in_world.objects["marks"]["students" if "student" in name else "guests"]
+    kind = "students" if "student" in name else "people" if "person" in name else "guests"
+    marks = in_world.objects["marks"][kind]
     found = {}
     for persona in readers:
         text = get(in_world, client, persona, name, query)

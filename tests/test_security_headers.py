@@ -10,9 +10,9 @@ import re
 from django.conf import settings
 from django.urls import reverse
 
-from conftest import PERSONAS, login
+from conftest import PERSONAS
 from tests.authorization_records import kwargs_for
-from tests.test_authorization_matrix import MATRIX, objects  # noqa: F401  (a fixture)
+from tests.authorization_urls import MATRIX
 
 UNSAFE = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'")
 # A script element without src that is not data (json_script) runs inline: refused.
@@ -60,7 +60,7 @@ def page_problems(response) -> list[str]:
     return problems
 
 
-def test_csp_every_page_of_the_matrix_forbids_inline_code(objects, request, client):  # noqa: F811
+def test_csp_every_page_of_the_matrix_forbids_inline_code(in_world, client):
     """Each URL opened by the first persona the matrix lets in; the API's endpoints also as
     the browsable page a browser gets (Accept: text/html)."""
     failures, pages = {}, 0
@@ -68,10 +68,8 @@ def test_csp_every_page_of_the_matrix_forbids_inline_code(objects, request, clie
         if 200 not in expected:
             continue
         persona = PERSONAS[expected.index(200)]
-        client.logout()
-        if persona != "anonymous":
-            login(client, request.getfixturevalue(persona))
-        url = reverse(name, kwargs=kwargs_for(name, objects))
+        in_world.client_for(client, persona)
+        url = reverse(name, kwargs=kwargs_for(name, in_world.objects))
         accepts = ("*/*", "text/html") if name.startswith("api:") else ("*/*",)
         for accept in accepts:
             response = client.get(url, HTTP_ACCEPT=accept)

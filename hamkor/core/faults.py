@@ -44,12 +44,16 @@ def is_outage(exc: BaseException | None) -> bool:
     return False
 
 
-def unavailable_response(request) -> HttpResponse:
-    """The 503 answer: JSON for the API, else the plain page, in the request's language."""
-    message = _(
+def unavailable_message() -> str:
+    return _(
         "The service is temporarily unavailable. Nothing was changed by this request; "
         "please try again in a minute."
     )
+
+
+def unavailable_response(request) -> HttpResponse:
+    """The 503 answer: JSON for the API, else the plain page, in the request's language."""
+    message = unavailable_message()
     if request.path_info.startswith("/api/") or "json" in request.headers.get("Accept", ""):
         response = JsonResponse({"detail": message}, status=503)
     else:
