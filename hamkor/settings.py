@@ -14,12 +14,12 @@ import secrets
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hamkor import languages
 from hamkor.core.client_ip import trusted_proxies_parse
+from hamkor.schedule import BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -228,39 +228,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "Asia/Tashkent"
-CELERY_BEAT_SCHEDULE = {
-    # Every app's daily job (expiry of agreements, renewal reminders, guests' registrations
-    # and visas, trip reports) at 07:00 office time, before the office opens.
-    "daily-reminders": {
-        "task": "hamkor.core.tasks.daily_reminders",
-        "schedule": crontab(hour=7, minute=0),
-    },
-    # The Central Bank of Uzbekistan's rates, each morning (Asia/Tashkent) once published.
-    "cbu-rates": {
-        "task": "hamkor.grants.tasks.rates_fetch",
-        "schedule": crontab(hour=9, minute=30),
-    },
-    # One archive of every record and file each night, the newest HAMKOR_BACKUP_KEEP kept.
-    "nightly-backup": {
-        "task": "hamkor.core.tasks.nightly_backup",
-        "schedule": crontab(hour=2, minute=0),
-    },
-    # Security events older than HAMKOR_SECURITY_LOG_DAYS deleted (docs/security-log.md).
-    "security-log-prune": {
-        "task": "hamkor.security.tasks.security_log_prune",
-        "schedule": crontab(hour=3, minute=0),
-    },
-    # HEMIS's staff and students into the registry, at night (nothing without HEMIS_BASE_URL).
-    "hemis-sync": {
-        "task": "hamkor.hemis.tasks.hemis_sync_nightly",
-        "schedule": crontab(hour=2, minute=30),
-    },
-    # The personal-data register's retention rules (docs/privacy.md), after the backup.
-    "privacy-retention": {
-        "task": "hamkor.privacy.tasks.retention_nightly",
-        "schedule": crontab(hour=3, minute=0),
-    },
-}
+CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE  # hamkor/schedule.py
 # Where the nightly archives go (``hamkor backup``; docs/deployment.md), and how many stay.
 BACKUP_DIR = Path(_read("HAMKOR_BACKUP_DIR", env.str, default=str(VAR_DIR / "backups")))
 BACKUP_KEEP = _read("HAMKOR_BACKUP_KEEP", env.int, default=14)
