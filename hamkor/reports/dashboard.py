@@ -244,14 +244,14 @@ class MapCountry:
     url: str
 
 
-def partner_map(period: Period) -> list[MapCountry]:
+def partner_map(period: Period, *, linked: bool = True) -> list[MapCountry]:
     """The countries of partner institutions with an agreement in force on the period's day,
     the most partners first, then by name in the active language; each links to the partner
-    institutions list filtered by that country."""
+    institutions list filtered by that country, for a reader who may open it (``linked``)."""
     counts = series.partners_by_country_in_force(period.on, period.faculty_id)
     listed = reverse("partners:institution_list")
     found = [
-        MapCountry(code, country_name(code), n, f"{listed}?country={code}")
+        MapCountry(code, country_name(code), n, f"{listed}?country={code}" if linked else "")
         for code, n in counts.items()
         if code
     ]
@@ -305,7 +305,7 @@ def map_data(countries_found: list[MapCountry]) -> dict:
         },
         "colours": {str(index): band.colour for index, band in enumerate(bands)},
         "values": {country.code: country.institutions for country in countries_found},
-        "urls": {country.code: country.url for country in countries_found},
+        "urls": {country.code: country.url for country in countries_found if country.url},
         "names": {code: str(name) for code, name in countries},
         "institutions": _("Partner institutions"),
     }

@@ -77,7 +77,9 @@ def dashboard_context(period, request) -> dict:
                 "narrow": len(table.columns) == 1,
             }
         )
-    countries = dashboard.partner_map(period)
+    # A committee member reads the figures but not the institutions list: no links there.
+    linked = request.user.has_perm("partners.view_institution")
+    countries = dashboard.partner_map(period, linked=linked)
     return {
         "period": period,
         "period_label": dashboard.period_label(period),

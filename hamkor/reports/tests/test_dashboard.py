@@ -183,6 +183,18 @@ def test_the_map_counts_partners_in_force_and_links_to_their_country(client, off
     assert {i.country.code for i in listed.context["table"].data} == {"DE"}
 
 
+def test_a_committee_member_sees_the_map_without_links_they_could_not_open(
+    client, reviewer, faculty_a
+):
+    agreement(faculty_a, signed_on=D(2023, 1, 10), country="DE")
+    login(client, reviewer)
+    response = client.get(URL, PERIOD)
+    assert response.status_code == 200
+    assert [c.code for c in response.context["map_countries"]] == ["DE"]
+    assert reverse("partners:institution_list") not in response.text
+    assert response.context["map_data"]["urls"] == {}
+
+
 def test_country_names_follow_the_page_language(client, officer, faculty_a):
     agreement(faculty_a, signed_on=D(2023, 1, 10), country="DE")
     officer.language = "ru"
