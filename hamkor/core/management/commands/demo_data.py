@@ -31,6 +31,7 @@ STEPS = (
     "hamkor.demo.reception.load",
     "hamkor.demo.calls.load",
     "hamkor.demo.webhooks.load",
+    "hamkor.demo.privacy.load",
     # Last: the indicators and targets read every other app's records.
     "hamkor.demo.indicators.load",
 )
