@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 
 from hamkor.core.views import generic
 from hamkor.mobility.models import Person
@@ -113,14 +114,18 @@ class ConsentWithdrawView(generic.ObjectDetailView):
         return redirect(consent.person)
 
 
-class PersonExportView(_PersonAction):
-    """POST: the person's data as one archive, served privately."""
+class PersonExportView(generic.ObjectPermissionMixin, View):
+    """POST: the person's data as one archive, served privately. No form: the button on the
+    person's page is the whole request."""
 
-    permission = "privacy.export_person"
+    queryset = Person.objects.all()
     http_method_names = ["post"]
 
+    def get_required_permission(self) -> str:
+        return "privacy.export_person"
+
     def post(self, request, pk, **kwargs):
-        person = self.get_object()
+        person = self.get_object("view")
         # A file, not memory: a person's uploads may be large. FileResponse closes it.
         handle = tempfile.TemporaryFile()  # noqa: SIM115
         person_export(person=person, handle=handle, by=request.user)
@@ -132,12 +137,6 @@ class PersonExportView(_PersonAction):
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
         return response
-
-    def make_form(self, obj, data=None):  # pragma: no cover - POST only
-        raise NotImplementedError
-
-    def perform(self, obj, form):  # pragma: no cover - POST only
-        raise NotImplementedError
 
 
 class PersonEraseView(_PersonAction):
