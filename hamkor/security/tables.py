@@ -1,25 +1,12 @@
 from __future__ import annotations
 
-import json
-
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core import exporting
 from hamkor.core.tables import BaseTable
 from hamkor.security.models import SecurityEvent
-
-
-def details_text(details: dict | None) -> str:
-    """The details as one line of ``name: value`` pairs (JSON for nested values)."""
-    parts = []
-    for name, value in (details or {}).items():
-        if isinstance(value, list):
-            value = ", ".join(str(item) for item in value)
-        elif isinstance(value, dict):
-            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        parts.append(f"{name}: {value}")
-    return "; ".join(parts)
+from hamkor.security.wording import details_text, model_name, record_text
 
 
 class SecurityEventExport(exporting.Export):
@@ -28,7 +15,11 @@ class SecurityEventExport(exporting.Export):
         exporting.Column(_("Event"), "kind", exporting.CHOICE),
         exporting.Column(_("User"), "email"),
         exporting.Column(_("Address"), "address"),
-        exporting.Column(_("Record type"), "object_type"),
+        exporting.Column(
+            _("Record type"),
+            fields=("object_type",),
+            compute=lambda row: model_name(row["object_type"]),
+        ),
         exporting.Column(_("Record number"), "object_id"),
         exporting.Column(_("Record"), "object_repr"),
         exporting.Column(
@@ -50,7 +41,7 @@ class SecurityEventTable(BaseTable):
         empty_text = _("No security events match these filters.")
 
     def render_object_repr(self, value, record):
-        return f"{record.object_type} #{record.object_id}: {value}"
+        return record_text(record)
 
     def render_details(self, value):
         return details_text(value)

@@ -9,10 +9,12 @@ import io
 
 import pytest
 from django.urls import get_resolver, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 from openpyxl import load_workbook
 
 from hamkor.accounts.roles import Role
+from hamkor.mobility.models import Mobility
 from hamkor.security.log import record
 from hamkor.security.models import SecurityEvent
 
@@ -60,7 +62,8 @@ def test_the_log_filters_by_event_user_address_and_dates(as_user, events, office
         rows = client.get(LOG, {**query, "export": "csv"}).getvalue().decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(rows)))[1:]
         # Leaving out this test's own exports, which are logged too.
-        return {row[1] for row in rows if "security.securityevent" not in row[-1]}
+        own = str(capfirst(SecurityEvent._meta.verbose_name_plural))
+        return {row[1] for row in rows if f"List: {own}" not in row[-1]}
 
     assert shown(kind=Kind.LOGIN) == {"Logged in"}
     assert shown(user=officer.email.upper()) == {"Logged in"}
@@ -86,7 +89,7 @@ def test_the_export_is_plain_values_with_formulas_neutralised(as_user, events):
     cells = [cell for row in workbook.active.iter_rows() for cell in row]
     hyperlink = next(cell for cell in cells if str(cell.value).startswith("=HYPERLINK"))
     assert hyperlink.data_type == "s"  # text, never a formula
-    assert "list: mobility.person; rows: 3" in [cell.value for cell in cells]
+    assert "List: People; Rows: 3" in [cell.value for cell in cells]
 
 
 def test_exporting_the_log_is_itself_logged(as_user, admin, events):
@@ -152,3 +155,27 @@ def test_the_admin_site_shows_events_read_only(as_user, events):
 def test_the_menu_offers_the_log_to_administrators_only(as_user):
     assert reverse("security:securityevent_list") in as_user("admin").get("/staff/").text
     assert reverse("security:securityevent_list") not in as_user("officer").get("/staff/").text
+
+
+def test_the_log_reads_in_the_administrators_language(as_user, admin, officer):
+    """Record types, roles and details in words, not codes: an Uzbek administrator reads
+    "Foydalanuvchi" and "Xodim", not ``accounts.user`` and ``officer``."""
+    record(Kind.ROLES_CHANGED, user=admin, target=officer, before=[], after=["officer"])
+    record(Kind.LOGIN, user=officer, backend="django.contrib.auth.backends.ModelBackend")
+    record(Kind.EXPORTED, user=admin, list="mobility.mobility", format="xlsx", rows=12)
+    admin.language = "uz"
+    admin.save(update_fields=["language"])
+    client = as_user("admin")
+    page = client.get(LOG).text
+    rows = client.get(LOG, {"export": "csv"}).getvalue().decode("utf-8-sig")
+    with translation.override("uz"):
+        officer_role = str(Role.OFFICER.label)
+        user_model = str(capfirst(officer._meta.verbose_name))
+        mobilities = str(capfirst(Mobility._meta.verbose_name_plural))
+    for shown in (page, rows):
+        for code in ("accounts.user", "mobility.mobility", "backend", "ModelBackend", "before:"):
+            assert code not in shown
+        assert officer_role in shown
+        assert f"{user_model} #{officer.pk}" in shown or user_model in shown
+        assert mobilities in shown
+        assert "XLSX" in shown
