@@ -128,6 +128,7 @@ def main() -> int:
         raise SystemExit("nginx is not installed (Debian: apt-get install nginx-light)")
 
     folder = Path(tempfile.mkdtemp(prefix="hamkor-scale-out-"))
+    folder.chmod(0o755)  # nginx's workers (nobody, www-data) read the static files there
     env = {
         **os.environ,
         **env_file(DEPLOY / "env.example"),
