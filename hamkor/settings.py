@@ -18,6 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hamkor import languages
+from hamkor.core import backing
 from hamkor.core.client_ip import trusted_proxies_parse
 from hamkor.schedule import BEAT_SCHEDULE
 
@@ -165,57 +166,24 @@ TEMPLATES = [
     },
 ]
 
-# Database: one URL switches between the embedded SQLite file and PostgreSQL.
+# Database: one URL switches between the embedded SQLite file and PostgreSQL; connections
+# kept per thread, or a pool per process (hamkor/core/backing.py, decision 0026).
 DATABASES = {
-    "default": _read("DATABASE_URL", env.db_url, default=f"sqlite:///{VAR_DIR / 'hamkor.sqlite3'}")
-}
-if DATABASES["default"]["ENGINE"] not in (
-    "django.db.backends.sqlite3",
-    "django.db.backends.postgresql",
-):
-    raise ImproperlyConfigured(
-        "DATABASE_URL: use sqlite:///path or postgres://user:password@host:port/name"
+    "default": backing.database(
+        _read("DATABASE_URL", env.db_url, default=f"sqlite:///{VAR_DIR / 'hamkor.sqlite3'}"),
+        pool=backing.pool_size(_read("HAMKOR_DB_POOL", env.str, default="")),
+        conn_max_age=_read("HAMKOR_DB_CONN_MAX_AGE", env.int, default=60),
+        pgbouncer=_read("HAMKOR_DB_PGBOUNCER", env.bool, default=False),
     )
-DATABASES["default"].setdefault(
-    "CONN_MAX_AGE", 60 if "postgres" in DATABASES["default"]["ENGINE"] else 0
-)
-# A connection kept between requests is checked before use, so that after PostgreSQL went
-# away and came back the next request reconnects by itself (docs/deployment.md, decision 0020).
-DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
-if "postgres" in DATABASES["default"]["ENGINE"]:
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
-SQLITE_OPTIONS = {
-    # WAL lets the demo server and a management command work on the file side by side.
-    "init_command": "PRAGMA journal_mode=WAL;",
-    # A transaction takes the write lock when it begins (BEGIN IMMEDIATE), so two saves of one
-    # record wait for each other (up to ``timeout`` seconds) instead of failing with
-    # "database is locked" when a read turns into a write; the second then meets the version
-    # check and gets the conflict page.
-    "transaction_mode": "IMMEDIATE",
-    "timeout": 20,
 }
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
+SQLITE_OPTIONS = backing.SQLITE_OPTIONS  # what an SQLite database is opened with
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and background work: Redis when REDIS_URL is set, otherwise in-process.
+# Cache, sessions and background work: Redis when REDIS_URL is set, shared by every app
+# server and worker; otherwise in-process (the embedded mode). The broker may be another
+# Redis database (HAMKOR_BROKER_URL): the cache's may evict keys, the broker's must not.
 REDIS_URL = _read("REDIS_URL", env.str, default="")
-if REDIS_URL:
-    # Redis out of reach is a cache miss (pages are computed without it); rate limits stay
-    # strict (hamkor/core/faults.py). Short timeouts: an outage is noticed in seconds.
-    CACHES = {
-        "default": {
-            "BACKEND": "hamkor.core.faults.DegradingRedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
-    }
-    CELERY_BROKER_URL = REDIS_URL
-    CELERY_TASK_ALWAYS_EAGER = False
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CELERY_BROKER_URL = "memory://"
-    CELERY_TASK_ALWAYS_EAGER = True
+vars().update(backing.services(REDIS_URL, _read("HAMKOR_BROKER_URL", env.str, default="")))
 CELERY_TASK_EAGER_PROPAGATES = True
 # A task is acknowledged when it has finished: a worker lost mid-task leaves its message to
 # be delivered again, and hamkor.core.jobs.job_run runs the work once (decision 0020).

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,10 +24,9 @@ from hamkor.ewp.parsing import MAX_BYTES, XmlProblem, XmlRefused
 SALT = "hamkor.ewp.iia_import"
 
 
-def _staging() -> Path:
-    folder = Path(settings.VAR_DIR) / "ewp-uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+# Where a checked file waits for the office's "apply": the file storage every app server
+# shares (MEDIA_ROOT or the bucket), since the apply may reach another server.
+STAGING = "ewp-uploads/"
 
 
 class IiaImportView(ObjectPermissionMixin, View):
@@ -54,8 +54,7 @@ class IiaImportView(ObjectPermissionMixin, View):
             plans = importing.read(data)
         except XmlRefused as refusal:
             return self.refused(request, refusal.problems)
-        name = f"{uuid.uuid4().hex}.xml"
-        (_staging() / name).write_bytes(data)
+        name = default_storage.save(f"{STAGING}{uuid.uuid4().hex}.xml", ContentFile(data))
         context = {
             "plans": plans,
             "token": signing.dumps(name, salt=SALT),
@@ -65,9 +64,12 @@ class IiaImportView(ObjectPermissionMixin, View):
 
     def apply(self, request):
         try:
-            name = signing.loads(request.POST["token"], salt=SALT, max_age=3600)
-            path = _staging() / Path(name).name
-            data = path.read_bytes()
+            signed = signing.loads(request.POST["token"], salt=SALT, max_age=3600)
+            name = STAGING + Path(signed).name
+            if not default_storage.exists(name):
+                raise FileNotFoundError(name)
+            with default_storage.open(name, "rb") as handle:
+                data = handle.read()
         except (signing.BadSignature, FileNotFoundError):
             return self.refused(request, [XmlProblem(_("Upload the file again."))])
         try:
@@ -85,7 +87,7 @@ class IiaImportView(ObjectPermissionMixin, View):
             return self.refused(request, refusal.problems)
         except ValidationError as error:
             return self.refused(request, [XmlProblem(message) for message in error.messages])
-        path.unlink(missing_ok=True)
+        default_storage.delete(name)
         count = len(agreements)
         messages.success(
             request,
