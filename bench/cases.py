@@ -127,6 +127,7 @@ def cases() -> list[Case]:
 def page_sql(case: Case, user) -> list[str]:
     """The SELECT statements the page sends, caught in this process (Django's test client,
     ``user`` logged in) to be sent again as its raw SQL. Writes are left out."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -136,6 +137,8 @@ def page_sql(case: Case, user) -> list[str]:
         client.force_login(user)
     headers = {"HTTP_ACCEPT": "application/json"} if case.kind == "api" else {}
     client.get(case.path, case.params, **headers)  # the state a repeated request meets
+    if case.cold:
+        cache.clear()
     with CaptureQueriesContext(connection) as captured:
         client.get(case.path, case.params, **headers)
     statements = [query["sql"] for query in captured.captured_queries]

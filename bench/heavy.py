@@ -50,9 +50,9 @@ def export_xlsx(browser: Browser, path: str, params: dict, pids: list[int]) -> F
     if answer.status != 200:
         raise SystemExit(f"bench/run: the export of {path} answered {answer.status}")
     sheet = load_workbook(io.BytesIO(answer.body), read_only=True).worksheets[0]
-    rows = (sheet.max_row or 1) - 1
+    rows = sum(1 for _row in sheet.iter_rows(values_only=True)) - 1
     return Figures(
-        name=f"xlsx export {path}",
+        name=f"xlsx export {path.strip('/').rsplit('/', 1)[-1]}",
         kind="export",
         wall_ms=round(seconds * 1000, 1),
         extra={
@@ -67,8 +67,10 @@ def export_xlsx(browser: Browser, path: str, params: dict, pids: list[int]) -> F
 def people_workbook(rows: int, run: str) -> bytes:
     from openpyxl import Workbook
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
+    # Not write-only: such a file states no sheet size, which the import refuses (as a
+    # spreadsheet program's file always has one).
+    workbook = Workbook()
+    sheet = workbook.active
     sheet.append(["category", "last_name", "first_name", "citizenship", "position", "email"])
     for n in range(rows):
         sheet.append(

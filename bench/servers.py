@@ -125,6 +125,8 @@ class Servers:
             raise Refused("nginx is not installed (apt-get install -y nginx-light)")
         root = self.folder / "html"
         root.mkdir(exist_ok=True)
+        # nginx's workers run as an unprivileged user: the page must be readable to them.
+        self.folder.chmod(0o755)
         (root / "index.html").write_bytes(page)
         config = self.folder / "nginx.conf"
         config.write_text(
