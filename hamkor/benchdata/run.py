@@ -16,7 +16,11 @@ STEPS = (
     "partners",
     "agreements",
     "people",
+    "grants",
     "mobility",
+    "events",
+    "students",
+    "calls",
 )
 # The tables whose rows the summary counts, in the steps' order.
 COUNTED = (
@@ -27,6 +31,22 @@ COUNTED = (
     "agreements.MobilityQuota",
     "mobility.Person",
     "mobility.Mobility",
+    "grants.Project",
+    "grants.ProjectPartner",
+    "grants.Receipt",
+    "grants.Expense",
+    "grants.ReportingDeadline",
+    "events.Event",
+    "events.Participant",
+    "students.ForeignStudent",
+    "students.FeePayment",
+    "students.StudentRequest",
+    "calls.Call",
+    "calls.Place",
+    "calls.Criterion",
+    "calls.Application",
+    "calls.Preference",
+    "accounts.User",
 )
 
 
