@@ -119,6 +119,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: with HAMKOR_SERVER_TIMING on, a Server-Timing header (the benchmarks).
+    "hamkor.core.server_timing.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -389,6 +391,9 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Hamkor's own knobs.
 HAMKOR_PAGE_SIZES = (25, 50, 100, 250)
+# A Server-Timing header on every answer (total time, database time, queries), read by
+# bench/run from outside the process. Off in production: it helps timing attacks.
+HAMKOR_SERVER_TIMING = _read("HAMKOR_SERVER_TIMING", env.bool, default=False)
 # An export of more rows than this runs in the background, with a progress page.
 HAMKOR_EXPORT_INLINE_MAX = _read("HAMKOR_EXPORT_INLINE_MAX", env.int, default=5000)
 # The security log (docs/security-log.md): days an event is kept (0 keeps them all), and
