@@ -62,3 +62,10 @@ def bench_script(name: str):
     sys.modules[module_name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def migrated_sqlite_copy(tmp_path: Path, template: Path) -> Path:
+    """A copy of ``template`` (a migrated SQLite file) in ``tmp_path``, for one test."""
+    import shutil
+
+    return Path(shutil.copyfile(template, tmp_path / "migrated.sqlite3"))
