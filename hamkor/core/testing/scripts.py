@@ -31,7 +31,9 @@ def database_url_for_process(tmp_path: Path) -> str:
     )
 
 
-def run_hamkor(database_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+def run_hamkor(
+    database_url: str, tmp_path: Path, *args: str, timeout: int = 300
+) -> subprocess.CompletedProcess:
     """``hamkor <args>`` in its own process, in English, on ``database_url``."""
     environment = {
         **os.environ,
@@ -46,7 +48,7 @@ def run_hamkor(database_url: str, tmp_path: Path, *args: str) -> subprocess.Comp
         env=environment,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
     )
 
 

@@ -28,6 +28,7 @@ def migrated_sqlite(django_db_setup, django_db_blocker, tmp_path_factory):
             connection.connection.backup(copy)
             copy.close()
     else:
-        result = run_hamkor(f"sqlite:///{path}", folder, "migrate", "--noinput")
+        # Every migration: minutes on a loaded machine (over 300 s at a load average of 10).
+        result = run_hamkor(f"sqlite:///{path}", folder, "migrate", "--noinput", timeout=1200)
         assert result.returncode == 0, result.stderr
     return path
