@@ -9,4 +9,5 @@ def pytest_terminal_summary(terminalreporter):
     if any("test_authorization_matrix" in getattr(r, "nodeid", "") for r in reports):
         from tests.test_authorization_matrix import matrix_size
 
-        terminalreporter.write_line(matrix_size())
+        writes = any("test_api_write_answers" in getattr(r, "nodeid", "") for r in reports)
+        terminalreporter.write_line(matrix_size(api_writes=writes))

@@ -25,7 +25,7 @@ from django.utils import timezone
 from hamkor.accounts.models import OrgUnit, User
 from hamkor.agreements.models import Agreement
 from hamkor.core.documents import document_add
-from hamkor.core.pdf import pdf_from_html
+from hamkor.demo.documents import demo_pdf
 from hamkor.demo.mobility.setup import STAFF_DOMAIN
 from hamkor.demo.partners import demo_partners
 from hamkor.events.certificates import certificate_issue
@@ -189,7 +189,7 @@ def _certificate_scan(name: str, event: Event, host: Institution) -> ContentFile
         f"<h1>Certificate of participation</h1><p>{name}</p><p>{event.title_en}</p>"
         f"<p>{host} · {event.start:%d.%m.%Y}</p></body></html>"
     )
-    return ContentFile(pdf_from_html(html), name="certificate.pdf")
+    return demo_pdf(html, "certificate.pdf")
 
 
 def _abroad(loader: Loader, partners: list[Institution], staff: list[Person]) -> None:

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from hamkor.accounts.models import User
 from hamkor.core.services import object_save
-from hamkor.demo.institutions import DOMAINS, NAMES, PARTNERS
+from hamkor.demo.institutions import CITY_POINTS, DOMAINS, NAMES, PARTNERS
 from hamkor.partners.directory import city_coordinates, parse_rank, website_host
 from hamkor.partners.models import Institution, Interaction, RankingEntry
 from hamkor.partners.services import institutions_similar
@@ -89,7 +89,7 @@ def find_or_create(name: str, country: str, city: str, actor) -> Institution:
     institution.name_ru = institution.name_ru or name_ru
     institution.city = institution.city or city
     if institution.latitude is None:
-        point = city_coordinates(city, country)
+        point = CITY_POINTS.get((country, city)) or city_coordinates(city, country)
         if point:
             institution.latitude, institution.longitude = point
     institution.partnership = Institution.Partnership.ACTIVE

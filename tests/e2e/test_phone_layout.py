@@ -27,6 +27,14 @@ from hamkor.website.tests.reception_factories import reception_walk_records
 from tests.authorization_feeds import feeds_records
 from tests.authorization_privacy import privacy_records
 from tests.e2e.conftest import PHONE, log_in, screenshot
+from tests.e2e.sidebar import (
+    CURRENT_LINK_JS,
+    EXPECTED,
+    offer_problems,
+    phone_menu_problems,
+    sidebar_hrefs,
+    unopened_links_problems,
+)
 from tests.e2e.walk_records import (
     _content_records,
     _event_records,
@@ -393,9 +401,10 @@ def may_open(page, address: str) -> bool:
         response.dispose()
 
 
-def walk(page, role: str, language: str, addresses, screenshots: bool) -> tuple[list, list]:
-    """Open each address the role may open; return (opened labels, problems)."""
-    opened, problems = [], []
+def walk(page, role: str, language: str, addresses, screenshots: bool) -> tuple[list, list, dict]:
+    """Open each address the role may open; return (opened labels, problems, and the sidebar
+    entry each opened page without a query marks as current, by its path)."""
+    opened, problems, current = [], [], {}
     for label, address in addresses:
         if not may_open(page, address):
             continue
@@ -407,11 +416,13 @@ def walk(page, role: str, language: str, addresses, screenshots: bool) -> tuple[
         if urlsplit(page.url).path != urlsplit(address).path:
             continue  # sent elsewhere: the page it lands on has its own entry
         opened.append(label)
+        if "?" not in address:
+            current[address] = page.evaluate(f"() => {CURRENT_LINK_JS}")
         found = measure(page, label, address)
         problems += found
         if screenshots or found:
             screenshot(page, f"phone-{role}-{language}-{slug(label)}")
-    return opened, problems
+    return opened, problems, current
 
 
 def filters_folded(page, label: str, width: int) -> list[str]:
@@ -440,18 +451,24 @@ def deadline_columns_shown(page, label: str) -> list[str]:
 # roles with the most pages come first.
 @pytest.mark.parametrize(("role", "language"), WALKS)
 def test_no_page_scrolls_sideways(role, language, request, new_page, live_server, records):
-    """Every page the role reaches fits 375 px and 1366 px, in Uzbek and in Russian."""
+    """Every page the role reaches fits 375 px and 1366 px, in Uzbek and in Russian; its
+    sidebar offers exactly what the role may open, each entry a page, folded on a phone."""
     user = None if role == "anonymous" else request.getfixturevalue(role)
     page = new_page(viewport=PHONE)
     if user is not None:
         log_in(page, user)
+    hrefs = sidebar_hrefs(page) if role in EXPECTED else []
     addresses = staff_addresses(records)
     # The public pages carry their language in the address: one pass covers them.
     public = role == "anonymous" and language == LANGUAGES[0]
     if public:
         addresses += public_addresses(records)
     set_language(page, user, language, live_server.url)
-    opened, problems = walk(page, role, language, addresses, screenshots=SCREENSHOTS_ALL)
+    opened, problems, current = walk(page, role, language, addresses, SCREENSHOTS_ALL)
+    if hrefs:
+        problems += offer_problems(role, hrefs)
+        problems += unopened_links_problems(page, hrefs, current)
+        problems += phone_menu_problems(page, role, hrefs[0])
     assert opened, f"{role} opened no page"
     expected = {
         "admin": "accounts:user_list",

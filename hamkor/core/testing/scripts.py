@@ -31,7 +31,9 @@ def database_url_for_process(tmp_path: Path) -> str:
     )
 
 
-def run_hamkor(database_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+def run_hamkor(
+    database_url: str, tmp_path: Path, *args: str, timeout: int = 300
+) -> subprocess.CompletedProcess:
     """``hamkor <args>`` in its own process, in English, on ``database_url``."""
     environment = {
         **os.environ,
@@ -46,7 +48,7 @@ def run_hamkor(database_url: str, tmp_path: Path, *args: str) -> subprocess.Comp
         env=environment,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
     )
 
 
@@ -62,3 +64,10 @@ def bench_script(name: str):
     sys.modules[module_name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def migrated_sqlite_copy(tmp_path: Path, template: Path) -> Path:
+    """A copy of ``template`` (a migrated SQLite file) in ``tmp_path``, for one test."""
+    import shutil
+
+    return Path(shutil.copyfile(template, tmp_path / "migrated.sqlite3"))

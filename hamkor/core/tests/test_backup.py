@@ -15,7 +15,7 @@ from hamkor.agreements.tests.factories import AgreementFactory, PartnerFactory, 
 from hamkor.core import backup
 from hamkor.core.documents import document_add
 from hamkor.core.models import Document
-from hamkor.core.testing.scripts import run_hamkor
+from hamkor.core.testing.scripts import migrated_sqlite_copy, run_hamkor
 
 pytestmark = pytest.mark.django_db
 
@@ -112,13 +112,14 @@ def test_the_commands_say_what_they_did_and_refuse_with_one_line(tmp_path, recor
     connection.vendor != "postgresql",
     reason="moved once per CI run, on the PostgreSQL suite: PostgreSQL to SQLite and back",
 )
-def test_an_archive_moves_between_postgresql_and_sqlite_and_back(records, tmp_path):
+def test_an_archive_moves_between_postgresql_and_sqlite_and_back(
+    migrated_sqlite, records, tmp_path
+):
     """From PostgreSQL to a new SQLite database, whose archive holds the same bytes; that
     archive restored into PostgreSQL again gives the same bytes once more."""
     first = backup.backup_write(tmp_path / "first.zip")
-    url = "sqlite:///" + str(tmp_path / "other.sqlite3")
+    url = f"sqlite:///{migrated_sqlite_copy(tmp_path, migrated_sqlite)}"
     for command in (
-        ("migrate", "--noinput"),
         ("restore", str(tmp_path / "first.zip")),
         ("backup", str(tmp_path / "sqlite.zip")),
     ):

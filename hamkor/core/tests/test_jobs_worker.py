@@ -1,8 +1,9 @@
 """A background export run by a real Celery worker on Redis, as in production.
 
 The worker is another process, so the test and the worker share a file SQLite database
-(in a temporary folder, migrated by ``hamkor migrate``); the test's own in-memory database
-is not used. The test waits for the job's status to change, within a bounded time.
+(in a temporary folder, a copy of the worker's migrated one: ``migrated_sqlite``); the test's
+own in-memory database is not used. The test waits for the job's status to change, within a
+bounded time.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from hamkor.core.testing.scripts import migrated_sqlite_copy
 
 REDIS = ("127.0.0.1", 6379)
 REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own, never the production one
@@ -54,17 +57,6 @@ def redis_reachable() -> bool:
         return False
 
 
-def hamkor(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hamkor.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-
-
 def job_row(database: Path, pk: int) -> tuple[str, int, int, str]:
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5) as connection:
         return connection.execute(
@@ -73,8 +65,10 @@ def job_row(database: Path, pk: int) -> tuple[str, int, int, str]:
 
 
 @pytest.mark.skipif(not redis_reachable(), reason="Redis is not reachable on 127.0.0.1:6379")
-def test_a_real_worker_runs_an_export_job_and_reports_its_progress(tmp_path):
-    database = tmp_path / "hamkor.sqlite3"
+# The worker's migrated test database is what ``migrated_sqlite`` copies on SQLite.
+@pytest.mark.django_db
+def test_a_real_worker_runs_an_export_job_and_reports_its_progress(tmp_path, migrated_sqlite):
+    database = migrated_sqlite_copy(tmp_path, migrated_sqlite)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hamkor.settings",
@@ -84,7 +78,6 @@ def test_a_real_worker_runs_an_export_job_and_reports_its_progress(tmp_path):
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SECRET_KEY": "worker-test",
     }
-    hamkor("migrate", "--no-input", env=env)
     log = (tmp_path / "worker.log").open("w")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "hamkor", "worker", "--pool=solo",

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import shared_data_dir
 from hamkor.demo import accounts, partners
-from hamkor.demo.institutions import DOMAINS, PARTNERS
-from hamkor.partners.directory import match_files
+from hamkor.demo.institutions import CITY_POINTS, DOMAINS, PARTNERS
+from hamkor.partners.directory import city_coordinates, match_files
 from hamkor.partners.directory.load import directory_load
 from hamkor.partners.models import Institution, RankingEntry
 from hamkor.partners.tests.factories import InstitutionFactory
@@ -119,3 +119,13 @@ def test_demo_partners_are_named_in_the_page_language(db):
         assert str(kazan) == "Қозон (Волгабўйи) федерал университети"
     with translation.override("en"):
         assert str(kazan) == "Kazan (Volga region) Federal University"
+
+
+def test_the_demo_places_each_city_where_geonames_does():
+    """The demo's written-down points are GeoNames' own: the map shows each partner in its
+    city, as it would with the points looked up (decision 0016: the lookup's index costs
+    seconds)."""
+    cities = {(country, city) for _name, country, city, _rank in PARTNERS}
+    assert set(CITY_POINTS) == cities
+    for (country, city), point in CITY_POINTS.items():
+        assert city_coordinates(city, country) == point, city

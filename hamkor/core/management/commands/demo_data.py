@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from hamkor.demo.documents import plain_pdfs
+
 STEPS = (
     "hamkor.demo.partners.load_home",
     "hamkor.demo.accounts.load",
@@ -40,12 +42,24 @@ STEPS = (
 class Command(BaseCommand):
     help = "Load the demo data set (idempotent) and print one login per role."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--plain-pdfs",
+            action="store_true",
+            help="Write the demo's scanned documents as plain PDFs of their text instead of "
+            "drawing them with WeasyPrint (quick: for the tests).",
+        )
+
     def handle(self, *args, **options):
         # The demo's signed copies and certificates are hundreds of small PDFs: WeasyPrint's
         # notice about how it subsets fonts would bury the summary.
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         # The summary is for whoever runs the command: in English, whatever LANGUAGE_CODE.
-        with transaction.atomic(), translation.override("en"):
+        with (
+            plain_pdfs(options["plain_pdfs"]),
+            transaction.atomic(),
+            translation.override("en"),
+        ):
             for step in STEPS:
                 module, function = step.rsplit(".", 1)
                 getattr(import_module(module), function)(self.stdout)
