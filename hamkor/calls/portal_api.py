@@ -184,9 +184,7 @@ def _form_data(application: Application, sent: Mapping, *, partial: bool) -> dic
     if partial and application.pk:
         form = ApplicationForm(instance=application, call=application.call)
         data = {name: form[name].value() for name in FIELDS}
-        data |= {
-            f"preference_{p.rank}": p.place_id for p in application.preferences.all()
-        }
+        data |= {f"preference_{p.rank}": p.place_id for p in application.preferences.all()}
     data |= {name: sent[name] for name in FIELDS if name in sent}
     if "preferences" in sent:
         data = {k: v for k, v in data.items() if not k.startswith("preference_")}

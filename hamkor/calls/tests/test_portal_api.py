@@ -94,7 +94,9 @@ def test_a_draft_is_kept_after_the_deadline_but_not_submitted(api, call, student
     Call.objects.filter(pk=call.pk).update(closes_at=timezone.now() - datetime.timedelta(hours=1))
 
     saved = _patch(
-        api, f"{URL}{application.pk}/", {"motivation": "Late words.", "version": application.version}
+        api,
+        f"{URL}{application.pk}/",
+        {"motivation": "Late words.", "version": application.version},
     )
     refused = _post(api, f"{URL}{application.pk}/transitions/submit/", {})
 
@@ -132,9 +134,7 @@ def test_the_pages_form_checks_the_draft(api, call, student):
     version = application.version
 
     scale = _patch(api, url, {"gpa": "9.50", "version": version})
-    twice = _patch(
-        api, url, {"preferences": [call.places.first().pk] * 2, "version": version}
-    )
+    twice = _patch(api, url, {"preferences": [call.places.first().pk] * 2, "version": version})
     foreign = _patch(api, url, {"preferences": [other_call_place.pk], "version": version})
 
     assert scale.status_code == 400 and "gpa" in scale.json()

@@ -24,7 +24,10 @@ def test_the_office_adds_and_corrects_a_rate_with_its_history(as_user, officer):
     client = as_user("officer")
 
     created = _send(
-        client, "post", URL, {"currency": "krw", "date": "2025-03-03", "rate": "9.25", "nominal": 100}
+        client,
+        "post",
+        URL,
+        {"currency": "krw", "date": "2025-03-03", "rate": "9.25", "nominal": 100},
     )
     assert created.status_code == 201, created.json()
     body = created.json()
