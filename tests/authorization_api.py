@@ -62,13 +62,13 @@ _STEPS = {
 
 def api_kwargs(name: str, objects: dict) -> dict | None:
     """The address arguments of an API address with more than a ``pk``, or None."""
-    if name.startswith("api:") and name.endswith("-transition"):
-        model = name.split(":")[1].removesuffix("-transition")
-        return {"pk": objects[model], "name": _STEPS[model]}
     if name == "api:myapplication-transition":
         return {"pk": objects["own_application"], "name": "withdraw"}
     if name in ("api:myapplication-detail", "api:myapplication-documents"):
         return {"pk": objects["own_application"]}
+    if name.startswith("api:") and name.endswith("-transition"):
+        model = name.split(":")[1].removesuffix("-transition")
+        return {"pk": objects[model], "name": _STEPS[model]}
     if name == "api:application-override":
         return {"pk": objects["application"]}
     if name == "api_tokens:revoke":

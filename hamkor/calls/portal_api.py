@@ -30,6 +30,7 @@ from hamkor.calls.models import Application, Call, Cefr, DocumentKind, StudyLeve
 from hamkor.calls.selectors import own_applications
 from hamkor.core.api.viewsets import refusal
 from hamkor.core.services import StaleObjectError
+from hamkor.core.validators import is_number
 
 # The applicant's steps, by name: the service behind each of the page's buttons.
 STEPS = {
@@ -95,7 +96,7 @@ class MyApplicationSerializer(serializers.ModelSerializer):
     study_level = _blank_choice(StudyLevel.choices)
     cefr_level = _blank_choice(Cefr.choices)
     preferences = RankedPlacesField(
-        child=serializers.IntegerField(min_value=1),
+        child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
         required=False,
         help_text="The places chosen, first choice first (ids of the call's places).",
     )
@@ -265,6 +266,11 @@ class MyApplicationViewSet(
         if version in (None, ""):
             return Response(
                 {"version": [_("Send the version of the record you read.")]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        if not is_number(str(version)):
+            return Response(
+                {"version": [_("The version is a whole number.")]},
                 status=status.HTTP_400_BAD_REQUEST,
             )
         return self._save(

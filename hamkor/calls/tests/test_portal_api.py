@@ -149,6 +149,8 @@ def test_a_change_needs_its_version_and_a_stale_one_is_refused(api, call, studen
     url = f"{URL}{application.pk}/"
 
     missing = _patch(api, url, {"motivation": "No version."})
+    words = _patch(api, url, {"motivation": "A word.", "version": "three"})
+    assert words.status_code == 400 and "version" in words.json()
     fresh = _patch(api, url, {"motivation": "First.", "version": application.version})
     stale = _patch(api, url, {"motivation": "Second.", "version": application.version})
 
