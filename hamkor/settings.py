@@ -381,6 +381,10 @@ SPECTACULAR_SETTINGS = {
         # A call's and an application's study levels and language levels are one list each.
         "CallStudyLevelEnum": "hamkor.calls.models.StudyLevel",
         "CefrEnum": "hamkor.calls.models.Cefr",
+        # A call's required documents and an application's documents: one list; an
+        # application's status is read by the office and by the applicant.
+        "DocumentKindEnum": "hamkor.calls.models.DocumentKind",
+        "ApplicationStatusEnum": "hamkor.calls.models.Application.Status",
     },
 }
 

@@ -15,6 +15,8 @@ _API_FACULTY_READ = (200, 200, 200, 404, 200, 403, 403, 403, 403, 401)
 # POST only: who may take the step gets 405 for a GET, the others 403.
 _API_OFFICE_STEP = (405, 405, 403, 403, 403, 403, 403, 403, 403, 401)
 _API_STEP = (405, 405, 405, 405, 403, 403, 403, 403, 403, 401)
+_API_SIGNED_IN = (200, 200, 200, 200, 200, 200, 200, 200, 200, 401)
+_API_SIGNED_IN_POST = (405, 405, 405, 405, 405, 405, 405, 405, 405, 401)
 _POST_ONLY_LOGGED_IN = (405, 405, 405, 405, 405, 405, 405, 405, 405, 302)
 
 API_MATRIX: dict[str, tuple[int, ...]] = {
@@ -32,6 +34,13 @@ API_MATRIX: dict[str, tuple[int, ...]] = {
     "api:application-detail": (200, 200, 200, 404, 200, 403, 403, 403, 404, 401),
     "api:application-override": _API_STEP,
     "api:participant-transition": _API_STEP,
+    # The signed-in user's own applications (the portal's pages over HTTP): anyone signed in
+    # lists theirs; the applicant persona's draft is theirs alone, staff included; its steps
+    # and its documents take a POST only.
+    "api:myapplication-list": _API_SIGNED_IN,
+    "api:myapplication-detail": (404, 404, 404, 404, 404, 200, 404, 404, 404, 401),
+    "api:myapplication-transition": _API_SIGNED_IN_POST,
+    "api:myapplication-documents": _API_SIGNED_IN_POST,
     "api:achievements": _API_STAFF_AREA,
     "api:indicators": _API_STAFF,
     # The profile page's token forms: POST only (the page itself is accounts:profile).
@@ -53,6 +62,10 @@ _STEPS = {
 
 def api_kwargs(name: str, objects: dict) -> dict | None:
     """The address arguments of an API address with more than a ``pk``, or None."""
+    if name == "api:myapplication-transition":
+        return {"pk": objects["own_application"], "name": "withdraw"}
+    if name in ("api:myapplication-detail", "api:myapplication-documents"):
+        return {"pk": objects["own_application"]}
     if name.startswith("api:") and name.endswith("-transition"):
         model = name.split(":")[1].removesuffix("-transition")
         return {"pk": objects[model], "name": _STEPS[model]}

@@ -53,7 +53,7 @@ API_WRITES: dict[str, dict] = {
     "studentrequest": _faculty(out_of_reach=("coordinator_b",), methods=("post", "put", "patch")),
     "receipt": _faculty(out_of_reach=("coordinator_b",)),
     "expense": _faculty(out_of_reach=("coordinator_b",)),
-    "exchangerate": {**_OFFICE_ONLY, "read_only": True},
+    "exchangerate": _OFFICE_ONLY,
     "event": _faculty(out_of_reach=("coordinator_b",)),
     "participant": _faculty(out_of_reach=("coordinator_b",)),
     "publication": _faculty(out_of_reach=("coordinator_b",)),
@@ -88,6 +88,18 @@ API_STEPS = {
     "api:call-transition": _OFFICE,
 }
 
+# The applicant's own applications: no model permission, the user's own rows. Anyone signed
+# in may start one (the list's POST: 400 for the empty body); the record, its steps and its
+# documents are its applicant's (the applicant persona's draft), 404 to everyone else; the
+# methods each address offers, the others 405.
+API_OWN = {
+    "api:myapplication-list": ("post",),
+    "api:myapplication-detail": ("put", "patch"),
+    "api:myapplication-transition": ("post",),
+    "api:myapplication-documents": ("post",),
+}
+API_OWN_OWNER = "applicant"
+
 _NEEDS = {"post": "add", "put": "change", "patch": "change", "delete": "delete"}
 
 
@@ -95,6 +107,10 @@ def expected(name: str, method: str, persona: str):
     """The expected answer (a status or ``WRITE``) of ``method`` on the API page ``name``."""
     if persona == "anonymous":
         return 401
+    if name in API_OWN:
+        if method not in API_OWN[name]:
+            return 405
+        return WRITE if name.endswith("-list") or persona == API_OWN_OWNER else 404
     if name in API_READ_ONLY_PAGES:
         readers = _READS_INDICATORS if name == "api:indicators" else _STAFF
         return 405 if persona in readers else 403

@@ -23,6 +23,7 @@ class OrgUnitSerializer(serializers.ModelSerializer):
             "parent",
             "institution",
             "is_active",
+            "ewp_ounit_id",
             "version",
         ]
 

@@ -70,6 +70,7 @@ class OrgUnitForm(ModelForm):
             "name_ru",
             "name_en",
             "is_active",
+            "ewp_ounit_id",
         ]
 
     takes_user = True

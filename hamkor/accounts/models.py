@@ -51,6 +51,15 @@ class OrgUnit(BaseModel):
     name_ru = models.CharField(_("name in Russian"), max_length=200, blank=True)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # A partner's unit as Erasmus Without Paper names it: the "official" ounit-id its own
+    # institution assigns (read from an imported IIA, written back in our IIAs). Our own
+    # units are published under their primary key and leave it blank.
+    ewp_ounit_id = models.CharField(
+        _("EWP unit id"),
+        max_length=64,
+        blank=True,
+        help_text=_("The unit's id in Erasmus Without Paper, as its institution publishes it."),
+    )
 
     new_title = _("New unit")  # the add page's title, in the gender of each language
     history = HistoricalRecords()
@@ -64,6 +73,11 @@ class OrgUnit(BaseModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["institution", "code"], name="accounts_orgunit_unique_code"
+            ),
+            models.UniqueConstraint(
+                fields=["institution", "ewp_ounit_id"],
+                condition=~models.Q(ewp_ounit_id=""),
+                name="accounts_orgunit_unique_ewp_id",
             ),
         ]
 

@@ -29,7 +29,9 @@ class AgreementPartySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AgreementParty
-        fields = ["institution", "name", "country", "role", "signatory", "signatory_title"]
+        fields = ["institution", "name", "country", "role", "signatory", "signatory_title", "unit"]
+        # The partner's unit party to it comes from an imported IIA (EWP); kept on a write.
+        read_only_fields = ["unit"]
 
 
 class MobilityQuotaSerializer(serializers.ModelSerializer):

@@ -343,6 +343,16 @@ class AgreementParty(BaseModel):
     iia_id = models.CharField(_("partner's IIA id (EWP)"), max_length=64, blank=True)
     iia_code = models.CharField(_("partner's IIA code (EWP)"), max_length=200, blank=True)
     iia_hash = models.CharField(_("partner's IIA hash (EWP)"), max_length=64, blank=True)
+    # The partner's unit that is party to the agreement, when the agreement is between units
+    # (an IIA's partner ``ounit-id``).
+    unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_parties",
+    )
 
     history = HistoricalRecords()
     objects = AgreementPartQuerySet.as_manager()
@@ -359,6 +369,10 @@ class AgreementParty(BaseModel):
 
     def __str__(self) -> str:
         return str(self.institution)
+
+    def clean(self) -> None:
+        if self.unit_id and self.institution_id and self.unit.institution_id != self.institution_id:
+            raise ValidationError({"unit": _("Choose a unit of this institution.")})
 
 
 class Amendment(BaseModel):

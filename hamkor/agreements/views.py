@@ -34,7 +34,8 @@ from hamkor.core.documents import (
 from hamkor.core.views import generic
 
 PARTIES = Prefetch(
-    "parties", queryset=AgreementParty.objects.select_related("institution").order_by("id")
+    "parties",
+    queryset=AgreementParty.objects.select_related("institution", "unit").order_by("id"),
 )
 AGREEMENTS = Agreement.objects.select_related("responsible", "predecessor")
 LISTED = Agreement.objects.prefetch_related(PARTIES, "quotas")

@@ -8,6 +8,7 @@ from hamkor.accounts.api import OrgUnitViewSet, UserViewSet
 from hamkor.agreements.api import AgreementViewSet, MobilityQuotaViewSet
 from hamkor.api.docs import APIDocsView
 from hamkor.calls.api import ApplicationViewSet, CallViewSet, CriterionViewSet, PlaceViewSet
+from hamkor.calls.portal_api import MyApplicationViewSet
 from hamkor.core.api.permissions import StaffOnly
 from hamkor.events.api import EventViewSet, ParticipantViewSet, PublicationViewSet
 from hamkor.grants.money.api import ExchangeRateViewSet, ExpenseViewSet, ReceiptViewSet
@@ -48,6 +49,8 @@ router.register("calls", CallViewSet, basename="call")
 router.register("call-places", PlaceViewSet, basename="place")
 router.register("call-criteria", CriterionViewSet, basename="criterion")
 router.register("applications", ApplicationViewSet, basename="application")
+# The signed-in applicant's own applications (the portal's pages over HTTP).
+router.register("my-applications", MyApplicationViewSet, basename="myapplication")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

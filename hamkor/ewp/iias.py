@@ -2,7 +2,8 @@
 
 An Erasmus+ agreement with one partner that has a SCHAC code is an IIA. Our iia-id is the
 agreement's ``iia_id`` when it came with one, otherwise its reference (immutable, printable
-ASCII); the partner's id, code and hash are kept on its party.
+ASCII); the partner's id, code and hash are kept on its party, and the partner's unit party to the
+agreement (``ounit-id``) is the party's unit, with its EWP id.
 """
 
 from __future__ import annotations
@@ -59,12 +60,12 @@ def iia_element(agreement: Agreement, *, local_first: bool = True):
     ours, theirs = home(), party.institution
     iia = E(GET_NS, "iia")
     local = _partner(
-        ours.schac_code, our_iia_id(agreement), agreement.reference,
+        ours.schac_code, "", our_iia_id(agreement), agreement.reference,
         agreement.home_signatory, agreement.signed_on,
     )  # fmt: skip
     remote = _partner(
-        theirs.schac_code, party.iia_id, party.iia_code,
-        party.signatory, None,
+        theirs.schac_code, party.unit.ewp_ounit_id if party.unit_id else "",
+        party.iia_id, party.iia_code, party.signatory, None,
     )  # fmt: skip
     for element in (local, remote) if local_first else (remote, local):
         iia.append(element)
@@ -82,9 +83,11 @@ def iia_element(agreement: Agreement, *, local_first: bool = True):
     return iia
 
 
-def _partner(hei_id, iia_id, code, signatory, signed_on):
+def _partner(hei_id, ounit_id, iia_id, code, signatory, signed_on):
     partner = E(GET_NS, "partner")
     sub(partner, "hei-id", hei_id)
+    if ounit_id:
+        sub(partner, "ounit-id", ounit_id)
     if iia_id:
         sub(partner, "iia-id", iia_id)
     if code:

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 import pycountry
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from hamkor.accounts.models import OrgUnit
 from hamkor.agreements.models import Agreement, AgreementParty, MobilityQuota
 from hamkor.agreements.services import agreement_import, agreement_quota_save, agreement_save
 from hamkor.core.services import object_delete, object_save
@@ -43,6 +45,22 @@ class IiaPlan:
     before: list[str] = field(default_factory=list)
     # The partner's contacts in the file, (name, e-mail), that the institution lacks.
     contacts: list[tuple[str, str]] = field(default_factory=list)
+    # The partner's unit party to the agreement (its ``ounit-id``), and every unit id of the
+    # partner the file names (that one and the partner's side of each condition).
+    partner_unit: str = ""
+    units: list[str] = field(default_factory=list)
+
+    @property
+    def new_units(self) -> list[str]:
+        """The partner's unit ids the import adds to the institution's units."""
+        if self.partner is None:
+            return list(self.units)
+        known = set(
+            self.partner.units.filter(ewp_ounit_id__in=self.units).values_list(
+                "ewp_ounit_id", flat=True
+            )
+        )
+        return [unit for unit in self.units if unit not in known]
 
     @property
     def after(self) -> list[str]:
@@ -126,6 +144,7 @@ def _plan(iia, ours: Institution) -> IiaPlan:
         home_signatory=_text(home.find("{*}signing-contact"), "contact-name"),
         signed_on=_date(_text(home, "signing-date")),
         in_effect=_text(iia, "in-effect") in ("true", "1"),
+        partner_unit=_text(remote, "ounit-id"),
     )
     plan.agreement = _existing(plan)
     if plan.agreement is not None and not _with_partner(plan.agreement, hei):
@@ -146,12 +165,24 @@ def _plan(iia, ours: Institution) -> IiaPlan:
     for element in cooperation if cooperation is not None else ():
         if isinstance(element.tag, str):
             plan.specs.append(_spec(element, ours.schac_code))
+    plan.units = _partner_units(plan)
     if plan.agreement is not None:
         plan.before = [
             conditions.spec_summary(conditions.spec_from_quota(quota))
             for quota in plan.agreement.quotas.all()
         ]
     return plan
+
+
+def _partner_units(plan: IiaPlan) -> list[str]:
+    """The partner's unit ids in the file: its ``ounit-id``, then in each condition the
+    sending unit when the partner sends, the receiving unit when it receives."""
+    found = [plan.partner_unit] if plan.partner_unit else []
+    for spec in plan.specs:
+        key = "receiving_ounit_id" if spec["direction"] == "outgoing" else "sending_ounit_id"
+        if spec[key] and spec[key] not in found:
+            found.append(spec[key])
+    return found
 
 
 def _new_contacts(partner_element, institution: Institution | None) -> list[tuple[str, str]]:
@@ -247,6 +278,28 @@ def _spec(element, home_hei: str) -> dict:
     }
 
 
+def _partner_unit(institution: Institution, ounit_id: str, *, actor) -> OrgUnit:
+    """The institution's unit known to EWP as ``ounit_id``; a new one (named by its id
+    until the office names it) when the institution has none."""
+    unit = institution.units.filter(ewp_ounit_id=ounit_id).first()
+    if unit is not None:
+        return unit
+    base = slugify(f"ewp-{ounit_id}")[:36] or "ewp"
+    code, n = base, 1
+    while institution.units.filter(code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    unit = OrgUnit(
+        institution=institution,
+        kind=OrgUnit.Kind.OTHER,
+        code=code,
+        name_uz=ounit_id,
+        name_en=ounit_id,
+        ewp_ounit_id=ounit_id,
+    )
+    return object_save(instance=unit, actor=actor, reason="ewp.unit.imported")
+
+
 @transaction.atomic
 def apply(plans: list[IiaPlan], *, actor, new_institutions: dict[str, dict]) -> list[Agreement]:
     """Write every plan, or nothing.
@@ -283,6 +336,9 @@ def _apply(plan: IiaPlan, *, actor, new_institutions: dict[str, dict]) -> Agreem
         agreement.iia_id = plan.home_iia_id
     party = agreement.parties.filter(institution=partner).first() if agreement.pk else None
     party = party or AgreementParty(institution=partner)
+    units = {unit: _partner_unit(partner, unit, actor=actor) for unit in plan.units}
+    # As the file says: a unit, or none when the agreement is with the whole institution.
+    party.unit = units.get(plan.partner_unit)
     for name, value in plan.party_ewp.items():
         setattr(party, name, value)
     party.signatory = plan.signatory or party.signatory

@@ -125,7 +125,7 @@ class IiasGetView(EwpEndpoint):
             for iia_id in wanted
             for agreement in _agreements(caller)
             .filter(pk__in=iias.by_iia_id(iia_id).values("pk"))
-            .prefetch_related("parties__institution", "quotas")
+            .prefetch_related("parties__institution", "parties__unit", "quotas")
             .order_by("pk")[:1]
         ]
         if found:

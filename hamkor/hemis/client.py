@@ -1,9 +1,12 @@
 """A reader of a university's HEMIS data API (``/rest/v1/data/...``).
 
-HEMIS answers every list alike: ``{"success": true, "data": {"items": [...], "pagination":
-{"page": 1, "pageCount": 3, "pageSize": 200, "totalCount": 512}}}``, a page at a time
-(``?page=&limit=``), behind a bearer token (docs/hemis.md says which fields are assumed).
-The client reads page after page until ``pageCount``; it knows nothing of Hamkor's models.
+The paths (``employee-list?type=all``, ``student-list``), the ``page`` and ``limit``
+parameters, the bearer token and ``data.items`` are seen in the third-party code cited by
+``../shared/uzbek-context.md``; the rest of the envelope is **assumed** (no official
+documentation): ``{"success": true, "data": {"items": [...], "pagination": {"pageCount":
+3}}}`` (``mapping.FIELDS`` and docs/hemis.md list what is assumed).
+The client reads page after page until ``pageCount`` (without it, until a page is not
+full); it knows nothing of Hamkor's models.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Iterator
 
 from django.conf import settings
 
-PAGE_SIZE = 200  # the largest page HEMIS installations are seen to serve
+PAGE_SIZE = 200  # assumed to be served whole; a smaller page is read on all the same
 MAX_PAGES = 1000  # a guard against a server that never reports its last page
 
 
@@ -57,14 +60,20 @@ class HemisClient:
             if not isinstance(items, list):
                 raise HemisError(f"{name}: the answer has no list of items.")
             yield from (item for item in items if isinstance(item, dict))
-            pagination = data.get("pagination") or {}
-            try:
-                last = int(pagination.get("pageCount") or 1)
-            except (TypeError, ValueError) as exc:
-                raise HemisError(f"{name}: pageCount is not a number.") from exc
-            if page >= last or not items:
+            if not items or self.last_page(name, data, page, len(items)):
                 return
             page += 1
+
+    def last_page(self, name: str, data: dict, page: int, count: int) -> bool:
+        """Whether ``page`` is the last: ``pagination.pageCount`` says so (assumed); without
+        it, a page shorter than asked for is the last (nothing past a full page is lost)."""
+        pagination = data.get("pagination")
+        if not isinstance(pagination, dict) or pagination.get("pageCount") in (None, ""):
+            return count < self.page_size
+        try:
+            return page >= int(pagination["pageCount"])
+        except (TypeError, ValueError) as exc:
+            raise HemisError(f"{name}: pageCount is not a number.") from exc
 
     def get(self, name: str, **params) -> dict:
         """``data`` of one answer of ``/rest/v1/data/<name>``."""

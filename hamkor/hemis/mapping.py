@@ -1,7 +1,10 @@
 """HEMIS items read into plain values: names, dates, units, titles, levels.
 
-The field names are those HEMIS installations are seen to serve (docs/hemis.md lists them
-and says which are assumed); a missing field is a blank, never an error.
+No official documentation of the HEMIS API was found (``../shared/uzbek-context.md``,
+section 5). ``FIELDS`` says, for every field Hamkor reads, where its name comes from:
+``seen`` — named in third-party code cited there; ``assumed`` — nothing verifiable, to be
+checked against a real instance. docs/hemis.md lists the same (a test keeps them alike). A
+missing field is a blank, never an error.
 """
 
 from __future__ import annotations
@@ -12,7 +15,42 @@ from dataclasses import dataclass
 
 from hamkor.core.search import search_key
 
+SEEN, ASSUMED = "seen", "assumed"
+# Every HEMIS field Hamkor reads (answers of the data API and of OAuth2), and whether its
+# name is seen in the sources of uzbek-context.md or assumed.
+FIELDS: dict[str, str] = {
+    # The data API's envelope and paging (client.py).
+    "success": ASSUMED,
+    "data.items": SEEN,
+    "data.pagination.pageCount": ASSUMED,
+    # An employee or a student (read_person).
+    "id": ASSUMED,
+    "second_name": ASSUMED,
+    "first_name": ASSUMED,
+    "third_name": ASSUMED,
+    "birth_date": ASSUMED,
+    "email": ASSUMED,
+    "phone": ASSUMED,
+    "department.code": ASSUMED,
+    "department.name": ASSUMED,
+    "staffPosition.name": ASSUMED,
+    "academicRank.name": ASSUMED,
+    "academicDegree.name": ASSUMED,
+    "employeeStatus.name": SEEN,
+    "country.code": ASSUMED,
+    "citizenship.code": ASSUMED,
+    "specialty.name": ASSUMED,
+    "educationType.name": ASSUMED,
+    "level.name": ASSUMED,
+    "studentStatus.name": ASSUMED,
+    # OAuth2 (oauth.py): the token answer and /oauth/api/user.
+    "oauth:access_token": ASSUMED,
+    "oauth:id": ASSUMED,
+}
+
 # Statuses as HEMIS names them (Uzbek, compared through search_key: any apostrophe).
+# "Ishlamoqda" (working) is seen in uzbek-context.md's sources; "Oʻqimoqda" (studying) is
+# assumed by analogy.
 WORKING = search_key("Ishlamoqda")
 STUDYING = search_key("O'qimoqda")
 

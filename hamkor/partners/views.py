@@ -118,6 +118,8 @@ class InstitutionDetailView(generic.ObjectDetailView):
             .select_related("owner")
             .prefetch_related("contacts"),
             "rankings": ranking_history(obj.rankings.all()),
+            # Its units as EWP knows them (from imported IIAs), exported back in our IIAs.
+            "ewp_units": obj.units.exclude(ewp_ounit_id="").order_by("ewp_ounit_id"),
             "merge_url": reverse("partners:institution_merge", kwargs={"pk": obj.pk})
             if user.has_perm("partners.merge_institution") and not obj.is_home
             else None,

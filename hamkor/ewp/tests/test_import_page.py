@@ -31,7 +31,9 @@ def test_check_shows_the_changes_then_apply_creates_the_partner(ewp_dir, as_user
     page = preview.content.decode()
     assert preview.status_code == 200
     assert "The institution uw.edu.pl is not known." in page
-    assert page.count('class="text-success"') == 5 + 2  # the conditions, two contacts
+    # The conditions, two contacts, and the partner's unit 140 (its sending unit).
+    assert page.count('class="text-success"') == 5 + 2 + 1
+    assert "Units of the partner to add (EWP ids)" in page and "<code>140</code>" in page
     assert "Sylwia Nowak &lt;email@example.com&gt;" in page
     assert not Agreement.objects.exists()  # nothing saved by the check
 

@@ -129,7 +129,9 @@ class Command(ScriptCommand):
     def do_export(self, options):
         out = Path(options["out"])
         out.mkdir(parents=True, exist_ok=True)
-        agreements = iias.iias_queryset().prefetch_related("parties__institution", "quotas")
+        agreements = iias.iias_queryset().prefetch_related(
+            "parties__institution", "parties__unit", "quotas"
+        )
         if agreements.exists() and iias.home() is None:
             raise CommandError("the home university has no SCHAC code", returncode=INVALID)
         count = 0
