@@ -185,7 +185,8 @@ def _applications(plan: Plan) -> int:
     if missing <= 0 or not calls:
         return 0
     per_call = -(-plan.sizes["applications"] // len(calls))
-    applicants = _applicants(plan, min(per_call * 2, max(per_call, plan.sizes["people"] // 5)))
+    # About three applications an applicant, and enough applicants to fill every call.
+    applicants = _applicants(plan, max(per_call, plan.sizes["applications"] // 3))
     rng = plan.rng("applications", existing)
     places: dict[int, list[int]] = {}
     for call_id, place_id in Place.objects.filter(call__in=calls).values_list("call_id", "pk"):

@@ -12,7 +12,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connections, transaction
 
 from hamkor import cli
 from hamkor.agreements.models import AgreementParty, MobilityQuota
@@ -173,7 +173,10 @@ def test_partners_are_drawn_from_the_loaded_directory():
 
 
 @pytest.mark.django_db
-def test_a_database_with_records_it_did_not_generate_is_refused(capsys):
+def test_a_database_with_records_it_did_not_generate_is_refused(capsys, monkeypatch):
+    # The command line closes the connections when the command ends; the test's transaction
+    # lives on one of them.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     Person.objects.create(
         category=Person.Category.FOREIGN_PROFESSOR,
         last_name="Real",
