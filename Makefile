@@ -63,10 +63,12 @@ messages: install
 bench: install vendor
 	$(BIN)/python bench/list_pages.py
 
-# A large university's data (bench/generate.py), then the pages timed against their raw SQL.
+# A large university's data (hamkor bench-data through bench/generate.py, which migrates and
+# loads the world directory first), then the pages timed against their raw SQL.
 # Set DATABASE_URL to a PostgreSQL database of its own; without it, SQLite in var/bench/.
+BENCH_SCALE ?= 1
 bench-large: install vendor
-	HAMKOR_VAR_DIR=$${HAMKOR_VAR_DIR:-var/bench} $(BIN)/python bench/generate.py
+	HAMKOR_VAR_DIR=$${HAMKOR_VAR_DIR:-var/bench} $(BIN)/python bench/generate.py --scale $(BENCH_SCALE)
 	HAMKOR_VAR_DIR=$${HAMKOR_VAR_DIR:-var/bench} $(BIN)/python bench/pages.py
 
 clean:

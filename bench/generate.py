@@ -5,7 +5,7 @@
 A thin wrapper kept for ``make bench-large`` and older notes: it migrates, then runs
 ``hamkor bench-data`` with the world directory of ``--directory`` (default
 ``$HAMKOR_DATA_DIR`` or ``../shared/data``) when that folder exists. Every other option is
-the command's (``--scale``, ``--seed``, ``--no-demo``, ``--force``); see bench/README.md.
+the command's (``--scale``, ``--seed``, ``--with-demo``, ``--force``); see bench/README.md.
 """
 
 from __future__ import annotations

@@ -2,17 +2,17 @@
 
     DATABASE_URL=postgres://... .venv/bin/python bench/pages.py [--runs 7] [--no-export]
 
-Run it on a database filled by ``bench/generate.py``. For each page it prints the median and
-95th-percentile time of ``--runs`` requests by the officer, the number of queries, and for
-the lists the ratio of the page's median to the median of the raw SQL that page needs (its
-count and the rows of its first page, with the joins its columns show, written by hand and
-executed through a cursor in the same run). "its SQL" is the time of the page's own queries:
-the rest of the page's time is Python (forms, templates). "CPU ms" is the processor time
-this process spent on the page: on a machine shared with other jobs the times stretch
-with the wait for a core, the CPU time much less. Targets: lists within 3x their raw
-SQL, detail pages under 100 ms. The export is fetched through the list's URL
-(``?export=csv``), so it measures whatever the list's export does; its line also gives the
-growth of the process's peak memory.
+Run it on a database filled by ``hamkor bench-data`` (``bench/generate.py`` calls it). For
+each page it prints the median and 95th-percentile time of ``--runs`` requests by the
+officer, the number of queries, and for the lists the ratio of the page's median to the
+median of the raw SQL that page needs (its count and the rows of its first page, with the
+joins its columns show, written by hand and executed through a cursor in the same run). "its
+SQL" is the time of the page's own queries: the rest of the page's time is Python (forms,
+templates). "CPU ms" is the processor time this process spent on the page: on a machine
+shared with other jobs the times stretch with the wait for a core, the CPU time much less.
+Targets: lists within 3x their raw SQL, detail pages under 100 ms. The export is fetched
+through the list's URL (``?export=csv``), so it measures whatever the list's export does;
+its line also gives the growth of the process's peak memory.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import datetime
 from decimal import Decimal
 
 from hamkor.agreements.models import Agreement, AgreementParty, MobilityQuota
-from hamkor.benchdata.base import YEARS, Plan, insert
+from hamkor.benchdata.base import YEARS, Plan, insert, write
 from hamkor.core.transitions import status_set_initial
 
 PREFIX = "B-"
@@ -46,8 +46,8 @@ def load(plan: Plan) -> int:
             for agreement in created:
                 parties.extend(_parties(agreement))
                 quotas.extend(_quotas(rng, agreement, plan.today))
-            AgreementParty.objects.bulk_create(parties)
-            MobilityQuota.objects.bulk_create(quotas)
+            write(AgreementParty, parties)
+            write(MobilityQuota, quotas)
 
         rows = (
             _agreement(plan, rng, n, partners) for n in range(existing + 1, existing + missing + 1)

@@ -7,9 +7,11 @@ import math
 import random
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import islice
 
-from django.db import transaction
+from django.db import connection, models, transaction
+from django.utils import timezone
 
 BATCH = 2_000
 # Ten years of records: from the start of the year nine years ago to the end of next year.
@@ -79,13 +81,80 @@ def chunks(rows: Iterable, size: int = BATCH) -> Iterator[list]:
         yield chunk
 
 
+# Fields whose Python value PostgreSQL's COPY takes as it is (psycopg adapts it).
+PLAIN = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.DateField,  # DateTimeField too
+    models.DecimalField,
+    models.FloatField,
+    models.ForeignKey,  # OneToOneField too: the key
+    models.AutoField,
+    models.BigAutoField,
+)
+
+
+SIMPLE = {str, int, bool, float, Decimal, datetime.date, datetime.datetime}
+
+
+def write(model, objects: Iterable) -> list:
+    """Insert ``objects`` (model instances, keys unset) and answer them with their keys.
+
+    On PostgreSQL the rows go through ``COPY`` with keys drawn from the table's sequence:
+    ``bulk_create`` spends most of its time preparing each value of each row, which psycopg
+    does faster for plain values. Elsewhere (SQLite, the tests) it is ``bulk_create``.
+    """
+    objects = list(objects)
+    if not objects:
+        return objects
+    if connection.vendor != "postgresql":
+        return model.objects.bulk_create(objects)
+    from psycopg.types.json import Jsonb
+
+    meta = model._meta
+    fields = meta.concrete_fields
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(objects)],
+        )
+        for obj, (key,) in zip(objects, cursor.fetchall(), strict=True):
+            obj.pk = key
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        sql = f"COPY {connection.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN"
+        with cursor.cursor.copy(sql) as copy:
+            for obj in objects:
+                copy.write_row([_value(obj, field, now, Jsonb) for field in fields])
+    for obj in objects:
+        obj._state.adding = False
+        obj._state.db = connection.alias
+    return objects
+
+
+def _value(obj, field, now, jsonb):
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        obj.__dict__[field.attname] = now
+        return now
+    value = obj.__dict__.get(field.attname)
+    if value is None:
+        return None
+    if isinstance(field, models.JSONField):
+        return jsonb(value)
+    if isinstance(field, PLAIN) and type(value) in SIMPLE:
+        return value
+    return field.get_db_prep_save(value, connection)
+
+
 def insert(model, rows: Iterable, *, after: Callable[[list], None] | None = None) -> int:
     """Write ``rows`` (a generator) in batches, each batch in a transaction with what
     ``after`` writes for it (its children, which need the batch's keys). Answers the count."""
     written = 0
     for chunk in chunks(rows):
         with transaction.atomic():
-            created = model.objects.bulk_create(chunk)
+            created = write(model, chunk)
             if after is not None:
                 after(created)
         written += len(created)

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from hamkor.accounts.models import User
 from hamkor.accounts.roles import Role
-from hamkor.benchdata.base import DOMAIN, Plan, chunks, insert
+from hamkor.benchdata.base import DOMAIN, Plan, chunks, insert, write
 from hamkor.calls.models import Application, Call, Criterion, Place, Preference
 from hamkor.calls.rules import GPA
 from hamkor.core.transitions import status_set_initial
@@ -87,8 +87,8 @@ def _calls(plan: Plan) -> int:
                         order=order,
                     )
                 )
-        Place.objects.bulk_create(places)
-        Criterion.objects.bulk_create(criteria)
+        write(Place, places)
+        write(Criterion, criteria)
 
     rows = (_call(plan, rng, n) for n in range(existing + 1, existing + missing + 1))
     return insert(Call, rows, after=parts)
@@ -141,32 +141,39 @@ def _applicants(plan: Plan, needed: int) -> list[tuple[int, int]]:
     )
     if len(linked) >= needed:
         return linked
-    students = [
-        pk for pk, category, _unit in plan.shared["people"] if category == Person.Category.STUDENT
-    ]
+    # Students; at a very small scale, when there are fewer students than a call's
+    # applications, the other people too.
+    people = plan.shared["people"]
+    students = [pk for pk, category, _unit in people if category == Person.Category.STUDENT]
+    if len(students) < needed:
+        students += [pk for pk, category, _unit in people if category != Person.Category.STUDENT]
     taken = {person for _user, person in linked}
     group = Group.objects.get(name=Role.APPLICANT)
     fresh = [pk for pk in students if pk not in taken][: needed - len(linked)]
     for chunk in chunks(fresh):
         with transaction.atomic():
-            people = list(Person.objects.filter(pk__in=chunk).order_by("pk"))
-            users = User.objects.bulk_create(
-                User(
-                    email=person.email,
-                    full_name=f"{person.first_name} {person.last_name}",
-                    password="!",  # no password: a benchmark never logs them in
-                    language="uz",
-                    org_unit_id=person.org_unit_id,
-                )
-                for person in people
+            batch = list(Person.objects.filter(pk__in=chunk).order_by("pk"))
+            users = write(
+                User,
+                (
+                    User(
+                        email=person.email,
+                        full_name=f"{person.first_name} {person.last_name}",
+                        password="!",  # no password: a benchmark never logs them in
+                        language="uz",
+                        org_unit_id=person.org_unit_id,
+                    )
+                    for person in batch
+                ),
             )
-            for person, user in zip(people, users, strict=True):
+            for person, user in zip(batch, users, strict=True):
                 person.user = user
-            Person.objects.bulk_update(people, ["user"])
-            User.groups.through.objects.bulk_create(
-                User.groups.through(user_id=user.pk, group_id=group.pk) for user in users
+            Person.objects.bulk_update(batch, ["user"])
+            write(
+                User.groups.through,
+                (User.groups.through(user_id=user.pk, group_id=group.pk) for user in users),
             )
-            linked.extend((user.pk, person.pk) for person, user in zip(people, users, strict=True))
+            linked.extend((user.pk, person.pk) for person, user in zip(batch, users, strict=True))
     return linked
 
 
@@ -178,7 +185,8 @@ def _applications(plan: Plan) -> int:
     if missing <= 0 or not calls:
         return 0
     per_call = -(-plan.sizes["applications"] // len(calls))
-    applicants = _applicants(plan, min(per_call * 2, max(per_call, plan.sizes["people"] // 5)))
+    # About three applications an applicant, and enough applicants to fill every call.
+    applicants = _applicants(plan, max(per_call, plan.sizes["applications"] // 3))
     rng = plan.rng("applications", existing)
     places: dict[int, list[int]] = {}
     for call_id, place_id in Place.objects.filter(call__in=calls).values_list("call_id", "pk"):
@@ -204,10 +212,13 @@ def _applications(plan: Plan) -> int:
             yield _application(plan, rng, call, user, person, places.get(call.pk, []))
 
     def preferences(created):
-        Preference.objects.bulk_create(
-            Preference(application=application, place_id=place, rank=rank)
-            for application in created
-            for rank, place in enumerate(application.bench_preferences, start=1)
+        write(
+            Preference,
+            (
+                Preference(application=application, place_id=place, rank=rank)
+                for application in created
+                for rank, place in enumerate(application.bench_preferences, start=1)
+            ),
         )
 
     return insert(Application, rows(), after=preferences)

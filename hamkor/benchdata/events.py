@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from hamkor.benchdata.base import Plan, chunks, insert
+from hamkor.benchdata.base import Plan, chunks, insert, write
 from hamkor.benchdata.people import faculties
 from hamkor.demo.events import GUEST_SPEAKERS, TOPICS
 from hamkor.events.models import Event, Participant
@@ -59,10 +59,13 @@ def _events(plan: Plan) -> int:
 
     def links(created):
         through = Event.partners.through
-        through.objects.bulk_create(
-            through(event_id=event.pk, institution_id=institution.pk)
-            for event in created
-            for institution in event.bench_partners
+        write(
+            through,
+            (
+                through(event_id=event.pk, institution_id=institution.pk)
+                for event in created
+                for institution in event.bench_partners
+            ),
         )
 
     rows = (
@@ -150,7 +153,7 @@ def _participants(plan: Plan) -> int:
             yield participant
 
     for chunk in chunks(rows()):
-        Participant.objects.bulk_create(chunk)
+        write(Participant, chunk)
     return missing
 
 

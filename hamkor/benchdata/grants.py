@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from hamkor.accounts.models import User
 from hamkor.accounts.roles import Role
-from hamkor.benchdata.base import Plan, chunks, insert
+from hamkor.benchdata.base import Plan, chunks, insert, write
 from hamkor.benchdata.people import faculties
 from hamkor.core.transitions import status_set_initial
 from hamkor.grants.models import (
@@ -89,8 +89,8 @@ def _projects(plan: Plan) -> int:
                 members.append(ProjectPartner(project=project, institution=institution, role=role))
             if project.status in Project.FUNDED:
                 deadlines.extend(_deadlines(plan, project))
-        ProjectPartner.objects.bulk_create(members)
-        ReportingDeadline.objects.bulk_create(deadlines)
+        write(ProjectPartner, members)
+        write(ReportingDeadline, deadlines)
 
     rows = (
         _project(plan, rng, n, programmes, units, officer)
@@ -102,7 +102,8 @@ def _projects(plan: Plan) -> int:
 def _project(plan: Plan, rng, n, programmes, units, officer) -> Project:
     title, acronym = rng.choice(TOPICS)
     programme = rng.choice(programmes)
-    year = rng.randint(plan.first_year, plan.today.year + 1)
+    # The first project runs now, so that even the smallest scale has money to show.
+    year = plan.today.year - 1 if n == 1 else rng.randint(plan.first_year, plan.today.year + 1)
     currency = "UZS" if "national" in programme.code else rng.choice(("EUR", "EUR", "EUR", "USD"))
     low, high = AMOUNTS[currency]
     budget = Decimal(rng.randint(low, high) * 10)
@@ -123,14 +124,14 @@ def _project(plan: Plan, rng, n, programmes, units, officer) -> Project:
         faculty=rng.choice(units) if units else None,
         responsible=officer,
     )
-    status_set_initial(project, _status(plan, rng, starts, ends))
+    status_set_initial(project, _status(plan, rng, starts, ends, funded=n == 1))
     project.refresh_search_text()  # bulk_create skips save(), which fills it
     return project
 
 
-def _status(plan: Plan, rng, starts: datetime.date, ends: datetime.date) -> str:
+def _status(plan: Plan, rng, starts: datetime.date, ends: datetime.date, funded: bool) -> str:
     today = plan.today
-    draw = rng.random()
+    draw = 1.0 if funded else rng.random()
     if starts > today and draw < 0.6:
         return rng.choice(
             (Project.Status.IDEA, Project.Status.PREPARATION, Project.Status.SUBMITTED)
@@ -187,9 +188,9 @@ def _receipts(plan: Plan, funded: list) -> int:
             )
 
     for chunk in chunks(rows()):
-        created = Receipt.objects.bulk_create(chunk)
+        created = write(Receipt, chunk)
         if headings:
-            Expense.objects.bulk_create(_expenses(rng, created[::2], headings, plan.today))
+            write(Expense, _expenses(rng, created[::2], headings, plan.today))
     return missing
 
 

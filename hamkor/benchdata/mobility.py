@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from hamkor.benchdata.base import DOMAIN, Plan, chunks
+from hamkor.benchdata.base import DOMAIN, Plan, chunks, write
 from hamkor.core.transitions import status_set_initial
 from hamkor.mobility.models import Mobility, Person
 
@@ -62,7 +62,7 @@ def load(plan: Plan) -> int:
             yield _mobility(plan, rng, person, year, context)
 
     for chunk in chunks(rows()):
-        Mobility.objects.bulk_create(chunk)
+        write(Mobility, chunk)
     return missing
 
 

@@ -8,7 +8,7 @@ prospect or ended for the rest. Every later step reads the partners from ``plan.
 
 from __future__ import annotations
 
-from hamkor.benchdata.base import Plan, insert
+from hamkor.benchdata.base import Plan, insert, write
 from hamkor.partners.models import Institution, RankingEntry
 
 # Countries of the generated partners, the office's usual ones first (weights).
@@ -95,16 +95,19 @@ def _generated(plan: Plan, rng, count: int) -> int:
             yield institution
 
     def rankings(created):
-        RankingEntry.objects.bulk_create(
-            RankingEntry(
-                institution=institution,
-                ranking=RankingEntry.Ranking.QS_WORLD,
-                year=QS_EDITION,
-                rank=str(rank),
-                rank_low=rank,
-            )
-            for institution in created
-            if (rank := rng.randint(1, 2500)) <= 1500
+        write(
+            RankingEntry,
+            (
+                RankingEntry(
+                    institution=institution,
+                    ranking=RankingEntry.Ranking.QS_WORLD,
+                    year=QS_EDITION,
+                    rank=str(rank),
+                    rank_low=rank,
+                )
+                for institution in created
+                if (rank := rng.randint(1, 2500)) <= 1500
+            ),
         )
 
     return insert(Institution, rows(), after=rankings)

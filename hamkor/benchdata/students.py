@@ -16,7 +16,7 @@ import datetime
 from decimal import Decimal
 
 from hamkor.benchdata import names
-from hamkor.benchdata.base import DOMAIN, Plan, insert
+from hamkor.benchdata.base import DOMAIN, Plan, insert, write
 from hamkor.benchdata.people import faculties
 from hamkor.core.transitions import status_set_initial
 from hamkor.demo.students import FEES, PROGRAMMES, REQUESTS
@@ -43,15 +43,20 @@ def load(plan: Plan) -> int:
 
     def studies(people):
         students = [_student(plan, rng, person, units) for person in people]
-        created = ForeignStudent.objects.bulk_create(students)
-        FeePayment.objects.bulk_create(
-            payment for student in created for payment in _payments(plan, rng, student)
+        created = write(ForeignStudent, students)
+        write(
+            FeePayment,
+            (payment for student in created for payment in _payments(plan, rng, student)),
         )
-        StudentRequest.objects.bulk_create(
-            _request(rng, student)
-            for student in created
-            if student.status in (ForeignStudent.Status.ENROLLED, ForeignStudent.Status.ADMITTED)
-            and rng.random() < 0.1
+        write(
+            StudentRequest,
+            (
+                _request(rng, student)
+                for student in created
+                if student.status
+                in (ForeignStudent.Status.ENROLLED, ForeignStudent.Status.ADMITTED)
+                and rng.random() < 0.1
+            ),
         )
 
     rows = (_person(plan, rng, n, units) for n in range(existing + 1, existing + missing + 1))
@@ -73,6 +78,7 @@ def _person(plan: Plan, rng, n: int, units) -> Person:
     faculty = rng.choice([code for code in PROGRAMMES if code in units] or list(units))
     person.org_unit = units[faculty]
     person.bench_faculty = faculty
+    person.bench_number = n
     person.refresh_search_text()  # bulk_create skips save(), which fills it
     return person
 
@@ -88,7 +94,7 @@ def _student(plan: Plan, rng, person: Person, units) -> ForeignStudent:
         faculty=units[person.bench_faculty],
         programme=rng.choice(PROGRAMMES.get(person.bench_faculty, ["General studies"])),
         level=level,
-        contract_number=f"{PREFIX}F-{start_year}-{person.pk:06d}",
+        contract_number=f"{PREFIX}F-{start_year}-{person.bench_number:06d}",
         annual_fee=Decimal(FEES[level]),
         visa_number=f"UZV{rng.randint(10**6, 10**7 - 1)}",
     )
@@ -146,7 +152,7 @@ def _payments(plan: Plan, rng, student: ForeignStudent) -> list[FeePayment]:
                 currency="UZS",
                 rate=Decimal(1),
                 amount_uzs=amount,
-                reference=f"PP-{year}-{student.pk:06d}",
+                reference=f"PP-{year}-{student.person.bench_number:06d}",
             )
         )
     return payments

@@ -2,6 +2,8 @@
 
 The rows are written by :mod:`hamkor.benchdata` (its docstring has the sizes), in batches,
 without the services and their history: a database for benchmarks, never a real one. The
+home university, its faculties and the demo's logins (``officer@hamkor.demo``…) are made
+first; ``--with-demo`` loads the whole demo data set instead (minutes more). The
 command marks the databases it fills and refuses a database holding records it did not
 generate (people, agreements, mobilities, events, projects, students, calls, users) unless
 ``--force`` is given. A second run with the same scale and seed adds nothing.
@@ -16,6 +18,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.test.utils import override_settings
 from django.utils import timezone, translation
 
 from hamkor.benchdata import mark
@@ -37,9 +40,10 @@ class Command(BaseCommand):
             help="load the world directory from this folder first (hamkor load-directory)",
         )
         parser.add_argument(
-            "--no-demo",
+            "--with-demo",
             action="store_true",
-            help="skip the demo data set (only the home university, faculties and logins)",
+            help="load the demo data set first (else only its home university, faculties "
+            "and logins)",
         )
         parser.add_argument(
             "--force",
@@ -47,7 +51,7 @@ class Command(BaseCommand):
             help="write into a database that holds records this command did not generate",
         )
 
-    def handle(self, *args, scale, seed, directory, no_demo, force, **options):
+    def handle(self, *args, scale, seed, directory, with_demo, force, **options):
         if scale <= 0:
             raise CommandError("--scale must be greater than 0.")
         if directory and not os.path.isdir(directory):
@@ -68,18 +72,20 @@ class Command(BaseCommand):
         quiet = open(os.devnull, "w")  # noqa: SIM115 - closed below
         try:
             with translation.override("en"):
-                self._prepare(directory, no_demo, quiet)
+                self._prepare(directory, with_demo, quiet)
                 plan = Plan(scale=scale, seed=seed, today=timezone.localdate(), out=self._say)
                 generate(plan)
         finally:
             quiet.close()
         self._summary(time.monotonic() - started)
 
-    def _prepare(self, directory, no_demo, quiet) -> None:
+    def _prepare(self, directory, with_demo, quiet) -> None:
         if directory and not Institution.objects.exclude(directory_key="").exists():
             self._say(f"loading the world directory from {directory}")
             call_command("load_directory", "--from", directory, stdout=quiet)
-        if no_demo:
+        if not with_demo:
+            # The home university, its faculties and one login per role (the demo's): what
+            # the generated rows hang on and what a benchmark logs in with.
             from hamkor.demo import accounts, partners
 
             if not Institution.objects.filter(is_home=True).exists():
@@ -87,7 +93,10 @@ class Command(BaseCommand):
                 accounts.load(quiet)
         else:
             self._say("loading the demo data set")
-            call_command("demo_data", stdout=quiet)
+            # The demo's mail (confirmations, replies) would be printed by the console
+            # backend of a development setting; a benchmark database sends none.
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+                call_command("demo_data", stdout=quiet)
 
     def _say(self, line: str) -> None:
         self.stdout.write(line)
