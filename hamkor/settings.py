@@ -421,6 +421,9 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Hamkor's own knobs.
 HAMKOR_PAGE_SIZES = (25, 50, 100, 250)
+# The dashboard's and the achievements' figures from the cache until a counted record changes
+# (hamkor/reports/figures_cache.py); False computes them on every request (benchmarks).
+HAMKOR_FIGURES_CACHE = _read("HAMKOR_FIGURES_CACHE", env.bool, default=True)
 # An export of more rows than this runs in the background, with a progress page.
 HAMKOR_EXPORT_INLINE_MAX = _read("HAMKOR_EXPORT_INLINE_MAX", env.int, default=5000)
 # The security log (docs/security-log.md): days an event is kept (0 keeps them all), and
