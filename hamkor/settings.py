@@ -398,6 +398,9 @@ HAMKOR_PAGE_SIZES = (25, 50, 100, 250)
 # A Server-Timing header on every answer (total time, database time, queries), read by
 # bench/run from outside the process. Off in production: it helps timing attacks.
 HAMKOR_SERVER_TIMING = _read("HAMKOR_SERVER_TIMING", env.bool, default=False)
+# The dashboard's and the achievements' figures from the cache until a counted record changes
+# (hamkor/reports/figures_cache.py); False computes them on every request (benchmarks).
+HAMKOR_FIGURES_CACHE = _read("HAMKOR_FIGURES_CACHE", env.bool, default=True)
 # An export of more rows than this runs in the background, with a progress page.
 HAMKOR_EXPORT_INLINE_MAX = _read("HAMKOR_EXPORT_INLINE_MAX", env.int, default=5000)
 # The security log (docs/security-log.md): days an event is kept (0 keeps them all), and

@@ -22,6 +22,7 @@ from hamkor.core.countries import collation_key, country_name
 from hamkor.core.views.generic import is_htmx
 from hamkor.grants.money.selectors import MissingRate, receipts_converted
 from hamkor.grants.money.tables import amount_text
+from hamkor.reports import figures_cache
 from hamkor.reports.achievement_forms import PeriodForm, period_query
 from hamkor.reports.achievement_listings import DEFINITIONS, list_view_for
 from hamkor.reports.achievements import (
@@ -89,7 +90,9 @@ class AchievementsView(StaffAreaMixin, View):
         context = {"form": form}
         period = form.period if form.is_valid() else None
         if period is not None:
-            values = achievements(period)
+            values, missing, statements = figures_cache.cached(
+                request, "achievements", period, lambda: _computed(period)
+            )
             query = period_query(period)
             context.update(
                 period=period,
@@ -102,10 +105,17 @@ class AchievementsView(StaffAreaMixin, View):
                     for a in ACHIEVEMENTS
                 ],
                 countries=country_names(values["agreement_countries"]),
-                missing_rates=missing_rates(period),
-                statements=public_statements(period, figures=values),
+                missing_rates=missing,
+                statements=statements,
             )
         return render(request, "reports/achievements.html", context)
+
+
+def _computed(period: Period) -> tuple:
+    """The figures of ``period``, the rates their dollar sum lacks, and the public page's
+    sentences (in the current language): what ``figures_cache`` keeps."""
+    values = achievements(period)
+    return values, missing_rates(period), public_statements(period, figures=values)
 
 
 class AchievementRecordsView(StaffAreaMixin, View):

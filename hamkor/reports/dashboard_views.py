@@ -16,7 +16,7 @@ from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty
 from hamkor.accounts.models import OrgUnit
 from hamkor.core.dates import format_long_date
 from hamkor.core.exporting import XLSX_TYPE, csv_lines, export_logged, xlsx_file
-from hamkor.reports import dashboard
+from hamkor.reports import dashboard, figures_cache
 from hamkor.reports.dashboard_forms import DashboardForm, renamed_query
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -61,7 +61,22 @@ def chart_language(language: str) -> str:
 
 
 def dashboard_context(period, request) -> dict:
+    """The page's figures, charts and map: from the cache unless a counted record changed
+    (``reports/figures_cache.py``); only the address is the request's own."""
     language = chart_language(translation.get_language())
+    # A committee member reads the figures but not the institutions list: no links there.
+    linked = request.user.has_perm("partners.view_institution")
+    context = figures_cache.cached(
+        request,
+        "dashboard",
+        period,
+        lambda: _computed_context(period, language, linked=linked),
+        "linked" if linked else "plain",
+    )
+    return {**context, "query": request.GET.urlencode()}
+
+
+def _computed_context(period, language: str, *, linked: bool) -> dict:
     tables = dashboard.chart_tables(period)
     charts = []
     for table in tables:
@@ -77,8 +92,6 @@ def dashboard_context(period, request) -> dict:
                 "narrow": len(table.columns) == 1,
             }
         )
-    # A committee member reads the figures but not the institutions list: no links there.
-    linked = request.user.has_perm("partners.view_institution")
     countries = dashboard.partner_map(period, linked=linked)
     return {
         "period": period,
@@ -92,7 +105,6 @@ def dashboard_context(period, request) -> dict:
         "map_data": dashboard.map_data(countries),
         "map_bands": dashboard.map_bands(),
         "chart_language": language,
-        "query": request.GET.urlencode(),
     }
 
 

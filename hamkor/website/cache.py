@@ -1,25 +1,24 @@
 """What the public site keeps in the cache, and when it forgets it.
 
 Every cached piece of the public site (a whole anonymous page, the achievements block) is
-stored under the site's current *generation*. A change to any record the site shows moves the
-generation on, once the change is committed, so the next visitor gets fresh figures; the
-timeout makes sure nothing is older than an hour (records can also change by date alone: an
-agreement expires, a mobility ends).
+stored under the site's current *generation* (:mod:`hamkor.core.generations`). A change to
+any record the site shows moves the generation on, once the change is committed, so the next
+visitor gets fresh figures; the timeout makes sure nothing is older than an hour (records can
+also change by date alone: an agreement expires, a mobility ends).
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from hamkor.core import generations
 
 TIMEOUT = 60 * 60
-GENERATION_KEY = "website:generation"
+NAME = "website"
 
 # The apps whose records the public site shows, directly or through the achievements.
 SHOWN_APPS = (
@@ -35,16 +34,12 @@ SHOWN_APPS = (
 
 
 def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+    return generations.generation(NAME)
 
 
 def bump() -> None:
     """Forget everything cached for the public site."""
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    generations.bump(NAME)
 
 
 def cached(key: str, compute: Callable[[], object]) -> object:
@@ -59,20 +54,8 @@ def page_key(path: str) -> str:
     return f"website:{generation()}:page:{digest}"
 
 
-def _on_change(sender, **kwargs) -> None:
-    transaction.on_commit(bump)
-
-
-def _on_m2m_change(sender, instance, action, **kwargs) -> None:
-    if action.startswith("post_") and instance._meta.app_label in SHOWN_APPS:
-        transaction.on_commit(bump)
-
-
 def connect() -> None:
     """Called once at start-up: any save or delete in a shown app forgets the cached site."""
-    for label in SHOWN_APPS:
-        for model in apps.get_app_config(label).get_models():
-            uid = f"website-cache-{model._meta.label_lower}"
-            post_save.connect(_on_change, sender=model, dispatch_uid=uid + "-save")
-            post_delete.connect(_on_change, sender=model, dispatch_uid=uid + "-delete")
-    m2m_changed.connect(_on_m2m_change, dispatch_uid="website-cache-m2m")
+    generations.connect(
+        NAME, [model for label in SHOWN_APPS for model in apps.get_app_config(label).get_models()]
+    )
