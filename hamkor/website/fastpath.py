@@ -3,7 +3,7 @@
 ``PublicPageCacheMiddleware`` (innermost) decides which pages may be kept and keeps them; every
 layer above it then adds its headers (security, CSP, X-Frame-Options, Content-Language,
 Vary). This layer, second from the top, keeps the *finished* answer of such a page, headers
-included, under the same generation (``website/cache.py``), and answers the next anonymous GET
+included, with the site's generation (``website/cache.py``), and answers the next anonymous GET
 of that address from it without the sessions, the user, CSRF, URL resolution or templates.
 
 It answers only a request that the full stack would answer the same way: GET, no query
@@ -31,9 +31,11 @@ MESSAGES_COOKIE = "messages"
 
 
 def full_page_key(request) -> str:
+    """Not under the generation: the kept page carries its own, so that one round trip to
+    the cache (``get_many``) reads both; a page of an older generation is not answered."""
     digest = hashlib.sha256(request.path.encode("utf-8", "surrogateescape")).hexdigest()
     scheme = "https" if request.is_secure() else "http"
-    return f"website:{site_cache.generation()}:full:{scheme}:{digest}"
+    return f"website:full:{scheme}:{digest}"
 
 
 def _may_answer(request) -> bool:
@@ -65,19 +67,23 @@ class PublicPageFastPathMiddleware:
         if not _may_answer(request):
             return self.get_response(request)
         key = full_page_key(request)
-        kept = cache.get(key)
-        if kept is not None:
+        found = cache.get_many([site_cache.GENERATION_KEY, key])
+        # Taken before the page is made: a change committed meanwhile outdates this copy.
+        generation = found.get(site_cache.GENERATION_KEY) or site_cache.generation()
+        kept = found.get(key)
+        if kept is not None and kept[0] == generation:
             return _answer(request, kept)
         response = self.get_response(request)
         if _may_keep(request, response):
-            headers = [(k, v) for k, v in response.items()]
+            headers = list(response.items())
             language = getattr(request, KEPT_ATTRIBUTE)  # only pages with it in the address
-            cache.set(key, (response.content, headers, language), site_cache.TIMEOUT)
+            kept = (generation, response.content, headers, language)
+            cache.set(key, kept, site_cache.TIMEOUT)
         return response
 
 
 def _answer(request, kept) -> HttpResponse:
-    content, headers, language = kept
+    _generation, content, headers, language = kept
     response = HttpResponse(content)
     for name, value in headers:
         response.headers[name] = value
