@@ -5,6 +5,7 @@ reach; the processes' peak memory (``/proc``)."""
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -18,6 +19,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def deployment_gunicorn(port: int) -> list[str]:
+    """gunicorn as the deployment's unit starts it (``deploy/systemd/hamkor-web@.service``),
+    on ``port``; the later options given after it (workers, threads, timeout) win."""
+    unit = ROOT / "deploy" / "systemd" / "hamkor-web@.service"
+    text = unit.read_text().replace("\\\n", " ")
+    line = next(line for line in text.splitlines() if line.startswith("ExecStart="))
+    command = line.removeprefix("ExecStart=/srv/hamkor/venv/bin/").replace("%i", str(port))
+    return shlex.split(command)
 
 
 class Refused(SystemExit):
@@ -102,9 +113,9 @@ class Servers:
     def start_app(self, *, port: int, workers: int, threads: int, env: dict) -> str:
         python = sys.executable
         self.gunicorn = self._start(
-            [python, "-m", "gunicorn", "hamkor.wsgi:application", "--bind",
-             f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-             "--timeout", "600", "--log-level", "warning"],
+            [python, "-m", *deployment_gunicorn(port),
+             "--workers", str(workers), "--threads", str(threads), "--timeout", "600",
+             "--log-level", "warning"],
             env,
         )  # fmt: skip
         if env.get("REDIS_URL"):

@@ -121,6 +121,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: with HAMKOR_SERVER_TIMING on, a Server-Timing header (the benchmarks).
     "hamkor.core.server_timing.ServerTimingMiddleware",
+    # A public page kept whole, headers included, answered before every other layer.
+    "hamkor.website.fastpath.PublicPageFastPathMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

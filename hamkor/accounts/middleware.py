@@ -39,17 +39,22 @@ class UserLanguageMiddleware:
                 request.LANGUAGE_CODE = language
         response = self.get_response(request)
         if path_language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != path_language:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                path_language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                path=settings.LANGUAGE_COOKIE_PATH,
-                domain=settings.LANGUAGE_COOKIE_DOMAIN,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            )
+            set_language_cookie(response, path_language)
         return response
+
+
+def set_language_cookie(response, language: str) -> None:
+    """The visitor's language, remembered; also by the public pages' fast path."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
 
 
 class SessionIdleMiddleware:

@@ -6,7 +6,8 @@ in and has no message waiting, and answered 200 without touching what is persona
 visitor: no CSRF token (a form), no cookie set by the page, no change to the session, no
 message shown. Anything else passes untouched. The page's own headers are kept with it; the
 layers above this one (security, CSP, language cookie, Vary) add theirs on every answer.
-See docs/decisions/0010-public-cache.md.
+The fast path at the top (``website/fastpath.py``) keeps the finished answer of a page this
+layer kept or served. See docs/decisions/0010-public-cache.md.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from __future__ import annotations
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.urls import Resolver404, resolve
+from django.utils.translation import get_language_from_path
 
 from hamkor.website import cache as site_cache
+from hamkor.website.fastpath import KEPT_ATTRIBUTE
 from hamkor.website.sitemaps import CACHED_UNLISTED, PUBLIC_PAGES
 
 DETAIL_PAGES = ["public:news_detail", "public:page_detail", "public:event_detail"]
@@ -33,11 +36,21 @@ class PublicPageCacheMiddleware:
         key = site_cache.page_key(request.path)
         response = cache.get(key)
         if response is not None:
+            self._mark(request)
             return response
         response = self.get_response(request)
         if self._may_keep(request, response):
             cache.set(key, response, site_cache.TIMEOUT)
+            self._mark(request)
         return response
+
+    @staticmethod
+    def _mark(request) -> None:
+        """Tells the fast path (``website/fastpath.py``) that this page may be kept whole:
+        its language is in its address (else ``Content-Language`` follows the visitor's)."""
+        language = get_language_from_path(request.path_info)
+        if language:
+            setattr(request, KEPT_ATTRIBUTE, language)
 
     @staticmethod
     def _may_serve(request) -> bool:
