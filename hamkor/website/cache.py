@@ -19,6 +19,8 @@ from hamkor.core import generations
 
 TIMEOUT = 60 * 60
 NAME = "website"
+# Read with a kept page in one round trip by the fast path (hamkor/website/fastpath.py).
+GENERATION_KEY = generations.key(NAME)
 
 # The apps whose records the public site shows, directly or through the achievements.
 SHOWN_APPS = (
@@ -47,10 +49,12 @@ def cached(key: str, compute: Callable[[], object]) -> object:
     return cache.get_or_set(f"website:{generation()}:{key}", compute, TIMEOUT)
 
 
-def page_key(path: str) -> str:
+def page_key(host: str, path: str) -> str:
     """The key of a whole public page under the current generation. Taken before the page is
-    made: a change committed meanwhile leaves that page under a generation nobody reads."""
-    digest = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+    made: a change committed meanwhile leaves that page under a generation nobody reads. The
+    host is part of it: a page's absolute links (canonical, other languages) name it."""
+    address = f"{host}{path}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
     return f"website:{generation()}:page:{digest}"
 
 

@@ -33,7 +33,10 @@ MESSAGES_COOKIE = "messages"
 def full_page_key(request) -> str:
     """Not under the generation: the kept page carries its own, so that one round trip to
     the cache (``get_many``) reads both; a page of an older generation is not answered."""
-    digest = hashlib.sha256(request.path.encode("utf-8", "surrogateescape")).hexdigest()
+    # The host too: a page's absolute links (canonical, alternate languages) name it, so a
+    # copy made for one allowed host is never served to another.
+    address = f"{request.get_host()}{request.path}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
     scheme = "https" if request.is_secure() else "http"
     return f"website:full:{scheme}:{digest}"
 

@@ -33,7 +33,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._may_serve(request):
             return self.get_response(request)
-        key = site_cache.page_key(request.path)
+        key = site_cache.page_key(request.get_host(), request.path)
         response = cache.get(key)
         if response is not None:
             self._mark(request)

@@ -118,3 +118,14 @@ def test_an_edit_shows_at_once_on_the_fast_path(site, officer, resolved):
     news.title_en = "Partner universities visit the campus"
     news_item_save(item=news, actor=officer)
     assert "Partner universities visit the campus" in Client().get("/en/news/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_copy_kept_for_one_host_is_not_served_to_another(site, resolved, settings):
+    """Two names of one site each get their own copy: a page's absolute links name its host."""
+    settings.ALLOWED_HOSTS = ["hamkor.example.uz", "xalqaro.example.uz"]
+    Client(HTTP_HOST="hamkor.example.uz").get("/en/news/")
+    Client(HTTP_HOST="hamkor.example.uz").get("/en/news/")
+    assert resolved.call_count == 1  # the second came from the copy
+    Client(HTTP_HOST="xalqaro.example.uz").get("/en/news/")
+    assert resolved.call_count == 2  # made again for the other host
