@@ -427,7 +427,8 @@ class ChoiceCache:
     """One import's answers of its choice fields (a unit by its code, an institution by
     its name): a value the file repeats is looked up once, not once a row.
 
-    A ``ModelChoiceField`` (not multiple) is cached by its queryset's SQL and the value;
+    A ``ModelChoiceField`` (not multiple) is cached by its queryset's model and conditions
+    and the value;
     another field opts in with ``cache_in_imports = True`` (its ``clean`` depends on the
     value only)."""
 
@@ -441,7 +442,9 @@ class ChoiceCache:
             if isinstance(form_field, ModelMultipleChoiceField):
                 continue
             if isinstance(form_field, ModelChoiceField):
-                scope = (name, str(form_field.queryset.query), form_field.to_field_name)
+                query = form_field.queryset.query
+                # The model and the conditions (without compiling the SQL, a row's cost).
+                scope = (name, query.model, str(query.where), form_field.to_field_name)
                 form_field.to_python = self.cached(form_field.to_python, scope)
             elif getattr(form_field, "cache_in_imports", False):
                 form_field.clean = self.cached(form_field.clean, (name, type(form_field)))
