@@ -7,6 +7,7 @@ valid, and then in one transaction, so an import is applied whole or not at all.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
@@ -49,43 +50,53 @@ class RowResult:
     values: dict
     action: str = ""  # "create" or "update"
     errors: list[str] = field(default_factory=list)
+    # The validated form, without its fields and data (see ``_lighten``): what applying
+    # needs (``save(commit=False)``, ``save_m2m()``, ``cleaned_data``, ``instance``).
     form: object = None
 
 
 PREVIEW_ROWS = 50
+MAX_STORED_REJECTED = 1000  # rejected rows a preview keeps (a background job's page)
 
 
 @dataclass
 class ImportResult:
+    """Every row with its form when kept for applying; else the counts, the first rows and
+    the rejected ones (at most ``MAX_STORED_REJECTED``): what a preview shows."""
+
     rows: list[RowResult]
     unknown_columns: list[str]
     columns: list[tuple[str, str]] = field(default_factory=list)  # (name, label) read
+    kept: bool = True
+    summary: dict = field(default_factory=dict)  # when not kept: total, counts, rows
 
     @property
     def preview(self) -> list[tuple[RowResult, list]]:
         """The first rows with their values in the columns' order, as the preview shows them."""
-        return [
-            (row, [row.values.get(name, "") for name, _label in self.columns])
-            for row in self.rows[:PREVIEW_ROWS]
-        ]
+        first = self.rows[:PREVIEW_ROWS] if self.kept else self.summary["first"]
+        return [(row, [row.values.get(name, "") for name, _label in self.columns]) for row in first]
 
     @property
     def rejected(self) -> list[RowResult]:
+        if not self.kept:
+            return self.summary["rejected"]
         return [row for row in self.rows if row.errors]
 
     @property
     def total(self) -> int:
-        return len(self.rows)
+        return len(self.rows) if self.kept else self.summary["total"]
 
     @property
     def rejected_count(self) -> int:
-        return len(self.rejected)
+        return len(self.rejected) if self.kept else self.summary["rejected_count"]
 
     @property
     def is_valid(self) -> bool:
-        return bool(self.rows) and not self.rejected
+        return bool(self.total) and not self.rejected_count
 
     def count(self, action: str) -> int:
+        if not self.kept:
+            return self.summary[action]
         return sum(1 for row in self.rows if row.action == action and not row.errors)
 
 
@@ -97,23 +108,56 @@ def read_table(content: bytes) -> tuple[list[str], list[tuple[int, list]]]:
     compresses suspiciously well, a line longer than ``MAX_LINE``, more than
     ``MAX_SECONDS`` of reading. A hostile file costs a fraction of a second, not the server.
     """
+    headers, body = iter_table(content)
+    return headers, list(body)
+
+
+def iter_table(content: bytes) -> tuple[list[str], Iterator[tuple[int, list]]]:
+    """:func:`read_table` streamed: the headers, and the rows as they are read (the limits
+    are checked as the rows come, so a refusal may come after some rows)."""
     if not content.strip():
         raise ImportFileError(_("The file is empty."))
-    deadline = time.monotonic() + MAX_SECONDS
+    rows = _table_rows(content)
+    first = next(rows, None)
+    if first is None:
+        raise ImportFileError(_("The file has no rows."))
+    return [str(_clean(h)).strip() for h in first[1]], rows
+
+
+def _table_rows(content: bytes) -> Iterator[tuple[int, list]]:
+    # The time of reading only: checking the rows read happens between them.
+    spent, resumed = 0.0, time.monotonic()
     raw = _read_xlsx(content) if content.startswith(XLSX_MAGIC) else _read_csv(content)
-    rows = []
+    kept = 0
     for read, (number, row) in enumerate(raw, start=1):
-        if read % 500 == 0 and time.monotonic() > deadline:
+        if read % 500 == 0 and spent + time.monotonic() - resumed > MAX_SECONDS:
             raise ImportFileError(_("The file takes too long to read."))
         if any(_clean(cell) != "" for cell in row):
-            rows.append((number, row))
+            kept += 1
+            spent += time.monotonic() - resumed
+            yield number, row
+            resumed = time.monotonic()
         # The header and MAX_ROWS rows, with a few blank lines between them.
-        if len(rows) > MAX_ROWS + 1 or read > MAX_ROWS + 1 + MAX_BLANK_ROWS:
+        if kept > MAX_ROWS + 1 or read > MAX_ROWS + 1 + MAX_BLANK_ROWS:
             raise ImportFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
-    if not rows:
-        raise ImportFileError(_("The file has no rows."))
-    headers, body = rows[0][1], rows[1:]
-    return [str(_clean(h)).strip() for h in headers], body
+
+
+DIMENSION = re.compile(rb"<dimension ref=\"[A-Z]+\d+(?::[A-Z]+(\d+))?\"")
+
+
+def estimated_rows(content: bytes) -> int:
+    """The rows below the header, as the file states them (a progress bar's total): the
+    sheet's dimension in an .xlsx, the lines of a .csv."""
+    if not content.startswith(XLSX_MAGIC):
+        return max(content.count(b"\n") - 1, 0)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        name = next(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
+        with archive.open(name) as sheet:
+            found = DIMENSION.search(sheet.read(65_536))
+    except (zipfile.BadZipFile, StopIteration, OSError, ValueError, RuntimeError, EOFError):
+        return 0
+    return max(int(found.group(1) or 1) - 1, 0) if found else 0
 
 
 def _check_archive(content: bytes) -> None:
@@ -189,18 +233,14 @@ def _read_xlsx(content: bytes) -> Iterator[tuple[int, list]]:
 def _read_csv(content: bytes) -> Iterator[tuple[int, list]]:
     if b"\x00" in content[:4096]:
         raise ImportFileError(_("This is neither an .xlsx nor a .csv file."))
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError(_("The .csv file is not in UTF-8."))
+    encoding = _csv_encoding(content)
+    head = content[:8192].decode(encoding, errors="ignore")
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(head[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    # Decoded as it is read, a line at a time: the text of the file is never held whole.
+    text = io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
     reader = csv.reader(_bounded_lines(text), dialect)
     try:
         for number, row in enumerate(reader, start=1):
@@ -211,8 +251,24 @@ def _read_csv(content: bytes) -> Iterator[tuple[int, list]]:
         ) from exc
 
 
-def _bounded_lines(text: str) -> Iterator[str]:
-    for line in io.StringIO(text):
+def _csv_encoding(content: bytes) -> str:
+    """UTF-8 when the whole file decodes so (checked a piece at a time), else cp1251."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    try:
+        for start in range(0, len(content), 1 << 20):
+            decoder.decode(content[start : start + (1 << 20)])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        try:
+            content.decode("cp1251")
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(_("The .csv file is not in UTF-8.")) from exc
+        return "cp1251"
+    return "utf-8-sig"
+
+
+def _bounded_lines(text) -> Iterator[str]:
+    for line in text:
         if len(line) > MAX_LINE:
             raise ImportFileError(
                 _("A line of the file is longer than %(max)d characters.") % {"max": MAX_LINE}
@@ -257,12 +313,18 @@ def column_names(form_class) -> dict[str, str]:
     return names
 
 
-def validate(*, content: bytes, form_class, lookup, progress=None) -> ImportResult:
+def validate(
+    *, content: bytes, form_class, lookup, progress=None, keep_rows=True, lookup_many=None
+) -> ImportResult:
     """Validate every row; ``lookup(values)`` finds the existing record a row updates.
 
+    ``lookup_many(list of values)``, when given, finds them for a batch of rows in one
+    query (a list of records or ``None``, in the rows' order). The file is read as it is
+    checked; ``keep_rows=False`` keeps only what a preview shows (the memory of a check
+    does not grow with the file), else each row keeps its form for :func:`apply`.
     ``progress(done, total)``, when given, is told how many rows are checked (a background
     job's progress bar)."""
-    headers, body = read_table(content)
+    headers, body = iter_table(content)
     names = column_names(form_class)
     mapped = [names.get(header.casefold()) for header in headers]
     unknown = [h for h, m in zip(headers, mapped, strict=True) if h and m is None]
@@ -275,32 +337,137 @@ def validate(*, content: bytes, form_class, lookup, progress=None) -> ImportResu
             )
             % {"expected": expected}
         )
-    rows = []
-    for number, cells in body:
-        if progress is not None:
-            progress(len(rows), len(body))
-        values = {
-            name: _clean(cell)
-            for name, cell in zip(mapped, padded(cells, len(mapped)), strict=True)
-            if name
-        }
-        instance = lookup(values)
-        form = form_class(data=values, instance=instance)
-        row = RowResult(number=number, values=values, form=form)
-        row.action = "update" if instance is not None else "create"
-        if not form.is_valid():
-            for name, errors in form.errors.items():
-                label = form.fields[name].label if name in form.fields else ""
-                row.errors += [f"{label}: {e}" if label else str(e) for e in errors]
-        rows.append(row)
-    if progress is not None:
-        progress(len(rows), len(body))
     labels = {name: str(f.label or name) for name, f in form_class.base_fields.items()}
     columns = [(name, labels[name]) for name in dict.fromkeys(m for m in mapped if m)]
-    return ImportResult(rows=rows, unknown_columns=unknown, columns=columns)
+    result = ImportResult(rows=[], unknown_columns=unknown, columns=columns, kept=keep_rows)
+    summary = result.summary
+    summary.update(total=0, create=0, update=0, rejected_count=0, first=[], rejected=[])
+    expected_total = estimated_rows(content) if progress is not None else 0
+    cache = ChoiceCache()
+    for batch in _batches(body, LOOKUP_BATCH):
+        if progress is not None:
+            progress(summary["total"], max(expected_total, summary["total"]))
+        values_list = [
+            {
+                name: _clean(cell)
+                for name, cell in zip(mapped, padded(cells, len(mapped)), strict=True)
+                if name
+            }
+            for _number, cells in batch
+        ]
+        if lookup_many is not None:
+            instances = lookup_many(values_list)
+        else:
+            instances = [lookup(values) for values in values_list]
+        for (number, _cells), values, instance in zip(batch, values_list, instances, strict=True):
+            row = _validate_row(form_class, number, values, instance, cache)
+            _count(result, row, keep_rows)
+    if progress is not None:
+        progress(summary["total"], summary["total"])
+    return result
 
 
-MAX_STORED_REJECTED = 1000  # rejected rows a background job keeps for its page
+LOOKUP_BATCH = 500  # rows whose existing records are found in one query
+
+
+def _batches(rows: Iterator, size: int) -> Iterator[list]:
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _validate_row(form_class, number, values, instance, cache) -> RowResult:
+    form = form_class(data=values, instance=instance)
+    cache.attach(form)
+    row = RowResult(number=number, values=values, form=form)
+    row.action = "update" if instance is not None else "create"
+    if not form.is_valid():
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            row.errors += [f"{label}: {e}" if label else str(e) for e in errors]
+    _lighten(form)
+    return row
+
+
+def _lighten(form) -> None:
+    """Drop what a validated form no longer needs: its copies of the fields and widgets,
+    the data and the initial values (most of its weight). ``save(commit=False)``,
+    ``save_m2m()``, ``cleaned_data`` and ``instance`` still work."""
+    form.fields = {}
+    form.data = {}
+    form.initial = {}
+    form.__dict__.pop("_bound_fields_cache", None)
+
+
+def _count(result: ImportResult, row: RowResult, keep_rows: bool) -> None:
+    summary = result.summary
+    summary["total"] += 1
+    if keep_rows:
+        result.rows.append(row)
+        return
+    row.form = None
+    if row.errors:
+        summary["rejected_count"] += 1
+        if len(summary["rejected"]) < MAX_STORED_REJECTED:
+            summary["rejected"].append(row)
+    else:
+        summary[row.action] += 1
+    if len(summary["first"]) < PREVIEW_ROWS:
+        summary["first"].append(row)
+    else:
+        row.values = {}
+
+
+class ChoiceCache:
+    """One import's answers of its choice fields (a unit by its code, an institution by
+    its name): a value the file repeats is looked up once, not once a row.
+
+    A ``ModelChoiceField`` (not multiple) is cached by its queryset's model and conditions
+    and the value;
+    another field opts in with ``cache_in_imports = True`` (its ``clean`` depends on the
+    value only)."""
+
+    def __init__(self):
+        self.answers: dict = {}
+
+    def attach(self, form) -> None:
+        from django.forms import ModelChoiceField, ModelMultipleChoiceField
+
+        for name, form_field in form.fields.items():
+            if isinstance(form_field, ModelMultipleChoiceField):
+                continue
+            if isinstance(form_field, ModelChoiceField):
+                query = form_field.queryset.query
+                # The model and the conditions (without compiling the SQL, a row's cost).
+                scope = (name, query.model, str(query.where), form_field.to_field_name)
+                form_field.to_python = self.cached(form_field.to_python, scope)
+            elif getattr(form_field, "cache_in_imports", False):
+                form_field.clean = self.cached(form_field.clean, (name, type(form_field)))
+
+    def cached(self, method, scope):
+        def answer(value):
+            try:
+                key = (scope, value)
+                hash(key)
+            except TypeError:
+                return method(value)
+            if key not in self.answers:
+                try:
+                    self.answers[key] = (method(value), None)
+                except ValidationError as exc:
+                    self.answers[key] = (None, exc)
+            found, error = self.answers[key]
+            if error is not None:
+                # A new exception each time: raising the same one again grows its traceback.
+                raise ValidationError(error.error_list)
+            return found
+
+        return answer
 
 
 def preview_data(result: ImportResult) -> dict:
@@ -310,12 +477,12 @@ def preview_data(result: ImportResult) -> dict:
         return {"number": row.number, "action": row.action, "errors": row.errors}
 
     return {
-        "total": len(result.rows),
+        "total": result.total,
         "created": result.count("create"),
         "updated": result.count("update"),
         "unknown_columns": result.unknown_columns,
         "columns": result.columns,
-        "rejected_count": len(result.rejected),
+        "rejected_count": result.rejected_count,
         "rejected": [row_data(row) for row in result.rejected[:MAX_STORED_REJECTED]],
         "preview": [
             {**row_data(row), "values": [_json_value(value) for value in values]}

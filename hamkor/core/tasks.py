@@ -132,7 +132,7 @@ def _import(job: Job, progress: jobs.Progress) -> None:
     view = import_string(job.data["view"])()
     view.request, view.progress = request, progress
     try:
-        result = view.validate(bytes(import_job.content))
+        result = view.validate(bytes(import_job.content), keep_rows=job.data["phase"] == "apply")
     except importing.ImportFileError as exc:
         import_job.status = ImportJob.Status.REJECTED
         import_job.save(update_fields=["status"])
@@ -140,8 +140,8 @@ def _import(job: Job, progress: jobs.Progress) -> None:
             gettext_noop("The file cannot be imported: %(reason)s"), reason=exc.message
         ) from exc
     job.data["preview"] = importing.preview_data(result)
-    import_job.rows_total = len(result.rows)
-    import_job.rows_rejected = len(result.rejected)
+    import_job.rows_total = result.total
+    import_job.rows_rejected = result.rejected_count
     if job.data["phase"] == "check":
         import_job.status = ImportJob.Status.PREVIEWED
         import_job.save(update_fields=["status", "rows_total", "rows_rejected"])

@@ -25,6 +25,8 @@ from hamkor.partners.forms import (
 class InstitutionRefField(forms.CharField):
     """An institution named by its Erasmus code or its exact (original or English) name."""
 
+    cache_in_imports = True  # an import looks each name up once
+
     def clean(self, value):
         value = super().clean(value)
         return institution_by_name_or_code(value) if value else None

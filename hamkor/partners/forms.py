@@ -264,6 +264,8 @@ def institution_by_name_or_code(value) -> Institution:
 
 
 class InstitutionByNameOrCodeField(forms.CharField):
+    cache_in_imports = True  # an import looks each name up once
+
     def clean(self, value):
         return institution_by_name_or_code(super().clean(value))
 

@@ -314,7 +314,8 @@ class MobilityImportView(generic.BulkImportView):
         "funding_source": "Erasmus+ KA171",
     }
 
-    def validate(self, content: bytes) -> importing.ImportResult:
+    def validate(self, content: bytes, *, keep_rows: bool = True) -> importing.ImportResult:
+        # Every row is kept: the overlaps are checked between the file's own rows.
         result = super().validate(content)
         _reject_overlaps_within(result)
         return result

@@ -7,7 +7,7 @@ Personal data (date of birth, passport) is shown, edited and exported only for u
 from __future__ import annotations
 
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 
 from hamkor.accounts.faculties import coordinator_units
@@ -182,3 +182,25 @@ class PersonImportView(generic.BulkImportView):
         if not email:
             return None
         return Person.objects.filter(email__iexact=email).first()
+
+    def lookup_many(self, rows):
+        """:meth:`lookup` for a batch of rows, in one query."""
+        emails = [str(values.get("email") or "").strip() for values in rows]
+        wanted = {email.upper() for email in emails if email}
+        found = {}
+        if wanted:
+            people = (
+                Person.objects.annotate(email_key=Upper("email"))
+                .filter(email_key__in=wanted)
+                .order_by(*Person._meta.ordering, "pk")
+            )
+            for person in people:
+                found.setdefault(person.email_key, person)
+        answers, seen = [], set()
+        for email, values in zip(emails, rows, strict=True):
+            key = email.upper()
+            # A repeated e-mail gets a record of its own, as a row looked up alone does.
+            alone = not email.isascii() or key in seen
+            answers.append(self.lookup(values) if alone else found.get(key))
+            seen.add(key)
+        return answers

@@ -38,6 +38,10 @@ class BulkImportView(ObjectPermissionMixin, View):
     def lookup(self, values: dict):
         return None
 
+    # ``lookup_many(list of values)``: the records rows update, for a batch of rows in one
+    # query (a record or ``None`` each, in order); ``None`` looks each row up alone.
+    lookup_many = None
+
     def get(self, request):
         if request.GET.get("template") == "xlsx":
             content = importing.template_workbook(
@@ -87,7 +91,7 @@ class BulkImportView(ObjectPermissionMixin, View):
             )
             return self.in_background(job, phase="check")
         try:
-            result = self.validate(content)
+            result = self.validate(content, keep_rows=False)
         except importing.ImportFileError as exc:
             return self.render(error=exc.message, status=400)
         job = ImportJob.objects.create(
@@ -96,8 +100,8 @@ class BulkImportView(ObjectPermissionMixin, View):
             filename=upload.name[:255],
             content=content,
             status=ImportJob.Status.PREVIEWED,
-            rows_total=len(result.rows),
-            rows_rejected=len(result.rejected),
+            rows_total=result.total,
+            rows_rejected=result.rejected_count,
         )
         return self.render(result=result, job=job)
 
@@ -107,12 +111,15 @@ class BulkImportView(ObjectPermissionMixin, View):
         background = import_start(view=self, import_job=job, phase=phase)
         return HttpResponseRedirect(background.get_absolute_url())
 
-    def validate(self, content: bytes) -> importing.ImportResult:
+    def validate(self, content: bytes, *, keep_rows: bool = True) -> importing.ImportResult:
+        """Every row checked; ``keep_rows=False`` keeps only what the preview shows."""
         return importing.validate(
             content=content,
             form_class=self.import_form_class,
             lookup=self.lookup,
+            lookup_many=self.lookup_many,
             progress=self.progress,
+            keep_rows=keep_rows,
         )
 
     def apply_rows(self, rows: list[importing.RowResult], actor) -> tuple[int, int]:
@@ -135,7 +142,7 @@ class BulkImportView(ObjectPermissionMixin, View):
             )
         except ValidationError as exc:
             job.status = ImportJob.Status.REJECTED
-            job.rows_rejected = len(result.rejected)
+            job.rows_rejected = result.rejected_count
             job.save(update_fields=["status", "rows_rejected"])
             return self.render(result=result, error=" ".join(exc.messages), status=400)
         job.status = ImportJob.Status.APPLIED
