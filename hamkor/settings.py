@@ -184,6 +184,10 @@ DATABASES["default"].setdefault(
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if "postgres" in DATABASES["default"]["ENGINE"]:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # The search's near misses: pg_trgm's word similarity a row needs (hamkor/core/search.py).
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "options", "-c pg_trgm.word_similarity_threshold=0.5"
+    )
 SQLITE_OPTIONS = {
     # WAL lets the demo server and a management command work on the file side by side.
     "init_command": "PRAGMA journal_mode=WAL;",

@@ -12,7 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.forms import BootstrapMixin
-from hamkor.core.search import search_key
+from hamkor.core.search import near_miss_lookups, search_key
 from hamkor.core.translit import normalise_apostrophes
 from hamkor.core.widgets import AnyYesNoSelect, AutocompleteSelect, SearchInput
 
@@ -99,7 +99,8 @@ class SearchFilterSet(django_filters.FilterSet):
     Only the first :data:`MAX_SEARCH_WORDS` words count (``search_truncated`` says so), and
     they make one filter, so that a relation is joined once whatever the number of words.
     ``search_text_fields`` name ``search_text`` columns (see :mod:`hamkor.core.search`),
-    compared with the word's normalised form, so that the script does not matter either.
+    compared with the word's normalised form, so that the script does not matter either;
+    on PostgreSQL a long enough word also finds near misses there (``near_miss_lookups``).
     """
 
     search_fields: tuple[str, ...] = ()
@@ -151,6 +152,7 @@ class SearchFilterSet(django_filters.FilterSet):
                     for spelling in sorted(spellings)
                 ),
                 *((f"{field}__contains", key) for field in self.search_text_fields),
+                *near_miss_lookups(self.search_text_fields, key),
             ]
             condition &= any_of(queryset.model, lookups)
         alternative = self.search_alternative(queryset.model, value)
