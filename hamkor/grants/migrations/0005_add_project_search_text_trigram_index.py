@@ -1,4 +1,5 @@
-"""The grant project search's normalised column gets a trigram index (PostgreSQL only)."""
+"""The grant project search's columns get trigram indexes (PostgreSQL only): its normalised
+column, and the title and acronym the receipts' and expenses' searches look up."""
 
 from django.db import migrations
 
@@ -10,4 +11,5 @@ class Migration(migrations.Migration):
 
     operations = [
         AddTrigramIndexes(table="grants_project", columns=["search_text"], upper=False),
+        AddTrigramIndexes(table="grants_project", columns=["title", "acronym"]),
     ]

@@ -44,10 +44,10 @@ def test_a_typo_finds_the_institution(as_user, tashkent, typo):
 
 @on_postgresql
 def test_a_typo_finds_a_person_in_any_script(as_user, home):
-    person = PersonFactory(last_name="Abdurakhmonov", first_name="Jasur")
+    person = PersonFactory(last_name="Rustamov", first_name="Jasur")
     PersonFactory(last_name="Karimov", first_name="Aziz")
 
-    for typo in ("Abdurakhomnov", "Абдурахомнов"):
+    for typo in ("Rustmaov", "Рустмаов"):
         group = _group(as_user("officer").get(URL, {"q": typo}), "people")
         assert group is not None and group.rows == [person]
 
@@ -108,9 +108,7 @@ def test_sqlite_finds_only_what_contains_the_words(as_user, tashkent):
 @pytest.mark.parametrize(
     "spelling", ["Toshkent", "Тошкент", "TOSHKENT", "To'shkent", "Toʻshkent", "Toshkent’"]
 )
-def test_every_script_and_apostrophe_finds_the_rows_on_both_databases(
-    as_user, tashkent, spelling
-):
+def test_every_script_and_apostrophe_finds_the_rows_on_both_databases(as_user, tashkent, spelling):
     group = _group(as_user("officer").get(URL, {"q": spelling}), "institutions")
 
     assert group is not None and tashkent["directory"] in group.rows
