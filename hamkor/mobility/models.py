@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Upper
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -148,6 +148,8 @@ class Person(SearchableModel, BaseModel):
         ]
         indexes = [
             models.Index(fields=["last_name", "first_name"]),
+            # A passport number is searched with ``iexact`` (UPPER(...) = UPPER(...)).
+            models.Index(Upper("passport_number"), name="person_passport_upper"),
             *column_indexes(
                 "person",
                 "category",
