@@ -7,7 +7,7 @@ from operator import or_
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -100,7 +100,8 @@ class SearchFilterSet(django_filters.FilterSet):
     they make one filter, so that a relation is joined once whatever the number of words.
     ``search_text_fields`` name ``search_text`` columns (see :mod:`hamkor.core.search`),
     compared with the word's normalised form, so that the script does not matter either;
-    on PostgreSQL a long enough word also finds near misses there (``near_miss_lookups``).
+    on PostgreSQL a long enough word also finds near misses there (``near_miss_lookups``)
+    when no row's ``search_text`` holds every word.
     """
 
     search_fields: tuple[str, ...] = ()
@@ -140,24 +141,38 @@ class SearchFilterSet(django_filters.FilterSet):
         if not words or not (self.search_fields or self.search_text_fields):
             return queryset
         self.search_truncated = len(words) > MAX_SEARCH_WORDS
-        condition = Q()
+        model = queryset.model
+        condition, named, near = Q(), Q(), Q()
         for word in words[:MAX_SEARCH_WORDS]:
             spellings = {word, normalise_apostrophes(word)}
             spellings |= {s.replace("\u02bb", "'") for s in spellings}
             key = search_key(word)
+            in_names = [(f"{field}__contains", key) for field in self.search_text_fields]
             lookups = [
                 *(
                     (f"{field}__icontains", spelling)
                     for field in self.search_fields
                     for spelling in sorted(spellings)
                 ),
-                *((f"{field}__contains", key) for field in self.search_text_fields),
-                *near_miss_lookups(self.search_text_fields, key),
+                *in_names,
             ]
-            condition &= any_of(queryset.model, lookups)
-        alternative = self.search_alternative(queryset.model, value)
-        queryset = queryset.filter(condition if alternative is None else condition | alternative)
-        return queryset.distinct() if self._search_joins_many(queryset.model) else queryset
+            condition &= any_of(model, lookups)
+            near_misses = near_miss_lookups(self.search_text_fields, key)
+            if near_misses:
+                named &= any_of(model, in_names)
+                near &= any_of(model, lookups + near_misses)
+            elif in_names:
+                near &= any_of(model, lookups)
+        alternative = self.search_alternative(model, value)
+        if alternative is not None:
+            condition |= alternative
+        if named:
+            # Near misses only when no row's names hold every word: "Tashknet" finds Tashkent,
+            # "Üniversitesi" finds the Turkish names that have it, not every "University".
+            # One query: the uncorrelated EXISTS is evaluated once, on the trigram indexes.
+            condition |= near & ~Exists(queryset.filter(named))
+        queryset = queryset.filter(condition)
+        return queryset.distinct() if self._search_joins_many(model) else queryset
 
     def search_alternative(self, model, value: str) -> Q | None:
         """Another condition under which a row matches the whole search ``value`` (a passport

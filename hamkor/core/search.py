@@ -92,8 +92,8 @@ def search_rank(query: str, *fields: str):
 
     Full-text rank (``simple`` configuration: the words as typed, normalised, no stemming)
     of the ``search_text`` columns ``fields`` plus the trigram word similarity of the query,
-    so that whole words outrank a word found inside another and exact spellings outrank
-    near misses; the best of the fields when there are several (a mobility's person and
+    so that whole words outrank a word found inside another and the closer of two near
+    misses comes first; the best of the fields when there are several (a mobility's person and
     institutions).
     """
     key = " ".join(search_words(query))

@@ -70,13 +70,24 @@ def test_a_short_word_finds_no_near_miss(as_user, home):
 
 
 @on_postgresql
-def test_the_exact_spelling_ranks_before_a_near_miss(as_user, home):
-    near = InstitutionFactory(name="Academy of Samarkant Arts")  # first by name
-    exact = InstitutionFactory(name="Samarkand State University")
+def test_the_closer_near_miss_ranks_first(as_user, home):
+    farther = InstitutionFactory(name="Academy of Samarkant Arts")  # first by name
+    closer = InstitutionFactory(name="Samarkand State University")
 
-    rows = _group(as_user("officer").get(URL, {"q": "Samarkand"}), "institutions").rows
+    rows = _group(as_user("officer").get(URL, {"q": "Samarknd"}), "institutions").rows
 
-    assert rows[:2] == [exact, near]
+    assert rows[:2] == [closer, farther]
+
+
+@on_postgresql
+def test_near_misses_are_left_out_when_a_name_has_the_words(as_user, home):
+    # "Üniversitesi" finds the Turkish name that has it, not every "University".
+    turkish = InstitutionFactory(name="Ankara Üniversitesi")
+    InstitutionFactory(name="Samarkand State University")
+
+    rows = _group(as_user("officer").get(URL, {"q": "Üniversitesi"}), "institutions").rows
+
+    assert rows == [turkish]
 
 
 @on_postgresql
