@@ -100,8 +100,8 @@ class SearchFilterSet(django_filters.FilterSet):
     they make one filter, so that a relation is joined once whatever the number of words.
     ``search_text_fields`` name ``search_text`` columns (see :mod:`hamkor.core.search`),
     compared with the word's normalised form, so that the script does not matter either;
-    on PostgreSQL a long enough word also finds near misses there (``near_miss_lookups``)
-    when no row's ``search_text`` holds every word.
+    on PostgreSQL a long enough word that no name holds also finds near misses there
+    (``near_miss_lookups``).
     """
 
     search_fields: tuple[str, ...] = ()
@@ -142,37 +142,45 @@ class SearchFilterSet(django_filters.FilterSet):
             return queryset
         self.search_truncated = len(words) > MAX_SEARCH_WORDS
         model = queryset.model
-        condition, named, near = Q(), Q(), Q()
+        condition = Q()
         for word in words[:MAX_SEARCH_WORDS]:
             spellings = {word, normalise_apostrophes(word)}
             spellings |= {s.replace("\u02bb", "'") for s in spellings}
             key = search_key(word)
-            in_names = [(f"{field}__contains", key) for field in self.search_text_fields]
             lookups = [
                 *(
                     (f"{field}__icontains", spelling)
                     for field in self.search_fields
                     for spelling in sorted(spellings)
                 ),
-                *in_names,
+                *((f"{field}__contains", key) for field in self.search_text_fields),
             ]
-            condition &= any_of(model, lookups)
+            found = any_of(model, lookups)
             near_misses = near_miss_lookups(self.search_text_fields, key)
             if near_misses:
-                named &= any_of(model, in_names)
-                near &= any_of(model, lookups + near_misses)
-            elif in_names:
-                near &= any_of(model, lookups)
+                found |= any_of(model, near_misses) & ~self._named(model, key)
+            condition &= found
         alternative = self.search_alternative(model, value)
-        if alternative is not None:
-            condition |= alternative
-        if named:
-            # Near misses only when no row's names hold every word: "Tashknet" finds Tashkent,
-            # "Üniversitesi" finds the Turkish names that have it, not every "University".
-            # One query: the uncorrelated EXISTS is evaluated once, on the trigram indexes.
-            condition |= near & ~Exists(queryset.filter(named))
-        queryset = queryset.filter(condition)
+        queryset = queryset.filter(condition if alternative is None else condition | alternative)
         return queryset.distinct() if self._search_joins_many(model) else queryset
+
+    def _named(self, model, key: str) -> Q:
+        """Some name holds the word ``key``: then its near misses are not looked for.
+
+        "Tashknet" is in no name and finds Tashkent; "Üniversitesi" is in the Turkish names
+        and does not find every "University" besides. Asked of each table holding one of
+        ``search_text_fields`` (all its rows: a name is not a secret), in uncorrelated
+        ``EXISTS`` that PostgreSQL evaluates once, on the trigram index.
+        """
+        conditions = []
+        for path in self.search_text_fields:
+            *relations, column = path.split("__")
+            table = model
+            for name in relations:
+                table = table._meta.get_field(name).related_model
+            rows = table._base_manager.filter(**{f"{column}__contains": key})
+            conditions.append(Q(Exists(rows)))
+        return reduce(or_, conditions)
 
     def search_alternative(self, model, value: str) -> Q | None:
         """Another condition under which a row matches the whole search ``value`` (a passport

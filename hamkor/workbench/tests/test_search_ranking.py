@@ -74,7 +74,7 @@ def test_the_closer_near_miss_ranks_first(as_user, home):
     farther = InstitutionFactory(name="Academy of Samarkant Arts")  # first by name
     closer = InstitutionFactory(name="Samarkand State University")
 
-    rows = _group(as_user("officer").get(URL, {"q": "Samarknd"}), "institutions").rows
+    rows = _group(as_user("officer").get(URL, {"q": "Samarkandd"}), "institutions").rows
 
     assert rows[:2] == [closer, farther]
 
