@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.roles import Role
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
 from hamkor.core.urls_helpers import reverse_pk
 
@@ -158,6 +159,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
         ordering = ("full_name", "email")
         permissions = [("staff_area", _("Can open the staff area"))]
+        indexes = [*column_indexes("user", ("full_name", "email"), "language", "last_login")]
 
     def __str__(self) -> str:
         return self.full_name or self.email

@@ -14,6 +14,7 @@ from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel, Document, RestrictedQuerySet, translated
 from hamkor.core.search import SearchableModel
 from hamkor.core.transitions import ProtectedStatusMixin
@@ -217,6 +218,11 @@ class Agreement(ProtectedStatusMixin, SearchableModel, BaseModel):
                 | Q(valid_to__gte=models.F("valid_from")),
                 name="agreements_agreement_ends_after_start",
             ),
+        ]
+        indexes = [
+            *column_indexes(
+                "agreement", ("signed_on", "created_at"), "kind", "status", "title", "valid_to"
+            )
         ]
 
     def __str__(self) -> str:

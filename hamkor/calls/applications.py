@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
 from hamkor.accounts.roles import Role
 from hamkor.calls.models import Cefr, DocumentKind, StudyLevel
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel, RestrictedQuerySet
 from hamkor.core.transitions import ProtectedStatusMixin
 
@@ -181,6 +182,7 @@ class Application(ProtectedStatusMixin, BaseModel):
                 name="calls_application_place_or_reserve",
             ),
         ]
+        indexes = [*column_indexes("application", "status", "submitted_at", "outcome")]
 
     def __str__(self) -> str:
         person = self.person if self.person_id else "?"

@@ -70,6 +70,11 @@ def database(url_settings: dict, *, pool: int, conn_max_age: int, pgbouncer: boo
     # after PostgreSQL went away and came back the next request reconnects by itself
     # (docs/deployment.md, decision 0020).
     database.setdefault("CONN_HEALTH_CHECKS", True)
+    if not pgbouncer:
+        # The search's near misses: the word similarity a row needs (hamkor/core/search.py).
+        # pgbouncer refuses this start-up parameter: behind it, set it once with ``ALTER
+        # DATABASE … SET pg_trgm.word_similarity_threshold = 0.5`` (docs/search.md).
+        options.setdefault("options", "-c pg_trgm.word_similarity_threshold=0.5")
     if pgbouncer:
         # A transaction-mode pooler gives each transaction any server connection: a cursor
         # kept open across transactions would be lost.

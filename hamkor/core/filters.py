@@ -7,12 +7,12 @@ from operator import or_
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.forms import BootstrapMixin
-from hamkor.core.search import search_key
+from hamkor.core.search import near_miss_lookups, search_key
 from hamkor.core.translit import normalise_apostrophes
 from hamkor.core.widgets import AnyYesNoSelect, AutocompleteSelect, SearchInput
 
@@ -99,7 +99,9 @@ class SearchFilterSet(django_filters.FilterSet):
     Only the first :data:`MAX_SEARCH_WORDS` words count (``search_truncated`` says so), and
     they make one filter, so that a relation is joined once whatever the number of words.
     ``search_text_fields`` name ``search_text`` columns (see :mod:`hamkor.core.search`),
-    compared with the word's normalised form, so that the script does not matter either.
+    compared with the word's normalised form, so that the script does not matter either;
+    on PostgreSQL a long enough word that no name holds also finds near misses there
+    (``near_miss_lookups``).
     """
 
     search_fields: tuple[str, ...] = ()
@@ -139,6 +141,7 @@ class SearchFilterSet(django_filters.FilterSet):
         if not words or not (self.search_fields or self.search_text_fields):
             return queryset
         self.search_truncated = len(words) > MAX_SEARCH_WORDS
+        model = queryset.model
         condition = Q()
         for word in words[:MAX_SEARCH_WORDS]:
             spellings = {word, normalise_apostrophes(word)}
@@ -152,10 +155,32 @@ class SearchFilterSet(django_filters.FilterSet):
                 ),
                 *((f"{field}__contains", key) for field in self.search_text_fields),
             ]
-            condition &= any_of(queryset.model, lookups)
-        alternative = self.search_alternative(queryset.model, value)
+            found = any_of(model, lookups)
+            near_misses = near_miss_lookups(self.search_text_fields, key)
+            if near_misses:
+                found |= any_of(model, near_misses) & ~self._named(model, key)
+            condition &= found
+        alternative = self.search_alternative(model, value)
         queryset = queryset.filter(condition if alternative is None else condition | alternative)
-        return queryset.distinct() if self._search_joins_many(queryset.model) else queryset
+        return queryset.distinct() if self._search_joins_many(model) else queryset
+
+    def _named(self, model, key: str) -> Q:
+        """Some name holds the word ``key``: then its near misses are not looked for.
+
+        "Tashknet" is in no name and finds Tashkent; "Üniversitesi" is in the Turkish names
+        and does not find every "University" besides. Asked of each table holding one of
+        ``search_text_fields`` (all its rows: a name is not a secret), in uncorrelated
+        ``EXISTS`` that PostgreSQL evaluates once, on the trigram index.
+        """
+        conditions = []
+        for path in self.search_text_fields:
+            *relations, column = path.split("__")
+            table = model
+            for name in relations:
+                table = table._meta.get_field(name).related_model
+            rows = table._base_manager.filter(**{f"{column}__contains": key})
+            conditions.append(Q(Exists(rows)))
+        return reduce(or_, conditions)
 
     def search_alternative(self, model, value: str) -> Q | None:
         """Another condition under which a row matches the whole search ``value`` (a passport

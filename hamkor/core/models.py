@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from hamkor.core.indexes import column_indexes
 from hamkor.core.translit import latin_to_cyrillic
 from hamkor.core.urls_helpers import reverse_pk
 
@@ -137,6 +138,7 @@ class OutboxMessage(models.Model):
         verbose_name_plural = _("outbox")
         ordering = ("-created_at", "-id")
         default_permissions = ("view",)
+        indexes = [*column_indexes("outbox", "status")]
 
     def __str__(self) -> str:
         return self.subject

@@ -6,6 +6,13 @@ brought to one form by :func:`search_key` (Uzbek Cyrillic transliterated to Lati
 apostrophes dropped, accents dropped, lower case), written whenever the row is saved. A
 query goes through the same function and is compared with ``contains``, which behaves
 alike on SQLite and PostgreSQL because both sides are already lower case.
+
+On PostgreSQL a word of :data:`NEAR_MISS_MIN_LENGTH` letters or more also finds the rows
+holding a word close to it (``Tashknet`` finds ``Tashkent``): pg_trgm's word similarity
+(``word %> search_text``), at the threshold the connection sets
+(``pg_trgm.word_similarity_threshold``, see settings). Both conditions are served by the
+column's trigram GIN index (:mod:`hamkor.core.trigram`). :func:`search_rank` orders what
+was found, best first. SQLite keeps the ``contains`` search alone (docs/search.md).
 """
 
 from __future__ import annotations
@@ -14,14 +21,31 @@ import unicodedata
 from functools import reduce
 from operator import and_
 
-from django.db import models
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection, models
 from django.db.models import Q
+from django.db.models.functions import Greatest
 from django.utils.translation import gettext_lazy as _
 
 from hamkor.core.translit import APOSTROPHES, cyrillic_to_latin
 
 # A search of more words than this is cut: each word is one more condition in the query.
 MAX_SEARCH_WORDS = 8
+
+# Shorter words find only themselves: one wrong letter in four is another word, not a typo.
+NEAR_MISS_MIN_LENGTH = 5
+# The word similarity a near miss needs is the connection's pg_trgm.word_similarity_threshold,
+# 0.5 in settings (pg_trgm's default, 0.6, misses "Tashknet" for "Tashkent": 0.56).
+
+# ``search_text__trigram_word_similar``: the one lookup of django.contrib.postgres the search
+# needs, registered alone rather than installing the app (used on PostgreSQL only).
+models.TextField.register_lookup(TrigramWordSimilar)
 
 
 def search_key(*parts: str | None) -> str:
@@ -48,6 +72,39 @@ def search_words(query: str) -> list[str]:
 def search_q(words: list[str], field: str = "search_text") -> Q:
     """Every word appears in ``field`` (a ``search_text`` column, possibly across a join)."""
     return reduce(and_, (Q(**{f"{field}__contains": word}) for word in words), Q())
+
+
+def near_misses() -> bool:
+    """Whether the database finds near misses (PostgreSQL with pg_trgm), not SQLite."""
+    return connection.vendor == "postgresql"
+
+
+def near_miss_lookups(fields, key: str) -> list[tuple[str, str]]:
+    """``(path, value)`` lookups under which a ``search_text`` in ``fields`` holds a word close
+    to the normalised word ``key``: none on SQLite or for a short word."""
+    if not near_misses() or len(key) < NEAR_MISS_MIN_LENGTH:
+        return []
+    return [(f"{field}__trigram_word_similar", key) for field in fields]
+
+
+def search_rank(query: str, *fields: str):
+    """How well a row matches ``query`` on PostgreSQL, higher is better; None on SQLite.
+
+    Full-text rank (``simple`` configuration: the words as typed, normalised, no stemming)
+    of the ``search_text`` columns ``fields`` plus the trigram word similarity of the query,
+    so that whole words outrank a word found inside another and the closer of two near
+    misses comes first; the best of the fields when there are several (a mobility's person and
+    institutions).
+    """
+    key = " ".join(search_words(query))
+    if not near_misses() or not key:
+        return None
+    terms = SearchQuery(key, config="simple")
+    ranks = [
+        SearchRank(SearchVector(field, config="simple"), terms) + TrigramWordSimilarity(key, field)
+        for field in fields
+    ]
+    return ranks[0] if len(ranks) == 1 else Greatest(*ranks)
 
 
 class SearchableModel(models.Model):

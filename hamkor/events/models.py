@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
 from hamkor.core.countries import CldrCountries
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
 from hamkor.core.urls_helpers import reverse_pk
 from hamkor.events.doi import validate_doi
@@ -132,6 +133,18 @@ class Event(BaseModel):
             models.CheckConstraint(
                 condition=Q(end__gte=models.F("start")), name="event_end_after_start"
             ),
+        ]
+        indexes = [
+            *column_indexes(
+                "event",
+                ("start", "id"),
+                ("title_en", "title_uz"),
+                "kind",
+                "organisation",
+                "format",
+                "country",
+                "city",
+            )
         ]
 
     def __str__(self) -> str:
@@ -249,6 +262,11 @@ class Participant(BaseModel):
                 name="event_participant_person_or_name",
             ),
         ]
+        indexes = [
+            *column_indexes(
+                "participant", "name", "role", "hours", "registration", "certificate_reference"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name or "?"
@@ -302,6 +320,7 @@ class Publication(BaseModel):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
         ordering = ("event", "title")
+        indexes = [*column_indexes("publication", "title", "venue", "year", "doi")]
 
     def __str__(self) -> str:
         return self.title

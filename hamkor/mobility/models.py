@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Upper
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
 from hamkor.core.countries import CldrCountries
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel, RestrictedQuerySet
 from hamkor.core.search import SearchableModel
 from hamkor.core.transitions import ProtectedStatusMixin
@@ -145,7 +146,21 @@ class Person(SearchableModel, BaseModel):
             ("view_personal_data", _("Can see passports, dates of birth and visas")),
             ("merge_person", _("Can merge duplicate people")),
         ]
-        indexes = [models.Index(fields=["last_name", "first_name"])]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"]),
+            # A passport number is searched with ``iexact`` (UPPER(...) = UPPER(...)).
+            models.Index(Upper("passport_number"), name="person_passport_upper"),
+            *column_indexes(
+                "person",
+                "category",
+                "citizenship",
+                "date_of_birth",
+                "email",
+                "name_original",
+                "passport_number",
+                "passport_valid_to",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -389,6 +404,7 @@ class Mobility(ProtectedStatusMixin, BaseModel):
             models.Index(fields=["-planned_start", "-id"], name="mobility_list_order_idx"),
             # The start a mobility is counted by (academic years, figures' periods).
             models.Index(Coalesce("actual_start", "planned_start"), name="mobility_start_idx"),
+            *column_indexes("mobility", "direction", "kind", "programme", "planned_end"),
         ]
         constraints = [
             models.CheckConstraint(

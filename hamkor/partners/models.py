@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from hamkor.core.countries import CldrCountries
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
 from hamkor.core.search import SearchableModel
 
@@ -135,7 +136,10 @@ class Institution(SearchableModel, BaseModel):
                 name="partners_institution_unique_directory_key",
             ),
         ]
-        indexes = [models.Index(fields=["country", "partnership"])]
+        indexes = [
+            models.Index(fields=["country", "partnership"]),
+            *column_indexes("inst", "name", "city", "kind", "partnership"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name or self.name
@@ -232,6 +236,7 @@ class Contact(BaseModel):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ("institution", "-is_primary", "full_name")
+        indexes = [*column_indexes("contact", "full_name", "position", "unit", "email", "phone")]
 
     def __str__(self) -> str:
         return self.full_name
@@ -281,6 +286,7 @@ class Interaction(BaseModel):
         verbose_name = _("interaction")
         verbose_name_plural = _("interactions")
         ordering = ("-date", "-id")
+        indexes = [*column_indexes("interaction", ("date", "id"), "kind", "follow_up_on")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}, {self.date:%d.%m.%Y}"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import RestrictedQuerySet
 
 
@@ -72,7 +73,10 @@ class SecurityEvent(models.Model):
         ordering = ("-at", "-pk")
         # Read and export only: nobody may add, change or delete an event through the app.
         default_permissions = ("view", "export")
-        indexes = [models.Index(fields=["object_type", "object_id"], name="security_event_object")]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="security_event_object"),
+            *column_indexes("security_event", "address"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.email or '—'}"

@@ -17,6 +17,7 @@ from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty, in_faculty
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel, RestrictedQuerySet
 from hamkor.core.transitions import ProtectedStatusMixin
 from hamkor.core.validators import validate_not_negative, validate_office_date
@@ -145,6 +146,16 @@ class ForeignStudent(ProtectedStatusMixin, BaseModel):
                 condition=Q(year_of_study__gte=1) & Q(year_of_study__lte=7),
                 name="students_year_of_study_range",
             ),
+        ]
+        indexes = [
+            *column_indexes(
+                "fstudent",
+                "level",
+                "status",
+                "year_of_study",
+                "visa_valid_to",
+                "registration_valid_to",
+            )
         ]
 
     def __str__(self) -> str:
@@ -320,7 +331,10 @@ class StudentRequest(ProtectedStatusMixin, BaseModel):
         permissions = [
             ("transition_studentrequest", _("Can change the status of student requests"))
         ]
-        indexes = [models.Index(fields=["status", "kind"], name="students_request_status_idx")]
+        indexes = [
+            models.Index(fields=["status", "kind"], name="students_request_status_idx"),
+            *column_indexes("srequest", ("created_at", "id"), "kind", "subject"),
+        ]
 
     def __str__(self) -> str:
         return self.subject

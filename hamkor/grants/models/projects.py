@@ -19,6 +19,7 @@ from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from hamkor.accounts.faculties import UNLIMITED, coordinator_faculty
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel, RestrictedQuerySet, translated
 from hamkor.core.search import SearchableModel
 from hamkor.core.transitions import ProtectedStatusMixin
@@ -167,6 +168,19 @@ class Project(ProtectedStatusMixin, SearchableModel, BaseModel):
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="grants_project_ends_after_start",
             ),
+        ]
+        indexes = [
+            *column_indexes(
+                "project",
+                ("starts_on", "id"),
+                "ends_on",
+                "acronym",
+                "title",
+                "status",
+                "our_role",
+                "our_share",
+                "call_year",
+            )
         ]
 
     def __str__(self) -> str:
@@ -363,6 +377,7 @@ class Receipt(Money):
         verbose_name = _("receipt")
         verbose_name_plural = _("receipts")
         ordering = ("-received_on", "-id")
+        indexes = [*column_indexes("receipt", ("received_on", "id"), "amount", "currency", "payer")]
 
     def __str__(self) -> str:
         return f"{self.received_on:%d.%m.%Y} {self.amount} {self.currency}"
@@ -391,6 +406,11 @@ class Expense(Money):
         verbose_name = _("expense")
         verbose_name_plural = _("expenses")
         ordering = ("-spent_on", "-id")
+        indexes = [
+            *column_indexes(
+                "expense", ("spent_on", "id"), "amount", "currency", "description", "payee"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.spent_on:%d.%m.%Y} {self.description}"

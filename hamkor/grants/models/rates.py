@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel
 
 
@@ -55,6 +56,7 @@ class ExchangeRate(BaseModel):
             models.UniqueConstraint(fields=("currency", "date"), name="grants_rate_one_a_day"),
             models.CheckConstraint(condition=models.Q(rate__gt=0), name="grants_rate_positive"),
         ]
+        indexes = [*column_indexes("rate", ("-date", "currency"), "rate", "nominal", "source")]
 
     def __str__(self) -> str:
         return f"{self.currency} {self.date:%Y-%m-%d}: {self.rate} UZS"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel
 from hamkor.core.transitions import ProtectedStatusMixin
 
@@ -64,7 +65,10 @@ class Inquiry(ProtectedStatusMixin, BaseModel):
         verbose_name_plural = _("inquiries")
         ordering = ("-created_at", "-pk")
         permissions = [("transition_inquiry", _("Can change the status of inquiries"))]
-        indexes = [models.Index(fields=["status", "created_at"], name="website_inquiry_status_idx")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="website_inquiry_status_idx"),
+            *column_indexes("inquiry", ("created_at", "id"), "language", "name", "subject"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} · {self.subject}"

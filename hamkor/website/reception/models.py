@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from hamkor.core.indexes import column_indexes
 from hamkor.core.models import BaseModel, translated
 from hamkor.core.transitions import ProtectedStatusMixin
 
@@ -152,7 +153,10 @@ class Booking(ProtectedStatusMixin, BaseModel):
         verbose_name_plural = _("bookings")
         ordering = ("starts_at", "pk")
         permissions = [("transition_booking", _("Can change the status of bookings"))]
-        indexes = [models.Index(fields=["starts_at", "status"], name="website_booking_slot_idx")]
+        indexes = [
+            models.Index(fields=["starts_at", "status"], name="website_booking_slot_idx"),
+            *column_indexes("booking", "status", "name", "phone"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} · {self.name}"
