@@ -12,7 +12,7 @@ import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hamkor.core import importing
+from hamkor.core import import_files, importing
 from hamkor.core.models import ImportJob
 from hamkor.core.tests.hostile_files import workbook_bytes as _workbook_bytes
 from hamkor.core.tests.hostile_files import zip_bomb
@@ -50,11 +50,11 @@ def test_a_zip_bomb_is_refused_from_the_archive_index_before_unpacking():
 
 def test_a_sheet_past_the_row_limit_stops_being_read_at_the_limit(monkeypatch):
     # An archive that passes the index checks: the streaming reader still stops at the limit.
-    monkeypatch.setattr(importing, "MAX_RATIO", 10**9)
-    monkeypatch.setattr(importing, "MAX_UNPACKED", 10**12)
+    monkeypatch.setattr(import_files, "MAX_RATIO", 10**9)
+    monkeypatch.setattr(import_files, "MAX_UNPACKED", 10**12)
     # A lower limit keeps the test quick on a loaded machine; reading the 2,000,000 rows
     # would take minutes.
-    monkeypatch.setattr(importing, "MAX_ROWS", 2_000)
+    monkeypatch.setattr(import_files, "MAX_ROWS", 2_000)
     content = zip_bomb(2_000_000)
 
     outcome, peak = measured(lambda: importing.read_table(content))
@@ -65,7 +65,7 @@ def test_a_sheet_past_the_row_limit_stops_being_read_at_the_limit(monkeypatch):
 
 
 def test_a_sheet_that_does_not_state_its_size_is_refused_before_it_is_read(monkeypatch):
-    monkeypatch.setattr(importing, "MAX_RATIO", 10**9)
+    monkeypatch.setattr(import_files, "MAX_RATIO", 10**9)
     content = zip_bomb(2_000_000, dimension=b"")
 
     outcome, peak = measured(lambda: importing.read_table(content))
@@ -75,7 +75,7 @@ def test_a_sheet_that_does_not_state_its_size_is_refused_before_it_is_read(monke
 
 
 def test_blank_rows_do_not_count_as_rows_but_are_bounded_too(monkeypatch):
-    monkeypatch.setattr(importing, "MAX_RATIO", 10**9)
+    monkeypatch.setattr(import_files, "MAX_RATIO", 10**9)
     content = zip_bomb(100_000, row_xml=b"<row/>")
 
     outcome, peak = measured(lambda: importing.read_table(content))
@@ -85,7 +85,7 @@ def test_blank_rows_do_not_count_as_rows_but_are_bounded_too(monkeypatch):
 
 
 def test_reading_is_bounded_in_time(monkeypatch):
-    monkeypatch.setattr(importing, "MAX_SECONDS", 0)
+    monkeypatch.setattr(import_files, "MAX_SECONDS", 0)
     content = ("code\n" + "x\n" * 5_000).encode()
 
     outcome, _peak = measured(lambda: importing.read_table(content))
