@@ -34,6 +34,16 @@ def _constraint_fields(model) -> list[tuple[str, ...]]:
     return groups
 
 
+def _only_when_filled(model, group: tuple[str, ...]) -> bool:
+    """Whether ``group`` is unique only under a condition (``ewp_ounit_id`` when not blank)."""
+    return any(
+        isinstance(c, models.UniqueConstraint)
+        and c.condition is not None
+        and tuple(c.fields) == group
+        for c in model._meta.constraints
+    )
+
+
 _numbers = itertools.count(1)
 
 
@@ -78,6 +88,9 @@ def copy_row(original, *, keep: str | None = None, **values):
         if any(name in values and name != keep for name in group):
             continue
         fields = [model._meta.get_field(name) for name in group]
+        blank = all(getattr(row, f.attname) in ("", None) for f in fields if not f.is_relation)
+        if blank and _only_when_filled(model, group):
+            continue  # a blank value is outside the constraint: copies may share it
         changed = False
         for field in fields:
             if field.is_relation:
